@@ -1,0 +1,133 @@
+// Package phrase finds fixed phrases in prose: "critics say", "it is widely
+// believed", "U.S. officials said". A Matcher compiles any number of phrases
+// once into a trie over tokens and then finds every one of them in a
+// paragraph in a single pass over its tokens.
+//
+// Phrases are tokenized with prose.Tokenize, the tokenizer that splits the
+// text, so a phrase matches exactly where its words occur as whole tokens:
+// "said" never matches inside "unsaid", and whitespace and line breaks
+// between words do not matter. Matching is case-insensitive unless an entry
+// asks otherwise, and the typographic apostrophe ’ equals the straight one.
+// A phrase never spans two paragraphs, because a paragraph is the unit of
+// matching.
+//
+// A "*" in a phrase stands for exactly one word or number:
+// "* officials said" matches "Pakistani officials said" and
+// "3 officials said", not "officials said" nor ", officials said".
+package phrase
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/attrlint/attrlint/prose"
+)
+
+// An Entry is one phrase to find, with the caller's id for it. Several
+// entries may share an id (the phrases of one rule) or a phrase (two rules
+// listing "critics say").
+type Entry struct {
+	Phrase string
+	ID     int
+	// CaseSensitive makes the phrase match only as written; by default
+	// case is ignored.
+	CaseSensitive bool
+}
+
+// A Match is one occurrence of a phrase in a paragraph.
+type Match struct {
+	// ID is the id of the entry that matched.
+	ID int
+	// Start and End bound the match in the paragraph's Text.
+	Start, End int
+	// FirstTok and LastTok index the match's first and last token in the
+	// paragraph's Tokens.
+	FirstTok, LastTok int
+}
+
+// Wildcard is the phrase token that stands for any one word or number.
+const Wildcard = "*"
+
+// Check reports whether s can be used as a phrase: it must hold at least one
+// token that is not a wildcard.
+func Check(s string) error {
+	_, err := split(s, false)
+	return err
+}
+
+// step is one token of a compiled phrase: its folded text, or a wildcard.
+type step struct {
+	key  string
+	wild bool
+}
+
+// split tokenizes a phrase into its steps.
+func split(s string, caseSensitive bool) ([]step, error) {
+	toks := prose.Tokenize(s)
+	if len(toks) == 0 {
+		return nil, errors.New("phrase is empty: give at least one word")
+	}
+	steps := make([]step, 0, len(toks))
+	literal := false
+	for _, t := range toks {
+		w := s[t.Start:t.End]
+		if w == Wildcard {
+			steps = append(steps, step{wild: true})
+			continue
+		}
+		literal = true
+		if !caseSensitive {
+			w = Fold(w)
+		}
+		steps = append(steps, step{key: normalizeApostrophes(w)})
+	}
+	if !literal {
+		return nil, fmt.Errorf("phrase %q has only wildcards: it would match every word", s)
+	}
+	return steps, nil
+}
+
+// Fold lower-cases s letter by letter, keeping a letter whose lower-case
+// form has a different UTF-8 length, so that the result has the same length
+// as s. It folds as prose.Paragraph.Lower does.
+func Fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return fold(s)
+		}
+	}
+	return s
+}
+
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		l := unicode.ToLower(r)
+		if r == utf8.RuneError || utf8.RuneLen(l) != utf8.RuneLen(r) {
+			l = r
+		}
+		b.WriteRune(l)
+	}
+	if b.Len() != len(s) { // invalid bytes: fold ASCII only
+		out := []byte(s)
+		for i, c := range out {
+			if 'A' <= c && c <= 'Z' {
+				out[i] = c + 'a' - 'A'
+			}
+		}
+		return string(out)
+	}
+	return b.String()
+}
+
+// rightQuote is the typographic apostrophe, U+2019.
+const rightQuote = "\u2019"
+
+func normalizeApostrophes(s string) string {
+	return strings.ReplaceAll(s, rightQuote, "'")
+}
