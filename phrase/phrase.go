@@ -90,39 +90,37 @@ func split(s string, caseSensitive bool) ([]step, error) {
 	return steps, nil
 }
 
-// Fold lower-cases s letter by letter, keeping a letter whose lower-case
-// form has a different UTF-8 length, so that the result has the same length
-// as s. It folds as prose.Paragraph.Lower does.
+// Fold lower-cases s letter by letter without changing its length, as
+// prose.Paragraph.Lower does: a letter whose lower case has a different
+// UTF-8 length (such as "İ") and an invalid byte are kept as they are.
 func Fold(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return fold(s)
+	i := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			break
 		}
 	}
-	return s
-}
-
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		l := unicode.ToLower(r)
-		if r == utf8.RuneError || utf8.RuneLen(l) != utf8.RuneLen(r) {
-			l = r
-		}
-		b.WriteRune(l)
+	if i == len(s) {
+		return s
 	}
-	if b.Len() != len(s) { // invalid bytes: fold ASCII only
-		out := []byte(s)
-		for i, c := range out {
+	b := []byte(s)
+	for i < len(b) {
+		if c := b[i]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				out[i] = c + 'a' - 'A'
+				b[i] = c + 'a' - 'A'
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRune(b[i:])
+		if r != utf8.RuneError || w > 1 {
+			if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == w {
+				utf8.EncodeRune(b[i:], l)
 			}
 		}
-		return string(out)
+		i += w
 	}
-	return b.String()
+	return string(b)
 }
 
 // rightQuote is the typographic apostrophe, U+2019.
