@@ -1,0 +1,116 @@
+// Package report writes the findings of a run in the formats users and tools
+// read: text for people at a terminal, json for editors and scripts, and the
+// CI formats. Each format is one file holding one Formatter, registered under
+// its --format name; the engine and the language server look formats up by
+// name and know nothing else about them.
+package report
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/prose"
+)
+
+// A Run is what a report is written from: the findings of one check, already
+// filtered and sorted by the engine (file, line, column, rule), and the number
+// of files checked.
+type Run struct {
+	Findings []analysis.Finding
+	Files    int
+}
+
+// Options tune a formatter's output. Formats meant for machines ignore them.
+type Options struct {
+	// Color turns on ANSI colors. When false, the output holds no escape
+	// codes at all, whatever the environment says.
+	Color bool
+
+	// Width is the terminal width in columns that source lines are cut to
+	// fit: 0 means DefaultWidth, a negative width means no limit.
+	Width int
+}
+
+// DefaultWidth is the width source lines are cut to when Options.Width is 0.
+const DefaultWidth = 100
+
+// A Formatter writes run to w in one output format.
+type Formatter func(w io.Writer, run *Run, opt Options) error
+
+var formats = map[string]Formatter{}
+
+// register adds a format; each format's file calls it from init.
+func register(name string, f Formatter) {
+	if _, dup := formats[name]; dup {
+		panic(fmt.Sprintf("report: format %q registered twice", name))
+	}
+	formats[name] = f
+}
+
+// Lookup returns the formatter registered under name ("text", "json", ...).
+func Lookup(name string) (Formatter, bool) {
+	f, ok := formats[name]
+	return f, ok
+}
+
+// Names returns the names of every format, sorted, for flag help and
+// "unknown format" messages.
+func Names() []string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// location is a finding's or a related location's place, resolved once from
+// byte offsets: 1-based lines, columns in code points.
+type location struct {
+	doc             *prose.Document
+	start, end      int // byte offsets, clamped to the text
+	line, col       int
+	endLine, endCol int
+}
+
+// locate resolves [start, end) in doc. Offsets outside the text are clamped,
+// and an end before the start is taken as the start, so that a buggy
+// analyzer's diagnostic still prints somewhere sensible.
+func locate(doc *prose.Document, start, end int) location {
+	n := len(doc.Text)
+	start = min(max(start, 0), n)
+	end = min(max(end, start), n)
+	l := location{doc: doc, start: start, end: end}
+	l.line, l.col = doc.Position(start)
+	l.endLine, l.endCol = doc.Position(end)
+	return l
+}
+
+// relatedDoc returns the document a related location is in: its own, or the
+// finding's when it names none.
+func relatedDoc(f *analysis.Finding, r *analysis.Related) *prose.Document {
+	if r.Doc != nil {
+		return r.Doc
+	}
+	return f.Doc
+}
+
+// tally counts findings by severity.
+type tally struct{ error, warning, info int }
+
+func count(fs []analysis.Finding) tally {
+	var t tally
+	for i := range fs {
+		switch fs[i].Severity {
+		case analysis.SeverityError:
+			t.error++
+		case analysis.SeverityWarning:
+			t.warning++
+		case analysis.SeverityInfo:
+			t.info++
+		}
+	}
+	return t
+}

@@ -1,0 +1,272 @@
+package report
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/fatih/color"
+)
+
+func init() { register("text", Text) }
+
+// Text writes one block per finding, for people:
+//
+//	drafts/ukraine.md:15:16: warning: anonymous source with no reason given for anonymity [anonymous-source]
+//	   15 | On Wednesday, a senior American official, who refused to be quoted by name, told reporters…
+//	      |               ^^^^^^^^^^^^^^^^^^^^^^^^^^
+//	    related: drafts/ukraine.v1.md:12:16: earlier version
+//
+// then a blank line, and at the end a summary of findings by severity and
+// files checked. Columns count code points; carets are aligned by display
+// width. Lines wider than opt.Width are cut around the finding, with "…"
+// where they are cut.
+func Text(w io.Writer, run *Run, opt Options) error {
+	bw := bufio.NewWriter(w)
+	t := textWriter{w: bw, pal: newPalette(opt.Color), width: opt.Width}
+	if t.width == 0 {
+		t.width = DefaultWidth
+	}
+	for i := range run.Findings {
+		t.finding(&run.Findings[i])
+	}
+	t.summary(run)
+	return bw.Flush()
+}
+
+type textWriter struct {
+	w     *bufio.Writer
+	pal   palette
+	width int
+	units []unit // reused for every line
+	num   []byte // scratch for numbers
+}
+
+func (t *textWriter) finding(f *analysis.Finding) {
+	if f.Doc == nil {
+		// Nothing to point into: the header alone, with no position.
+		t.header("", location{}, f)
+		t.w.WriteByte('\n')
+		return
+	}
+	loc := locate(f.Doc, f.Start, f.End)
+	t.header(f.Doc.Path, loc, f)
+	t.source(loc, t.pal.caret[sevIndex(f.Severity)])
+	for i := range f.Related {
+		r := &f.Related[i]
+		doc := relatedDoc(f, r)
+		t.w.WriteString("    related: ")
+		if doc != nil {
+			rl := locate(doc, r.Start, r.End)
+			t.pal.path.write(t.w, doc.Path)
+			t.w.WriteByte(':')
+			t.int(rl.line)
+			t.w.WriteByte(':')
+			t.int(rl.col)
+		}
+		if r.Message != "" {
+			t.w.WriteString(": ")
+			t.w.WriteString(r.Message)
+		}
+		t.w.WriteByte('\n')
+	}
+	t.w.WriteByte('\n')
+}
+
+// header writes "path:line:col: severity: message [rule]".
+func (t *textWriter) header(path string, loc location, f *analysis.Finding) {
+	if path != "" {
+		t.pal.path.write(t.w, path)
+		t.w.WriteByte(':')
+		t.int(loc.line)
+		t.w.WriteByte(':')
+		t.int(loc.col)
+		t.w.WriteString(": ")
+	}
+	t.pal.severity[sevIndex(f.Severity)].write(t.w, f.Severity.String())
+	t.w.WriteString(": ")
+	t.w.WriteString(f.Message)
+	if f.Rule != "" {
+		t.w.WriteByte(' ')
+		t.w.WriteString(t.pal.rule.pre)
+		t.w.WriteByte('[')
+		t.w.WriteString(f.Rule)
+		t.w.WriteByte(']')
+		t.w.WriteString(t.pal.rule.post)
+	}
+	t.w.WriteByte('\n')
+}
+
+// source writes the finding's first line, cut to the width, under a
+// line-number gutter, and a caret line under the finding's span. A span that
+// runs past the end of the line is marked to the end of the line; an empty
+// span gets one caret.
+func (t *textWriter) source(loc location, caret style) {
+	doc := loc.doc
+	ls := doc.LineSpan(loc.line)
+	t.units = layout(t.units, doc.Text, ls.Start, ls.End)
+	us := t.units
+	s := unitAt(us, loc.start)
+	e := len(us)
+	if loc.end <= ls.End {
+		e = max(unitFrom(us, loc.end), s)
+	}
+
+	t.num = strconv.AppendInt(t.num[:0], int64(loc.line), 10)
+	gutter := max(len(t.num), 5)
+	avail := -1
+	if t.width > 0 {
+		avail = t.width - gutter - len(" | ")
+	}
+	lo, hi := window(us, s, e, avail)
+
+	t.pad(gutter - len(t.num))
+	t.w.Write(t.num)
+	t.w.WriteString(" |")
+	if len(us) > 0 {
+		t.w.WriteByte(' ')
+	}
+	if lo > 0 {
+		t.w.WriteString("…")
+	}
+	text := doc.Text
+	for _, u := range us[lo:hi] {
+		switch u.kind {
+		case verbatim:
+			t.w.Write(text[u.start:u.end])
+		case replaced:
+			t.w.WriteString(replacement)
+		case spaces:
+			t.pad(u.width)
+		}
+	}
+	if hi < len(us) {
+		t.w.WriteString("…")
+	}
+	t.w.WriteByte('\n')
+
+	t.pad(gutter)
+	t.w.WriteString(" | ")
+	lead := widthOf(us[lo:min(s, hi)])
+	if lo > 0 {
+		lead++
+	}
+	t.pad(lead)
+	n := max(widthOf(us[min(s, hi):min(e, hi)]), 1)
+	t.w.WriteString(caret.pre)
+	for ; n > len(carets); n -= len(carets) {
+		t.w.WriteString(carets)
+	}
+	t.w.WriteString(carets[:n])
+	t.w.WriteString(caret.post)
+	t.w.WriteByte('\n')
+}
+
+// summary writes the last line: "3 files checked: 1 error, 4 warnings,
+// 1 info", or "1 file checked: no findings".
+func (t *textWriter) summary(run *Run) {
+	t.int(run.Files)
+	if run.Files == 1 {
+		t.w.WriteString(" file checked: ")
+	} else {
+		t.w.WriteString(" files checked: ")
+	}
+	c := count(run.Findings)
+	parts := 0
+	part := func(n int, one, many string) {
+		if n == 0 {
+			return
+		}
+		if parts > 0 {
+			t.w.WriteString(", ")
+		}
+		parts++
+		t.int(n)
+		t.w.WriteByte(' ')
+		if n == 1 {
+			t.w.WriteString(one)
+		} else {
+			t.w.WriteString(many)
+		}
+	}
+	part(c.error, "error", "errors")
+	part(c.warning, "warning", "warnings")
+	part(c.info, "info", "info")
+	if parts == 0 {
+		t.w.WriteString("no findings")
+	}
+	t.w.WriteByte('\n')
+}
+
+func (t *textWriter) int(n int) {
+	t.num = strconv.AppendInt(t.num[:0], int64(n), 10)
+	t.w.Write(t.num)
+}
+
+const carets = "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^"
+
+const blanks = "                                                                "
+
+func (t *textWriter) pad(n int) {
+	for n > len(blanks) {
+		t.w.WriteString(blanks)
+		n -= len(blanks)
+	}
+	if n > 0 {
+		t.w.WriteString(blanks[:n])
+	}
+}
+
+// A style is the escape codes around a piece of colored text; both are empty
+// when color is off.
+type style struct{ pre, post string }
+
+func (s style) write(w *bufio.Writer, text string) {
+	w.WriteString(s.pre)
+	w.WriteString(text)
+	w.WriteString(s.post)
+}
+
+// palette holds the styles of the text format, indexed by sevIndex where
+// they depend on the severity.
+type palette struct {
+	path, rule      style
+	severity, caret [4]style
+}
+
+// sevIndex maps a severity to an index into palette arrays: 0 for anything
+// that is not info, warning or error.
+func sevIndex(s analysis.Severity) int {
+	if s < analysis.SeverityInfo || s > analysis.SeverityError {
+		return 0
+	}
+	return int(s)
+}
+
+// newPalette builds the styles from fatih/color values whose color is turned
+// on or off explicitly, so that neither NO_COLOR nor whether stdout is a
+// terminal overrides the caller's choice.
+func newPalette(on bool) palette {
+	mk := func(attrs ...color.Attribute) style {
+		c := color.New(attrs...)
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		pre, post, _ := strings.Cut(c.Sprint("x"), "x")
+		return style{pre, post}
+	}
+	var p palette
+	p.path = mk(color.Bold)
+	p.rule = mk(color.Faint)
+	p.severity[analysis.SeverityError] = mk(color.FgRed, color.Bold)
+	p.severity[analysis.SeverityWarning] = mk(color.FgYellow, color.Bold)
+	p.severity[analysis.SeverityInfo] = mk(color.FgCyan)
+	p.caret[analysis.SeverityError] = mk(color.FgRed, color.Bold)
+	p.caret[analysis.SeverityWarning] = mk(color.FgYellow, color.Bold)
+	p.caret[analysis.SeverityInfo] = mk(color.FgCyan)
+	return p
+}
