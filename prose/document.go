@@ -71,6 +71,11 @@ type Document struct {
 	// Paragraphs are the blocks of prose in document order.
 	Paragraphs []*Paragraph
 
+	// Comments are the HTML comments (<!-- ... -->) of a Markdown or HTML
+	// document, in document order. Inline directives and test expectations
+	// are read from them.
+	Comments []Comment
+
 	lines lineIndex
 }
 
@@ -104,6 +109,16 @@ func (d *Document) ParagraphAt(off int) *Paragraph {
 		return d.Paragraphs[i]
 	}
 	return nil
+}
+
+// A Comment is an HTML comment in a Markdown or HTML document.
+type Comment struct {
+	// Span is the whole comment in Document.Text, "<!--" and "-->"
+	// included (to the end of its block or document when it is not closed).
+	Span Span
+	// Text is what lies between the markers, without surrounding
+	// whitespace.
+	Text string
 }
 
 // BlockKind says what sort of block a paragraph came from.
@@ -272,6 +287,7 @@ func (b *paragraphBuilder) paragraph(kind BlockKind) *Paragraph {
 		p.End = p.SrcEnd(len(p.Text))
 	}
 	p.Tokens = Tokenize(p.Text)
+	p.lower = lowerSameLength(p.Text)
 	p.Sentences = splitSentences(p.Text, p.Tokens)
 	return p
 }

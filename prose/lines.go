@@ -13,7 +13,12 @@ type lineIndex struct {
 
 func newLineIndex(text []byte) lineIndex {
 	starts := make([]int, 1, len(text)/60+1)
-	for i := 0; i < len(text); i++ {
+	// A byte-order mark is not a character of the first line: editors do
+	// not show it, so columns start after it.
+	if len(text) >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF {
+		starts[0] = 3
+	}
+	for i := starts[0]; i < len(text); i++ {
 		switch text[i] {
 		case '\n':
 			starts = append(starts, i+1)
@@ -28,7 +33,8 @@ func newLineIndex(text []byte) lineIndex {
 }
 
 func (x lineIndex) line(off int) int {
-	return sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
+	l := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
+	return max(l, 0)
 }
 
 func clamp(off, n int) int {
@@ -44,12 +50,14 @@ func clamp(off, n int) int {
 func (x lineIndex) position(text []byte, off int) (line, col int) {
 	off = clamp(off, len(text))
 	l := x.line(off)
+	off = max(off, x.starts[l])
 	return l + 1, utf8.RuneCount(text[x.starts[l]:off]) + 1
 }
 
 func (x lineIndex) position16(text []byte, off int) (line, col int) {
 	off = clamp(off, len(text))
 	l := x.line(off)
+	off = max(off, x.starts[l])
 	n := 0
 	for s := text[x.starts[l]:off]; len(s) > 0; {
 		r, w := utf8.DecodeRune(s)

@@ -25,9 +25,9 @@ func ParseAs(path string, data []byte, f Format) *Document {
 	}
 	switch f {
 	case Markdown:
-		d.Paragraphs = readMarkdown(d.Text, start)
+		d.Paragraphs, d.Comments = readMarkdownDoc(d.Text, start)
 	case HTML:
-		d.Paragraphs = readHTML(d.Text, start)
+		d.Paragraphs, d.Comments = readHTMLDoc(d.Text, start)
 	default:
 		d.Paragraphs = readPlain(d.Text, start)
 	}
