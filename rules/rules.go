@@ -104,7 +104,51 @@ type Example struct {
 	Note string `yaml:"note"`
 }
 
+// An Extractor is an extraction analyzer (quotations, figures) whose data
+// comes from YAML: the top-level `analyzers:` mapping of a pack or of the
+// user's config, keyed by the analyzer's name, holds its settings (speech
+// verbs, pronouns, unit synonyms). The driver gives the compiled settings to
+// the analyzer as Pass.Options, and computes its result once per document.
+type Extractor struct {
+	Analyzer *analysis.Analyzer
+
+	// NewOptions returns a pointer to a zero settings struct; its yaml tags
+	// are the keys the analyzer's section accepts.
+	NewOptions func() any
+
+	// Compile checks and precompiles the decoded settings; the result is
+	// Pass.Options for the analyzer. Errors about one key should be
+	// *OptionError.
+	Compile func(opts any) (any, error)
+}
+
 var kinds = map[string]*Kind{}
+
+var extractors = map[string]*Extractor{}
+
+// registerExtractor adds an extractor; its file calls it from init.
+func registerExtractor(x *Extractor) {
+	if _, dup := extractors[x.Analyzer.Name]; dup {
+		panic("rules: extractor registered twice: " + x.Analyzer.Name)
+	}
+	extractors[x.Analyzer.Name] = x
+}
+
+// LookupExtractor returns the extractor whose analyzer is named name.
+func LookupExtractor(name string) (*Extractor, bool) {
+	x, ok := extractors[name]
+	return x, ok
+}
+
+// Extractors returns every extractor, sorted by analyzer name.
+func Extractors() []*Extractor {
+	out := make([]*Extractor, 0, len(extractors))
+	for _, x := range extractors {
+		out = append(out, x)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Analyzer.Name < out[j].Analyzer.Name })
+	return out
+}
 
 // register adds a kind; each kind's file calls it from an init function.
 func register(k *Kind) {
