@@ -50,15 +50,13 @@ type unit struct {
 // appended to buf[:0].
 func layout(buf []unit, text []byte, start, end int) []unit {
 	us := buf[:0]
-	col := 0
-	add := func(u unit) {
-		us = append(us, u)
-		col += u.width
-	}
+	col := 0 // display column, for tab stops
 	for i := start; i < end; {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			add(asciiUnit(c, i, col))
+			u := asciiUnit(c, i, col)
+			us = append(us, u)
+			col += u.width
 			i++
 			continue
 		}
@@ -76,13 +74,16 @@ func layout(buf []unit, text []byte, start, end int) []unit {
 			j += n
 		}
 		if j == i { // an invalid byte
-			add(unit{start: i, end: i + 1, width: 1, kind: replaced})
+			us = append(us, unit{start: i, end: i + 1, width: 1, kind: replaced})
+			col++
 			i++
 			continue
 		}
 		g := graphemes.FromBytes(text[i:j])
 		for g.Next() {
-			add(clusterUnit(g.Value(), i+g.Start(), i+g.End()))
+			u := clusterUnit(g.Value(), i+g.Start(), i+g.End())
+			us = append(us, u)
+			col += u.width
 		}
 		i = j
 	}
