@@ -24,7 +24,8 @@ type PatternOptions struct {
 	// prose; a match that starts or ends inside a word is ignored.
 	Patterns []string `yaml:"patterns"`
 
-	// Unless are phrases that cancel a match in the same sentence.
+	// Unless are phrases that cancel a match in the same sentence; one
+	// that lies inside the match itself does not.
 	Unless []string `yaml:"unless"`
 
 	// CaseSensitive makes phrases, patterns and unless phrases match case
@@ -43,8 +44,10 @@ Phrases match whole words only ("said" never matches "unsaid"), ignore case
 unless the rule sets case-sensitive, ignore line breaks between words and
 treat the typographic apostrophe ’ as '; "*" in a phrase stands for any one
 word. Patterns run over each paragraph's prose, never across paragraphs, and
-a match that starts or ends inside a word is ignored. Code, markup and link
-targets are never matched. The message may quote the match with {match}.
+a match that starts or ends inside a word is ignored. An unless phrase
+excuses every match in its sentence but one it lies inside. Code, markup
+and link targets are never matched. The message may quote the match with
+{match}.
 
 The phrases of every pattern rule are compiled into one matcher, so a
 document is scanned once however many pattern rules are enabled.`,
@@ -263,13 +266,18 @@ func outermost(spans []prose.Span) []prose.Span {
 }
 
 // excused reports whether an unless phrase occurs in the sentence where hit
-// starts.
+// starts. An unless phrase inside the hit itself does not count, so that a
+// rule may flag "according to some" and be excused by "according to"
+// elsewhere in the sentence.
 func excused(p *prose.Paragraph, hit prose.Span, unless []prose.Span) bool {
 	if len(unless) == 0 {
 		return false
 	}
 	s := p.SentenceAt(hit.Start)
 	for _, u := range unless {
+		if hit.Start <= u.Start && u.End <= hit.End {
+			continue
+		}
 		if s < 0 || p.SentenceAt(u.Start) == s {
 			return true
 		}

@@ -151,6 +151,13 @@ func TestPatternRun(t *testing.T) {
 			want:  []string{`no-sources-said: Sources said: "Sources said" is flagged by rule no-sources-said`},
 		},
 		{
+			name:  "an unless phrase inside the match does not cancel it",
+			draft: "The vaccine is unsafe, according to some. Cases rose, according to some, and according to the ministry.",
+			rules: []testRule{{id: "vague", message: "{match}", opts: PatternOptions{
+				Phrases: []string{"according to some"}, Unless: []string{"according to"}}}},
+			want: []string{"vague: according to some: according to some"},
+		},
+		{
 			name:  "rules sharing one matcher keep their own matches",
 			draft: "Critics say the sources told the mayor nothing.",
 			rules: []testRule{vague, sources},
