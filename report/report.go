@@ -3,6 +3,12 @@
 // CI formats. Each format is one file holding one Formatter, registered under
 // its --format name; the engine and the language server look formats up by
 // name and know nothing else about them.
+//
+// Adding a format (sarif, github, checkstyle, rdjsonl) is one new file: a
+// Formatter, and an init that registers it under its --format name.
+// Positions come from the finding's document: Document.Position for
+// code-point columns, Document.Position16 for UTF-16 columns, byte offsets
+// as they are; locate clamps offsets that fall outside the text.
 package report
 
 import (
