@@ -114,11 +114,10 @@ func compilePattern(r *Rule, opts any) (any, error) {
 		}
 	}
 	for i, s := range o.Patterns {
-		src := s
-		if !o.CaseSensitive {
-			src = "(?i)" + s
+		re, err := regexp.Compile(s) // first as written, so errors quote the user's text
+		if err == nil && !o.CaseSensitive {
+			re, err = regexp.Compile("(?i)" + s)
 		}
-		re, err := regexp.Compile(src)
 		if err != nil {
 			return nil, &OptionError{Key: "patterns", Index: i, Err: fmt.Errorf("invalid regexp %q: %v", s, err)}
 		}

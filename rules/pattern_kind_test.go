@@ -41,7 +41,7 @@ func TestPatternCompileRejects(t *testing.T) {
 		{"empty phrase", PatternOptions{Phrases: []string{"critics say", " "}}, "phrases", 1, "empty"},
 		{"wildcard-only phrase", PatternOptions{Phrases: []string{"*"}}, "phrases", 0, "only wildcards"},
 		{"empty unless phrase", PatternOptions{Phrases: []string{"critics say"}, Unless: []string{""}}, "unless", 0, "empty"},
-		{"bad regexp", PatternOptions{Patterns: []string{`\bsources said`, `sources (said`}}, "patterns", 1, `invalid regexp "sources (said"`},
+		{"bad regexp", PatternOptions{Patterns: []string{`\bsources said`, `sources (said`}}, "patterns", 1, "invalid regexp \"sources (said\": error parsing regexp: missing closing ): `sources (said`"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
