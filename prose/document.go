@@ -167,6 +167,10 @@ type Paragraph struct {
 type segment struct {
 	text, n   int
 	src, srcN int
+	// put marks text that stands for its source rather than copying it
+	// (a space for a line break of the same length); a copy never merges
+	// into it.
+	put bool
 }
 
 // Src maps offset i of the paragraph's Text to an offset in Document.Text,
@@ -241,7 +245,7 @@ func (b *paragraphBuilder) copy(src []byte, start, end int) {
 	t := b.text.Len()
 	if n := len(b.segs); n > 0 {
 		last := &b.segs[n-1]
-		if last.n == last.srcN && last.text+last.n == t && last.src+last.srcN == start {
+		if !last.put && last.n == last.srcN && last.text+last.n == t && last.src+last.srcN == start {
 			last.n += end - start
 			last.srcN += end - start
 			b.text.Write(src[start:end])
@@ -258,7 +262,7 @@ func (b *paragraphBuilder) put(s string, start, end int) {
 	if s == "" {
 		return
 	}
-	b.segs = append(b.segs, segment{text: b.text.Len(), n: len(s), src: start, srcN: end - start})
+	b.segs = append(b.segs, segment{text: b.text.Len(), n: len(s), src: start, srcN: end - start, put: true})
 	b.text.WriteString(s)
 }
 

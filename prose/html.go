@@ -18,6 +18,13 @@ var htmlSkipped = map[string]bool{
 	"math": true, "iframe": true, "object": true, "canvas": true,
 }
 
+// htmlInlineSkipped are the skipped elements that sit inside a line of
+// prose: they neither end a paragraph nor outlive the block they are in.
+var htmlInlineSkipped = map[string]bool{
+	"code": true, "kbd": true, "samp": true, "textarea": true, "select": true,
+	"svg": true, "math": true, "canvas": true,
+}
+
 // htmlBlocks are the elements that start and end a paragraph. Inline
 // elements (a, em, strong, span, i, b, ...) do not.
 var htmlBlocks = map[string]bool{
@@ -98,7 +105,9 @@ func (r *htmlReader) startTag(name string, selfClosing bool) {
 	}
 	if htmlSkipped[name] {
 		if !selfClosing {
-			r.flush()
+			if !htmlInlineSkipped[name] {
+				r.flush()
+			}
 			r.skip = append(r.skip, name)
 		}
 		return
@@ -120,7 +129,7 @@ func (r *htmlReader) endTag(name string) {
 		return
 	}
 	// An unclosed inline skipped element (<code>) ends with its block.
-	for len(r.skip) > 0 && r.skip[len(r.skip)-1] == "code" {
+	for len(r.skip) > 0 && htmlInlineSkipped[r.skip[len(r.skip)-1]] {
 		r.skip = r.skip[:len(r.skip)-1]
 	}
 	r.flush()
