@@ -149,10 +149,16 @@ const (
 // trie is a token trie: nodes are numbered from 0 (the root); an edge is the
 // pair (node, symbol).
 type trie struct {
-	syms  map[string]int32
-	edges map[uint64]int32
-	wild  []bool  // wild[n]: node n has a wildcard edge
-	out   [][]int // out[n]: ids of the phrases ending at node n
+	syms map[string]int32
+	// keyLens and keyEnds prefilter the lookup in syms: bit min(len, 63)
+	// of keyLens is set for each key length, and bit first<<8|last of
+	// keyEnds for each key's first and last byte. Most tokens of real copy
+	// fail one of them and are never hashed.
+	keyLens uint64
+	keyEnds [1 << 16 / 64]uint64
+	edges   map[uint64]int32
+	wild    []bool  // wild[n]: node n has a wildcard edge
+	out     [][]int // out[n]: ids of the phrases ending at node n
 }
 
 func newTrie() *trie {
@@ -175,6 +181,9 @@ func (t *trie) add(steps []step, id int) {
 			if !ok {
 				s = int32(len(t.syms))
 				t.syms[st.key] = s
+				t.keyLens |= 1 << min(len(st.key), 63)
+				e := endsOf(st.key)
+				t.keyEnds[e/64] |= 1 << (e % 64)
 			}
 			sym = s
 		} else {
@@ -201,20 +210,34 @@ func (t *trie) add(steps []step, id int) {
 func (t *trie) symbols(dst []int32, text string, toks []prose.Token, key *[]byte) []int32 {
 	for _, tok := range toks {
 		w := text[tok.Start:tok.End]
-		var s int32
-		var ok bool
-		if strings.Contains(w, rightQuote) {
+		s := int32(noSym)
+		if strings.IndexByte(w, rightQuote[0]) >= 0 && strings.Contains(w, rightQuote) {
 			*key = appendNormalized((*key)[:0], w)
-			s, ok = t.syms[string(*key)]
-		} else {
-			s, ok = t.syms[w]
-		}
-		if !ok {
-			s = noSym
+			if k := string(*key); t.mayHave(k) {
+				if v, ok := t.syms[k]; ok {
+					s = v
+				}
+			}
+		} else if t.mayHave(w) {
+			if v, ok := t.syms[w]; ok {
+				s = v
+			}
 		}
 		dst = append(dst, s)
 	}
 	return dst
+}
+
+// endsOf packs a key's first and last byte.
+func endsOf(k string) int { return int(k[0])<<8 | int(k[len(k)-1]) }
+
+// mayHave reports whether w may be a key of syms; false is certain.
+func (t *trie) mayHave(w string) bool {
+	if t.keyLens&(1<<min(len(w), 63)) == 0 {
+		return false
+	}
+	e := endsOf(w)
+	return t.keyEnds[e/64]&(1<<(e%64)) != 0
 }
 
 func appendNormalized(dst []byte, w string) []byte {
