@@ -1,0 +1,257 @@
+package config
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// decode stores the YAML node n in v, strictly: every key of a struct must
+// be one of its yaml tags, every value must have the field's type. Each
+// error is reported at the node it is about, with path naming it
+// ("rules.no-sources-said.patterns[2]"). It reports whether v was decoded
+// without error.
+func (l *loader) decode(file string, n *yaml.Node, v reflect.Value, path string) bool {
+	n = l.deref(file, n)
+	if n == nil {
+		return false
+	}
+	if v.CanAddr() {
+		if u, ok := v.Addr().Interface().(yaml.Unmarshaler); ok {
+			return l.decodeUnmarshaler(file, n, u, path)
+		}
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		return l.decode(file, n, v.Elem(), path)
+	case reflect.Interface:
+		var x any
+		if err := n.Decode(&x); err != nil {
+			l.errorf(file, n, "%s: %v", path, err)
+			return false
+		}
+		if x != nil {
+			v.Set(reflect.ValueOf(x))
+		}
+		return true
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+			l.wantErr(file, n, path, describeType(v.Type()))
+			return false
+		}
+		v.SetString(n.Value)
+		return true
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			l.wantErr(file, n, path, describeType(v.Type()))
+			return false
+		}
+		b, err := strconv.ParseBool(strings.ToLower(n.Value))
+		if err != nil {
+			l.wantErr(file, n, path, describeType(v.Type()))
+			return false
+		}
+		v.SetBool(b)
+		return true
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		i, err := strconv.ParseInt(n.Value, 0, v.Type().Bits())
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil {
+			l.wantErr(file, n, path, describeType(v.Type()))
+			return false
+		}
+		v.SetInt(i)
+		return true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		u, err := strconv.ParseUint(n.Value, 0, v.Type().Bits())
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil {
+			l.wantErr(file, n, path, describeType(v.Type()))
+			return false
+		}
+		v.SetUint(u)
+		return true
+	case reflect.Float32, reflect.Float64:
+		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+			l.wantErr(file, n, path, describeType(v.Type()))
+			return false
+		}
+		var f float64
+		if err := n.Decode(&f); err != nil || math.IsNaN(f) {
+			l.wantErr(file, n, path, describeType(v.Type()))
+			return false
+		}
+		v.SetFloat(f)
+		return true
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			l.wantErr(file, n, path, describeType(v.Type()))
+			return false
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		ok := true
+		for i, item := range n.Content {
+			if !l.decode(file, item, s.Index(i), fmt.Sprintf("%s[%d]", path, i)) {
+				ok = false
+				if l.over {
+					return false
+				}
+			}
+		}
+		v.Set(s)
+		return ok
+	case reflect.Map:
+		if v.Type().Key().Kind() != reflect.String {
+			panic(fmt.Sprintf("config: option %s: map keys must be strings, not %s", path, v.Type().Key()))
+		}
+		if n.Kind != yaml.MappingNode {
+			l.wantErr(file, n, path, describeType(v.Type()))
+			return false
+		}
+		m := reflect.MakeMap(v.Type())
+		ok := true
+		for _, p := range l.pairs(file, n, path) {
+			ev := reflect.New(v.Type().Elem()).Elem()
+			if !l.decode(file, p.v, ev, path+"."+p.key) {
+				ok = false
+				if l.over {
+					return false
+				}
+				continue
+			}
+			m.SetMapIndex(reflect.ValueOf(p.key).Convert(v.Type().Key()), ev)
+		}
+		v.Set(m)
+		return ok
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			l.wantErr(file, n, path, describeType(v.Type()))
+			return false
+		}
+		fields := structFields(v.Type())
+		errsBefore := len(l.errs)
+		for _, p := range l.checkKeys(l.pairs(file, n, path), fields.names, path) {
+			if !l.decode(file, p.v, fields.field(v, p.key), path+"."+p.key) && l.over {
+				return false
+			}
+		}
+		return len(l.errs) == errsBefore
+	}
+	panic(fmt.Sprintf("config: option %s: cannot decode into %s", path, v.Type()))
+}
+
+// decodeValue decodes n into what ptr points at.
+func (l *loader) decodeValue(file string, n *yaml.Node, ptr any, path string) bool {
+	return l.decode(file, n, reflect.ValueOf(ptr).Elem(), path)
+}
+
+func (l *loader) decodeUnmarshaler(file string, n *yaml.Node, u yaml.Unmarshaler, path string) bool {
+	if err := u.UnmarshalYAML(n); err != nil {
+		l.errorf(file, n, "%s: %v", path, err)
+		return false
+	}
+	return true
+}
+
+// describeType names what a Go type wants in YAML terms: "a list of
+// strings", "an integer".
+func describeType(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Pointer:
+		return describeType(t.Elem())
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if t.Bits() < 64 {
+			return fmt.Sprintf("an integer (at most %d)", int64(1)<<(t.Bits()-1)-1)
+		}
+		return "an integer"
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a non-negative integer"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice:
+		return "a list of " + plural(t.Elem())
+	case reflect.Map:
+		return "a mapping of names to " + plural(t.Elem())
+	case reflect.Struct:
+		return "a mapping"
+	}
+	return "a value"
+}
+
+func plural(t reflect.Type) string {
+	d := describeType(t)
+	switch {
+	case d == "true or false":
+		return "booleans"
+	case strings.HasPrefix(d, "an integer"):
+		return "integers"
+	case d == "a non-negative integer":
+		return "non-negative integers"
+	case strings.HasPrefix(d, "a list of "):
+		return "lists of " + strings.TrimPrefix(d, "a list of ")
+	case strings.HasPrefix(d, "a mapping"):
+		return "mappings"
+	case strings.HasPrefix(d, "a "):
+		return strings.TrimPrefix(d, "a ") + "s"
+	}
+	return d
+}
+
+// fieldSet maps the YAML keys of a struct type to its fields.
+type fieldSet struct {
+	names []string // in declaration order
+	index map[string][]int
+}
+
+func (fs *fieldSet) field(v reflect.Value, key string) reflect.Value {
+	return v.FieldByIndex(fs.index[key])
+}
+
+var fieldCache sync.Map // reflect.Type -> *fieldSet
+
+// structFields returns the YAML keys of struct type t: the names in the
+// fields' yaml tags, else the lower-cased field names, as yaml does; inline
+// structs contribute their own keys.
+func structFields(t reflect.Type) *fieldSet {
+	if fs, ok := fieldCache.Load(t); ok {
+		return fs.(*fieldSet)
+	}
+	fs := &fieldSet{index: map[string][]int{}}
+	var walk func(t reflect.Type, prefix []int)
+	walk = func(t reflect.Type, prefix []int) {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			tag := f.Tag.Get("yaml")
+			if tag == "-" {
+				continue
+			}
+			name, opts, _ := strings.Cut(tag, ",")
+			idx := append(append([]int(nil), prefix...), i)
+			if strings.Contains(","+opts+",", ",inline,") && f.Type.Kind() == reflect.Struct {
+				walk(f.Type, idx)
+				continue
+			}
+			if name == "" {
+				name = strings.ToLower(f.Name)
+			}
+			fs.names = append(fs.names, name)
+			fs.index[name] = idx
+		}
+	}
+	walk(t, nil)
+	actual, _ := fieldCache.LoadOrStore(t, fs)
+	return actual.(*fieldSet)
+}

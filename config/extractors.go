@@ -1,0 +1,99 @@
+package config
+
+import (
+	"reflect"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/rules"
+)
+
+// Where extractors come from; tests swap in their own (export_test.go).
+var (
+	lookupExtractor = rules.LookupExtractor
+	allExtractors   = rules.Extractors
+)
+
+func extractorNames() []string {
+	var out []string
+	for _, x := range allExtractors() {
+		out = append(out, x.Analyzer.Name)
+	}
+	return out
+}
+
+// An extractorDef is the merged YAML of one extraction analyzer's settings:
+// the packs' `analyzers.<name>` keys, with the user's merged over them.
+type extractorDef struct {
+	fields []pair
+	// file and node locate the last section that set keys, for errors
+	// not tied to one key.
+	file string
+	node *yaml.Node
+}
+
+// analyzersSection merges one `analyzers:` mapping (of a pack or of the
+// user's config) into defs.
+func (l *loader) analyzersSection(defs map[string]*extractorDef, p pair) {
+	m := l.mapping(p.file, p.v, "analyzers", "a mapping of analyzer names to their settings")
+	if m == nil {
+		return
+	}
+	for _, q := range l.pairs(p.file, m, "analyzers") {
+		path := "analyzers." + q.key
+		if _, ok := lookupExtractor(q.key); !ok {
+			l.errorf(q.file, q.k, "unknown analyzer %q%s", q.key, didYouMean(q.key, extractorNames()))
+			continue
+		}
+		sm := l.mapping(q.file, q.v, path, "a mapping of settings")
+		if sm == nil {
+			continue
+		}
+		d := defs[q.key]
+		if d == nil {
+			d = &extractorDef{}
+			defs[q.key] = d
+		}
+		d.fields = merge(d.fields, l.pairs(q.file, sm, path))
+		d.file, d.node = q.file, q.k
+	}
+}
+
+// compileExtractors decodes and compiles the settings of every extraction
+// analyzer that takes some, whether or not a section names it.
+func (l *loader) compileExtractors(defs map[string]*extractorDef, file string) map[*analysis.Analyzer]any {
+	out := map[*analysis.Analyzer]any{}
+	for _, x := range allExtractors() {
+		name := x.Analyzer.Name
+		path := "analyzers." + name
+		d := defs[name]
+		if d == nil {
+			d = &extractorDef{file: file}
+		}
+		before := len(l.errs)
+		opts := x.NewOptions()
+		ov := reflect.ValueOf(opts).Elem()
+		fs := structFields(ov.Type())
+		for _, f := range l.checkKeys(d.fields, fs.names, path) {
+			l.decode(f.file, f.v, fs.field(ov, f.key), path+"."+f.key)
+			if l.over {
+				return nil
+			}
+		}
+		if len(l.errs) > before {
+			continue
+		}
+		compiled := opts
+		if x.Compile != nil {
+			c, err := x.Compile(opts)
+			if err != nil {
+				l.compileError(d.fields, path, d.file, d.node, err)
+				continue
+			}
+			compiled = c
+		}
+		out[x.Analyzer] = compiled
+	}
+	return out
+}

@@ -1,0 +1,416 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/rules"
+)
+
+// Where kinds and packs come from; tests swap in their own (export_test.go).
+var (
+	lookupKind = rules.LookupKind
+	allKinds   = rules.Kinds
+	packs      = rules.Packs
+)
+
+func kindNames() []string {
+	var out []string
+	for _, k := range allKinds() {
+		out = append(out, k.Name)
+	}
+	return out
+}
+
+// ruleIDRE is the form of a rule id: lower-case words joined by hyphens.
+var ruleIDRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// A ruleDef is one rule's YAML before compiling: the pack's keys with the
+// user's merged over them key by key, each keeping its own node and file.
+type ruleDef struct {
+	id      string
+	idNode  *yaml.Node
+	idFile  string
+	source  string
+	builtin bool
+	// kind is the pack's kind for a built-in rule.
+	kind string
+	// defaultSev is the pack's severity for a built-in rule.
+	defaultSev analysis.Severity
+	fields     []pair
+	// rule is the compiled rule; nil until compiled or when it has errors.
+	rule *rules.Rule
+}
+
+type ruleSet struct {
+	defs       map[string]*ruleDef
+	extractors map[string]*extractorDef
+}
+
+func (s *ruleSet) ids() []string {
+	out := make([]string, 0, len(s.defs))
+	for id := range s.defs {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// loadPacks reads every embedded pack into rule definitions.
+func (l *loader) loadPacks() *ruleSet {
+	set := &ruleSet{defs: map[string]*ruleDef{}, extractors: map[string]*extractorDef{}}
+	for _, pk := range packs() {
+		doc := l.parseDocument(pk.Name, pk.Data)
+		if doc == nil {
+			continue
+		}
+		root := l.mapping(pk.Name, doc, "", "a mapping with the keys rules and analyzers")
+		if root == nil {
+			continue
+		}
+		for _, p := range l.checkKeys(l.pairs(pk.Name, root, ""), []string{"rules", "analyzers"}, "") {
+			if p.key == "analyzers" {
+				l.analyzersSection(set.extractors, p)
+				continue
+			}
+			m := l.mapping(pk.Name, p.v, "rules", "a mapping of rule ids to rules")
+			if m == nil {
+				continue
+			}
+			for _, q := range l.pairs(pk.Name, m, "rules") {
+				path := "rules." + q.key
+				if old, dup := set.defs[q.key]; dup {
+					l.errorf(pk.Name, q.k, "rule %q is also defined in %s; rule ids are unique across packs", q.key, old.source)
+					continue
+				}
+				if !ruleIDRE.MatchString(q.key) {
+					l.errorf(pk.Name, q.k, "rule id %q: use lower-case words joined by hyphens", q.key)
+					continue
+				}
+				rm := l.mapping(pk.Name, q.v, path, "a mapping of rule settings")
+				if rm == nil {
+					continue
+				}
+				def := &ruleDef{id: q.key, idNode: q.k, idFile: pk.Name, source: pk.Name, builtin: true, fields: l.pairs(pk.Name, rm, path)}
+				kindSet, sevSet := false, false
+				for _, f := range def.fields {
+					switch f.key {
+					case "kind":
+						def.kind, _, kindSet = l.scalarString(f.file, f.v, path+".kind")
+					case "severity":
+						def.defaultSev, sevSet = l.severity(f, path)
+					}
+				}
+				if !kindSet || !sevSet {
+					l.errorf(pk.Name, q.k, "%s: a built-in rule needs a kind and a severity", path)
+				}
+				set.defs[q.key] = def
+			}
+		}
+	}
+	return set
+}
+
+// userRules merges the user's `rules:` mapping into set: a severity
+// shorthand or a mapping of keys over a built-in rule, or a rule of the
+// user's own.
+func (l *loader) userRules(set *ruleSet, p pair) {
+	m := l.mapping(p.file, p.v, "rules", "a mapping of rule ids to a severity or rule settings")
+	if m == nil {
+		return
+	}
+	for _, q := range l.pairs(p.file, m, "rules") {
+		path := "rules." + q.key
+		v := l.deref(q.file, q.v)
+		if v == nil {
+			return
+		}
+		def := set.defs[q.key]
+		switch {
+		case v.Kind == yaml.ScalarNode && v.Tag != "!!null":
+			if def == nil {
+				l.errorf(q.file, q.k, "unknown rule %q%s", q.key, unknownRuleHint(q.key, set.ids(), true))
+				continue
+			}
+			def.fields = merge(def.fields, []pair{{key: "severity", k: q.k, v: v, file: q.file}})
+		case v.Kind == yaml.MappingNode:
+			fs := l.pairs(q.file, v, path)
+			if def != nil {
+				def.fields = merge(def.fields, l.checkKind(def, fs, path))
+				continue
+			}
+			if !hasKey(fs, "kind") {
+				if s := didYouMean(q.key, set.ids()); s != "" {
+					l.errorf(q.file, q.k, "unknown rule %q%s", q.key, s)
+				} else {
+					l.errorf(q.file, q.k, "%s: unknown rule %q%s", path, q.key, unknownKindHint())
+				}
+				continue
+			}
+			if !ruleIDRE.MatchString(q.key) {
+				l.errorf(q.file, q.k, "rule id %q: use lower-case words joined by hyphens", q.key)
+				continue
+			}
+			def = &ruleDef{id: q.key, idNode: q.k, idFile: q.file, source: q.file, fields: fs}
+			for _, f := range fs {
+				if f.key == "kind" {
+					if n := l.deref(f.file, f.v); n != nil && n.Kind == yaml.ScalarNode {
+						def.kind = n.Value
+					}
+				}
+			}
+			set.defs[q.key] = def
+		default:
+			l.wantErr(q.file, v, path, "a severity (error, warning, info, off) or a mapping of rule settings")
+		}
+	}
+}
+
+// unknownRuleHint suggests a rule id; forConfig adds how to define a rule.
+func unknownRuleHint(id string, ids []string, forConfig bool) string {
+	if s := didYouMean(id, ids); s != "" {
+		return s
+	}
+	if forConfig {
+		return " (`attrlint rules` lists them; a rule of your own is a mapping with a kind)"
+	}
+	return " (`attrlint rules` lists them)"
+}
+
+// checkKind reports a `kind` in fs that differs from the built-in rule's,
+// and returns fs without it: the built-in kind stays.
+func (l *loader) checkKind(def *ruleDef, fs []pair, path string) []pair {
+	out := fs[:0:0]
+	for _, f := range fs {
+		if f.key == "kind" {
+			if k, n, ok := l.scalarString(f.file, f.v, path+".kind"); ok && k != def.kind {
+				if def.builtin {
+					l.errorf(f.file, n, "%s.kind: rule %q is built in with kind %q and its kind cannot change; give your rule a new id", path, def.id, def.kind)
+				} else {
+					l.errorf(f.file, n, "%s.kind: rule %q has kind %q; an override cannot change it", path, def.id, def.kind)
+				}
+			}
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func hasKey(ps []pair, key string) bool {
+	for _, p := range ps {
+		if p.key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// merge returns base with each key of over replacing the same key in place,
+// and new keys appended.
+func merge(base, over []pair) []pair {
+	out := append([]pair(nil), base...)
+	for _, o := range over {
+		replaced := false
+		for i := range out {
+			if out[i].key == o.key {
+				out[i] = o
+				replaced = true
+				break
+			}
+		}
+		if !replaced {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func (l *loader) severity(f pair, path string) (analysis.Severity, bool) {
+	s, n, ok := l.scalarString(f.file, f.v, path+".severity")
+	if !ok {
+		return analysis.SeverityOff, false
+	}
+	sev, err := analysis.ParseSeverity(s)
+	if err != nil {
+		l.errorf(f.file, n, "%s.severity: %v%s", path, err, didYouMean(s, severityNames()))
+		return analysis.SeverityOff, false
+	}
+	return sev, true
+}
+
+// compileAll compiles every rule of set, in id order.
+func (s *ruleSet) compileAll(l *loader) []*rules.Rule {
+	var out []*rules.Rule
+	for _, id := range s.ids() {
+		def := s.defs[id]
+		def.rule = l.compile(def, def.fields, "rules."+id, def.idFile, def.idNode)
+		if def.rule != nil {
+			out = append(out, def.rule)
+		}
+		if l.over {
+			break
+		}
+	}
+	return out
+}
+
+// compile builds a rule from its merged keys: the common keys, then the
+// options of its kind, decoded strictly and compiled by the kind. Errors
+// not tied to one key are reported at (idFile, idNode).
+func (l *loader) compile(def *ruleDef, fields []pair, path, idFile string, idNode *yaml.Node) *rules.Rule {
+	before := len(l.errs)
+	var kindField *pair
+	for i := range fields {
+		if fields[i].key == "kind" {
+			kindField = &fields[i]
+		}
+	}
+	if kindField == nil {
+		if def.builtin {
+			return nil // reported by loadPacks
+		}
+		l.errorf(idFile, idNode, "%s: unknown rule %q%s", path, def.id, unknownKindHint())
+		return nil
+	}
+	name, kn, ok := l.scalarString(kindField.file, kindField.v, path+".kind")
+	if !ok {
+		return nil
+	}
+	kind, found := lookupKind(name)
+	if !found {
+		msg := fmt.Sprintf("%s.kind: unknown kind %q", path, name)
+		if s := didYouMean(name, kindNames()); s != "" {
+			msg += s
+		} else {
+			msg += fmt.Sprintf(" (kinds: %s)", strings.Join(kindNames(), ", "))
+		}
+		l.errorf(kindField.file, kn, "%s", msg)
+		return nil
+	}
+	r := &rules.Rule{ID: def.id, Kind: kind, Source: def.source, Default: def.defaultSev, Severity: def.defaultSev}
+	if !def.builtin {
+		r.Default, r.Severity = analysis.SeverityWarning, analysis.SeverityWarning
+	}
+	opts := kind.NewOptions()
+	ov := reflect.ValueOf(opts)
+	if ov.Kind() != reflect.Pointer || ov.Elem().Kind() != reflect.Struct {
+		panic(fmt.Sprintf("config: kind %q: NewOptions must return a pointer to a struct, not %T", kind.Name, opts))
+	}
+	optFields := structFields(ov.Elem().Type())
+	allowed := append(append([]string(nil), rules.CommonKeys...), optFields.names...)
+	for _, f := range l.checkKeys(fields, allowed, path) {
+		switch f.key {
+		case "kind":
+		case "severity":
+			if sev, ok := l.severity(f, path); ok {
+				r.Severity = sev
+				if !def.builtin {
+					r.Default = sev
+				}
+			}
+		case "message":
+			l.decodeValue(f.file, f.v, &r.Message, path+".message")
+		case "summary":
+			l.decodeValue(f.file, f.v, &r.Summary, path+".summary")
+		case "doc":
+			l.decodeValue(f.file, f.v, &r.Doc, path+".doc")
+		case "examples":
+			l.decodeValue(f.file, f.v, &r.Examples, path+".examples")
+		default:
+			l.decode(f.file, f.v, optFields.field(ov.Elem(), f.key), path+"."+f.key)
+		}
+		if l.over {
+			return nil
+		}
+	}
+	if len(l.errs) > before {
+		return nil
+	}
+	compiled := opts
+	if kind.Compile != nil {
+		c, err := kind.Compile(r, opts)
+		if err != nil {
+			l.compileError(fields, path, idFile, idNode, err)
+			return nil
+		}
+		compiled = c
+	}
+	r.Options = compiled
+	return r
+}
+
+func unknownKindHint() string {
+	return fmt.Sprintf("; a rule of your own needs a kind (%s), and a built-in rule's id must be spelled exactly", strings.Join(kindNames(), ", "))
+}
+
+// compileError reports an error from a kind's Compile: an *rules.OptionError
+// at its option's value (or the item of a list it names), anything else at
+// the rule's id.
+func (l *loader) compileError(fields []pair, path, idFile string, idNode *yaml.Node, err error) {
+	var oe *rules.OptionError
+	if !errors.As(err, &oe) {
+		l.errorf(idFile, idNode, "%s: %v", path, err)
+		return
+	}
+	for _, f := range fields {
+		if f.key != oe.Key {
+			continue
+		}
+		n := l.deref(f.file, f.v)
+		if n == nil {
+			return
+		}
+		where := path + "." + oe.Key
+		if oe.Index >= 0 && n.Kind == yaml.SequenceNode && oe.Index < len(n.Content) {
+			if item := l.deref(f.file, n.Content[oe.Index]); item != nil {
+				n = item
+			}
+			where = fmt.Sprintf("%s[%d]", where, oe.Index)
+		}
+		l.errorf(f.file, n, "%s: %v", where, oe.Err)
+		return
+	}
+	// The option is missing (a required one): point at the rule.
+	l.errorf(idFile, idNode, "%s: %v", path, err)
+}
+
+// link calls each kind's Link once with the compiled options of all its
+// rules and override variants: rules in id order, then variants in override
+// order.
+func (l *loader) link(c *Config, file string) {
+	byKind := map[*rules.Kind][]any{}
+	var order []*rules.Kind
+	add := func(r *rules.Rule) {
+		if _, seen := byKind[r.Kind]; !seen {
+			order = append(order, r.Kind)
+		}
+		byKind[r.Kind] = append(byKind[r.Kind], r.Options)
+	}
+	for _, r := range c.Rules {
+		add(r)
+	}
+	for _, o := range c.Overrides {
+		for _, e := range o.Rules {
+			if e.Variant != nil {
+				add(e.Variant)
+			}
+		}
+	}
+	sort.Slice(order, func(i, j int) bool { return order[i].Name < order[j].Name })
+	for _, k := range order {
+		if k.Link == nil {
+			continue
+		}
+		if err := k.Link(byKind[k]); err != nil {
+			l.errs = append(l.errs, &Error{File: file, Msg: fmt.Sprintf("rules of kind %q: %v", k.Name, err)})
+		}
+	}
+}

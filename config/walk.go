@@ -1,0 +1,305 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Limits on hostile input. A config holds rules and globs, not data: a
+// megabyte is far more than any real one needs.
+const (
+	// MaxFileSize is the largest config file Load and Parse accept.
+	MaxFileSize = 1 << 20
+	// maxVisits bounds the YAML nodes one load walks, counting a node
+	// again each time an alias brings it back: aliases to big anchors,
+	// reused many times, would otherwise make a small file cost minutes.
+	maxVisits = 1 << 20
+)
+
+// loader walks the YAML trees of one load, collecting every error.
+type loader struct {
+	errs   ErrorList
+	visits int
+	// over is set once maxVisits is reached; walking stops everywhere.
+	over bool
+}
+
+func (l *loader) errorf(file string, n *yaml.Node, format string, args ...any) {
+	e := &Error{File: file, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		e.Line, e.Col = n.Line, n.Column
+	}
+	l.errs = append(l.errs, e)
+}
+
+// deref resolves an alias and counts the visit. It returns nil once the
+// load has walked too many nodes; the caller then stops.
+func (l *loader) deref(file string, n *yaml.Node) *yaml.Node {
+	if l.over || n == nil {
+		return nil
+	}
+	l.visits++
+	if l.visits > maxVisits {
+		l.over = true
+		l.errorf(file, n, "aliases expand this file beyond %d YAML nodes; write the values out or reuse fewer anchors", maxVisits)
+		return nil
+	}
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		return l.deref(file, n.Content[0])
+	}
+	return n
+}
+
+// A pair is one key of a YAML mapping with its value, and the file both come
+// from (a merged rule has keys from a pack and from the user's config).
+type pair struct {
+	key  string
+	k, v *yaml.Node // v may be an alias; deref it before use
+	file string
+}
+
+// pairs returns the keys of mapping n in order, expanding merge keys (<<),
+// whose keys give way to the ones written in n. A duplicate key or a key
+// that is not a string is an error.
+func (l *loader) pairs(file string, n *yaml.Node, path string) []pair {
+	var own, merged []pair
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := l.deref(file, n.Content[i])
+		if k == nil {
+			return nil
+		}
+		v := n.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+			merged = append(merged, l.mergePairs(file, v, path)...)
+			continue
+		}
+		if k.Kind != yaml.ScalarNode || k.Tag == "!!null" {
+			l.errorf(file, k, "%s: a key must be a string, got %s", orTop(path), describeNode(k))
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			l.errorf(file, k, "%s: key %q is defined twice (first at line %d)", orTop(path), k.Value, first.Line)
+			continue
+		}
+		seen[k.Value] = k
+		own = append(own, pair{key: k.Value, k: k, v: v, file: file})
+	}
+	out := own
+	for _, p := range merged {
+		if _, ok := seen[p.key]; !ok {
+			seen[p.key] = p.k
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// mergePairs expands the value of a merge key: a mapping or a list of them.
+func (l *loader) mergePairs(file string, v *yaml.Node, path string) []pair {
+	v = l.deref(file, v)
+	if v == nil {
+		return nil
+	}
+	switch v.Kind {
+	case yaml.MappingNode:
+		return l.pairs(file, v, path)
+	case yaml.SequenceNode:
+		var out []pair
+		seen := map[string]bool{}
+		for _, item := range v.Content {
+			item = l.deref(file, item)
+			if item == nil {
+				return out
+			}
+			if item.Kind != yaml.MappingNode {
+				l.errorf(file, item, "%s: a merge key (<<) takes mappings, got %s", orTop(path), describeNode(item))
+				continue
+			}
+			// The first mapping in the list wins, as in YAML's merge spec.
+			for _, p := range l.pairs(file, item, path) {
+				if !seen[p.key] {
+					seen[p.key] = true
+					out = append(out, p)
+				}
+			}
+		}
+		return out
+	}
+	l.errorf(file, v, "%s: a merge key (<<) takes a mapping, got %s", orTop(path), describeNode(v))
+	return nil
+}
+
+// checkKeys reports every key of ps that is not in allowed, with a
+// suggestion; it returns the pairs whose key is allowed.
+func (l *loader) checkKeys(ps []pair, allowed []string, path string) []pair {
+	out := ps[:0:0]
+	for _, p := range ps {
+		ok := false
+		for _, a := range allowed {
+			if p.key == a {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			where := ""
+			if path != "" {
+				where = " in " + path
+			}
+			l.errorf(p.file, p.k, "unknown key %q%s%s", p.key, where, didYouMean(p.key, allowed))
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// mapping derefs n and checks that it is a mapping; what names the wanted
+// value for the error ("a mapping of rule ids to rules").
+func (l *loader) mapping(file string, n *yaml.Node, path, what string) *yaml.Node {
+	n = l.deref(file, n)
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		l.wantErr(file, n, path, what)
+		return nil
+	}
+	return n
+}
+
+// sequence derefs n and checks that it is a list.
+func (l *loader) sequence(file string, n *yaml.Node, path, what string) *yaml.Node {
+	n = l.deref(file, n)
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		l.wantErr(file, n, path, what)
+		return nil
+	}
+	return n
+}
+
+// scalarString derefs n and checks that it is a non-null scalar.
+func (l *loader) scalarString(file string, n *yaml.Node, path string) (string, *yaml.Node, bool) {
+	n = l.deref(file, n)
+	if n == nil {
+		return "", nil, false
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		l.wantErr(file, n, path, "a string")
+		return "", n, false
+	}
+	return n.Value, n, true
+}
+
+// stringList decodes a list of strings, returning each with its node.
+func (l *loader) stringList(file string, n *yaml.Node, path string) ([]string, []*yaml.Node, bool) {
+	seq := l.sequence(file, n, path, "a list of strings")
+	if seq == nil {
+		return nil, nil, false
+	}
+	out := make([]string, 0, len(seq.Content))
+	nodes := make([]*yaml.Node, 0, len(seq.Content))
+	ok := true
+	for i, item := range seq.Content {
+		s, node, good := l.scalarString(file, item, fmt.Sprintf("%s[%d]", path, i))
+		if !good {
+			ok = false
+			if l.over {
+				return nil, nil, false
+			}
+			continue
+		}
+		out = append(out, s)
+		nodes = append(nodes, node)
+	}
+	return out, nodes, ok
+}
+
+func (l *loader) wantErr(file string, n *yaml.Node, path, want string) {
+	l.errorf(file, n, "%s: want %s, got %s", orTop(path), want, describeNode(n))
+}
+
+func orTop(path string) string {
+	if path == "" {
+		return "config"
+	}
+	return path
+}
+
+// describeNode names what a YAML node holds, for "want X, got Y" messages.
+func describeNode(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "nothing (null)"
+		case "!!bool":
+			return "the boolean " + n.Value
+		case "!!int":
+			return "the integer " + n.Value
+		case "!!float":
+			return "the number " + n.Value
+		case "!!str":
+			return "the string " + strconv.Quote(n.Value)
+		}
+		return "the value " + strconv.Quote(n.Value)
+	}
+	return "nothing"
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseDocument parses data as one YAML document. A syntax error is reported
+// with the line the parser names (go.yaml.in/yaml/v3 gives no column, nor a
+// line for errors on the first line); a second document is an error. It
+// returns nil for an empty file.
+func (l *loader) parseDocument(file string, data []byte) *yaml.Node {
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		l.syntaxError(file, err)
+		return nil
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		l.errorf(file, &next, "a config file holds one YAML document; remove the \"---\" line and what follows it, or merge the documents")
+	} else if !errors.Is(err, io.EOF) {
+		l.syntaxError(file, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	return &doc
+}
+
+func (l *loader) syntaxError(file string, err error) {
+	msg := err.Error()
+	line := 1
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	l.errs = append(l.errs, &Error{File: file, Line: line, Col: 1, Msg: "invalid YAML: " + msg})
+}
