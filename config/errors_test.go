@@ -30,6 +30,11 @@ func TestConfigErrors(t *testing.T) {
 			want: []string{`desk/.attrlint.yaml:2:1: invalid YAML: found character that cannot start any token`},
 		},
 		{
+			name: "alias to an anchor never defined",
+			yaml: "rules:\n  quote-words:\n    words: *house-verbs\n",
+			want: []string{`desk/.attrlint.yaml:3:12: invalid YAML: unknown anchor "house-verbs": define it with &house-verbs before using *house-verbs`},
+		},
+		{
 			name: "unknown top-level key",
 			yaml: "version: 1\nfail_level: error\n",
 			want: []string{`desk/.attrlint.yaml:2:1: unknown key "fail_level"; did you mean "fail-level"?`},

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -38,7 +39,8 @@ func (l *loader) errorf(file string, n *yaml.Node, format string, args ...any) {
 	l.errs = append(l.errs, e)
 }
 
-// deref resolves an alias and counts the visit. It returns nil once the
+// deref resolves an alias (to a copy of its anchor's node placed at the
+// alias) and counts the visit. It returns nil once the
 // load has walked too many nodes; the caller then stops.
 func (l *loader) deref(file string, n *yaml.Node) *yaml.Node {
 	if l.over || n == nil {
@@ -50,8 +52,11 @@ func (l *loader) deref(file string, n *yaml.Node) *yaml.Node {
 		l.errorf(file, n, "aliases expand this file beyond %d YAML nodes; write the values out or reuse fewer anchors", maxVisits)
 		return nil
 	}
-	for n.Kind == yaml.AliasNode {
-		n = n.Alias
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		// Errors about the value are reported where the alias is used.
+		v := *n.Alias
+		v.Line, v.Column = n.Line, n.Column
+		n = &v
 	}
 	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
 		return l.deref(file, n.Content[0])
@@ -277,14 +282,14 @@ func (l *loader) parseDocument(file string, data []byte) *yaml.Node {
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
-		l.syntaxError(file, err)
+		l.syntaxError(file, data, err)
 		return nil
 	}
 	var next yaml.Node
 	if err := dec.Decode(&next); err == nil {
 		l.errorf(file, &next, "a config file holds one YAML document; remove the \"---\" line and what follows it, or merge the documents")
 	} else if !errors.Is(err, io.EOF) {
-		l.syntaxError(file, err)
+		l.syntaxError(file, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return nil
@@ -292,14 +297,26 @@ func (l *loader) parseDocument(file string, data []byte) *yaml.Node {
 	return &doc
 }
 
-func (l *loader) syntaxError(file string, err error) {
+var unknownAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+
+func (l *loader) syntaxError(file string, data []byte, err error) {
 	msg := err.Error()
-	line := 1
+	line, col := 1, 1
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+	} else if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
+		// The parser names no position: find the first "*name" that is
+		// a whole alias.
+		msg = fmt.Sprintf("unknown anchor %q: define it with &%s before using *%s", m[1], m[1], m[1])
+		ref := regexp.MustCompile(`\*` + regexp.QuoteMeta(m[1]) + `([\s,\]}]|$)`)
+		if loc := ref.FindIndex(data); loc != nil {
+			before := string(data[:loc[0]])
+			line = strings.Count(before, "\n") + 1
+			col = utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	l.errs = append(l.errs, &Error{File: file, Line: line, Col: 1, Msg: "invalid YAML: " + msg})
+	l.errs = append(l.errs, &Error{File: file, Line: line, Col: col, Msg: "invalid YAML: " + msg})
 }
