@@ -1,0 +1,229 @@
+// Package analysistest runs attrlint's rules over fixture drafts whose
+// expected findings are written in the fixtures themselves, and fails on
+// every missing and every unexpected finding.
+//
+// In Markdown and HTML fixtures an expectation is an HTML comment on the line
+// where the finding starts:
+//
+//	Critics say the plan is doomed. <!-- want "vague-attribution" -->
+//
+// A comment may hold several quoted strings, one per expected finding. Each
+// is a rule id, optionally followed by a colon and a regular expression that
+// the message must match: `"anonymous-source: no reason"`.
+//
+// A plain-text fixture NAME.txt cannot hold comments; its expectations are in
+// the sidecar file NAME.txt.want, one per line: `LINE rule-id` or
+// `LINE rule-id: regexp`. Blank lines and lines starting with # are ignored.
+//
+// A .attrlint.yaml in the fixture directory configures the run (user rules,
+// options, severities); without one the embedded defaults apply.
+package analysistest
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/config"
+	"github.com/attrlint/attrlint/lint"
+	"github.com/attrlint/attrlint/prose"
+)
+
+// An expectation is one finding a fixture wants.
+type expectation struct {
+	line    int
+	rule    string
+	message *regexp.Regexp
+	where   string // for error messages: FILE:LINE of the expectation
+}
+
+// Run lints every fixture (.md, .markdown, .txt, .html, .htm) in dir and
+// compares the findings with the fixtures' expectations. It returns the
+// findings, for tests that check more (messages, spans).
+func Run(t *testing.T, dir string) []analysis.Finding {
+	t.Helper()
+	cfg := loadConfig(t, dir)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatalf("reading fixtures: %v", err)
+	}
+	var all []analysis.Finding
+	n := 0
+	for _, e := range entries {
+		name := e.Name()
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".md", ".markdown", ".txt", ".html", ".htm":
+		default:
+			continue
+		}
+		if e.IsDir() {
+			continue
+		}
+		n++
+		path := filepath.Join(dir, name)
+		all = append(all, runFile(t, cfg, dir, path)...)
+	}
+	if n == 0 {
+		t.Fatalf("no fixtures in %s", dir)
+	}
+	return all
+}
+
+func loadConfig(t *testing.T, dir string) *config.Config {
+	t.Helper()
+	path := filepath.Join(dir, ".attrlint.yaml")
+	var cfg *config.Config
+	var err error
+	if _, statErr := os.Stat(path); statErr == nil {
+		cfg, err = config.Load(path)
+	} else {
+		cfg, err = config.Default()
+	}
+	if err != nil {
+		t.Fatalf("loading the fixture config: %v", err)
+	}
+	return cfg
+}
+
+func runFile(t *testing.T, cfg *config.Config, dir, path string) []analysis.Finding {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := prose.Parse(path, data)
+	rel, _ := filepath.Rel(dir, path)
+	findings, errs := lint.Check(cfg, doc, filepath.ToSlash(rel))
+	for _, err := range errs {
+		t.Errorf("%v", err)
+	}
+	var wants []expectation
+	if doc.Format == prose.Plain {
+		wants = sidecar(t, path)
+	} else {
+		wants = inline(t, path, doc)
+	}
+	compare(t, doc, findings, wants)
+	return findings
+}
+
+var wantComment = regexp.MustCompile(`<!--\s*want\s+((?:"(?:[^"\\]|\\.)*"\s*)+)-->`)
+var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// inline reads the want comments of a Markdown or HTML fixture.
+func inline(t *testing.T, path string, doc *prose.Document) []expectation {
+	t.Helper()
+	var out []expectation
+	for _, m := range wantComment.FindAllSubmatchIndex(doc.Text, -1) {
+		line, _ := doc.Position(m[0])
+		for _, q := range quoted.FindAll(doc.Text[m[2]:m[3]], -1) {
+			s, err := strconv.Unquote(string(q))
+			if err != nil {
+				t.Fatalf("%s:%d: bad want string %s: %v", path, line, q, err)
+			}
+			out = append(out, parseWant(t, path, line, s))
+		}
+	}
+	return out
+}
+
+// sidecar reads NAME.txt.want.
+func sidecar(t *testing.T, path string) []expectation {
+	t.Helper()
+	f, err := os.Open(path + ".want")
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []expectation
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		s := strings.TrimSpace(sc.Text())
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		num, rest, ok := strings.Cut(s, " ")
+		line, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			t.Fatalf("%s.want:%d: want `LINE rule-id[: regexp]`, got %q", path, n, s)
+		}
+		out = append(out, parseWant(t, path, line, strings.TrimSpace(rest)))
+	}
+	return out
+}
+
+func parseWant(t *testing.T, path string, line int, s string) expectation {
+	t.Helper()
+	e := expectation{line: line, where: fmt.Sprintf("%s:%d", path, line)}
+	rule, re, hasRE := strings.Cut(s, ":")
+	e.rule = strings.TrimSpace(rule)
+	if hasRE {
+		rx, err := regexp.Compile(strings.TrimSpace(re))
+		if err != nil {
+			t.Fatalf("%s: bad message regexp %q: %v", e.where, re, err)
+		}
+		e.message = rx
+	}
+	return e
+}
+
+// errorer is the part of *testing.T that compare uses; the harness's own
+// tests record what it reports.
+type errorer interface {
+	Helper()
+	Error(args ...any)
+}
+
+// compare pairs findings with expectations on the same line and rule and
+// reports what is left on either side.
+func compare(t errorer, doc *prose.Document, findings []analysis.Finding, wants []expectation) {
+	t.Helper()
+	used := make([]bool, len(wants))
+	var unexpected []string
+	for _, f := range findings {
+		line, col := doc.Position(f.Start)
+		matched := false
+		for i, w := range wants {
+			if used[i] || w.line != line || w.rule != f.Rule {
+				continue
+			}
+			if w.message != nil && !w.message.MatchString(f.Message) {
+				continue
+			}
+			used[i] = true
+			matched = true
+			break
+		}
+		if !matched {
+			unexpected = append(unexpected, fmt.Sprintf("%s:%d:%d: unexpected %s: %s (%q)",
+				doc.Path, line, col, f.Rule, f.Message, doc.Text[f.Start:f.End]))
+		}
+	}
+	var missing []string
+	for i, w := range wants {
+		if !used[i] {
+			msg := ""
+			if w.message != nil {
+				msg = " matching " + w.message.String()
+			}
+			missing = append(missing, fmt.Sprintf("%s: missing %s%s", w.where, w.rule, msg))
+		}
+	}
+	sort.Strings(missing)
+	for _, s := range unexpected {
+		t.Error(s)
+	}
+	for _, s := range missing {
+		t.Error(s)
+	}
+}

@@ -1,0 +1,240 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"golang.org/x/term"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/config"
+	"github.com/attrlint/attrlint/lint"
+	"github.com/attrlint/attrlint/report"
+)
+
+// checkFlags are the flags of check (and, later, compare).
+type checkFlags struct {
+	config        string
+	format        string
+	failLevel     string
+	color         string
+	enable        string
+	disable       string
+	jobs          int
+	maxFileSize   string
+	stdinFilename string
+}
+
+func (f *checkFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.config, "config", "", "config `FILE` (default: the nearest .attrlint.yaml up to the repository root, else the embedded defaults)")
+	fs.StringVar(&f.format, "format", "", "output `format`: "+strings.Join(report.Names(), ", ")+" (default text)")
+	fs.StringVar(&f.failLevel, "fail-level", "", "findings at or above this `level` make the exit status 1: error, warning, info, none (default warning)")
+	fs.StringVar(&f.color, "color", "", "color `when`: auto, always, never (default auto: only on a terminal, never with NO_COLOR set)")
+	fs.StringVar(&f.enable, "enable", "", "turn these `rules` on for this run (comma-separated)")
+	fs.StringVar(&f.disable, "disable", "", "turn these `rules` off for this run (comma-separated)")
+	fs.IntVar(&f.jobs, "j", 0, "files linted in parallel (default: the number of CPUs); output is the same for every value")
+	fs.StringVar(&f.maxFileSize, "max-file-size", "", "skip larger files with a notice (default 10M; suffixes K, M, G)")
+	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the `name` of standard input (\"-\"), for format detection, overrides and output")
+}
+
+// setup is a loaded config with the run's settings resolved from flags,
+// config and defaults, in that order.
+type setup struct {
+	cfg         *config.Config
+	format      report.Formatter
+	failLevel   analysis.Severity // config.FailNone: nothing fails the run
+	color       bool
+	width       int
+	jobs        int
+	maxFileSize int64
+}
+
+func runCheck(e *env, args []string) int {
+	var f checkFlags
+	fs := newFlagSet("check", e.stderr, "attrlint check [flags] [PATH|GLOB|- ...]")
+	f.register(fs)
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitError
+	}
+	s, code := resolve(e, &f)
+	if s == nil {
+		return code
+	}
+	filter := lint.Filter{Dir: s.cfg.Dir, Include: s.cfg.Include, Exclude: s.cfg.Exclude}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	inputs, inputErrs := lint.Discover(paths, filter, f.stdinFilename)
+	res := lint.Run(s.cfg, inputs, lint.Options{Jobs: s.jobs, MaxFileSize: s.maxFileSize, Stdin: e.stdin})
+
+	run := &report.Run{Findings: res.Findings, Files: res.Files}
+	if err := s.format(e.stdout, run, report.Options{Color: s.color, Width: s.width}); err != nil {
+		fmt.Fprintf(e.stderr, "attrlint: writing the report: %v\n", err)
+		return exitError
+	}
+	for _, n := range res.Notices {
+		fmt.Fprintf(e.stderr, "attrlint: %s\n", n)
+	}
+	errs := append(inputErrs, res.Errors...)
+	for _, err := range errs {
+		fmt.Fprintf(e.stderr, "attrlint: %v\n", err)
+	}
+	if len(errs) > 0 {
+		return exitError
+	}
+	for _, fd := range res.Findings {
+		if fd.Severity >= s.failLevel {
+			return exitFindings
+		}
+	}
+	return exitOK
+}
+
+// resolve loads the config and merges it with the flags. On error it prints
+// the error and returns a nil setup and the exit status.
+func resolve(e *env, f *checkFlags) (*setup, int) {
+	cfg, err := loadConfig(e, f.config)
+	if err != nil {
+		fmt.Fprintln(e.stderr, formatConfigError(err))
+		return nil, exitError
+	}
+	s := &setup{cfg: cfg}
+	usageErr := func(format string, args ...any) (*setup, int) {
+		fmt.Fprintf(e.stderr, "attrlint: "+format+"\n", args...)
+		return nil, exitError
+	}
+	if f.enable != "" {
+		if err := cfg.Enable(splitList(f.enable)); err != nil {
+			return usageErr("--enable: %v", err)
+		}
+	}
+	if f.disable != "" {
+		if err := cfg.Disable(splitList(f.disable)); err != nil {
+			return usageErr("--disable: %v", err)
+		}
+	}
+
+	format := firstOf(f.format, cfg.Format, "text")
+	fm, ok := report.Lookup(format)
+	if !ok {
+		return usageErr("unknown --format %q; want one of %s", format, strings.Join(report.Names(), ", "))
+	}
+	s.format = fm
+
+	s.failLevel = cfg.FailLevel
+	if f.failLevel != "" {
+		if f.failLevel == "none" {
+			s.failLevel = config.FailNone
+		} else if sev, err := analysis.ParseSeverity(f.failLevel); err == nil && sev != analysis.SeverityOff {
+			s.failLevel = sev
+		} else {
+			return usageErr("unknown --fail-level %q; want error, warning, info or none", f.failLevel)
+		}
+	}
+
+	switch when := firstOf(f.color, cfg.Color, "auto"); when {
+	case "always":
+		s.color = true
+	case "never":
+		s.color = false
+	case "auto":
+		s.color = isTerminal(e.stdout) && e.getenv("NO_COLOR") == ""
+	default:
+		return usageErr("unknown --color %q; want auto, always or never", when)
+	}
+	s.width = terminalWidth(e)
+
+	s.jobs = f.jobs
+	if s.jobs == 0 {
+		s.jobs = cfg.Jobs
+	}
+	if s.jobs < 0 {
+		return usageErr("-j must be at least 1, got %d", s.jobs)
+	}
+	if s.jobs == 0 {
+		s.jobs = runtime.NumCPU()
+	}
+
+	s.maxFileSize = cfg.MaxFileSize
+	if f.maxFileSize != "" {
+		n, err := parseSize(f.maxFileSize)
+		if err != nil {
+			return usageErr("--max-file-size: %v", err)
+		}
+		s.maxFileSize = n
+	}
+	return s, exitOK
+}
+
+// loadConfig loads the named config file, else the nearest .attrlint.yaml,
+// else the embedded defaults.
+func loadConfig(e *env, path string) (*config.Config, error) {
+	if path == "" {
+		found, err := config.Discover(e.workDir)
+		if err != nil {
+			return nil, err
+		}
+		path = found
+	}
+	if path == "" {
+		cfg, err := config.Default()
+		if err != nil {
+			return nil, err
+		}
+		cfg.Dir = e.workDir
+		return cfg, nil
+	}
+	return config.Load(path)
+}
+
+// formatConfigError prints positioned config errors one per line, as
+// FILE:LINE:COL: message, and anything else prefixed with the program name.
+func formatConfigError(err error) string {
+	var list config.ErrorList
+	if errors.As(err, &list) {
+		return list.Error()
+	}
+	var one *config.Error
+	if errors.As(err, &one) {
+		return one.Error()
+	}
+	return "attrlint: " + err.Error()
+}
+
+func firstOf(vals ...string) string {
+	for _, v := range vals {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// terminalWidth is the width long source lines are cut to: the terminal's,
+// else $COLUMNS, else 120.
+func terminalWidth(e *env) int {
+	if f, ok := e.stdout.(*os.File); ok && isTerminal(f) {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 20 {
+			return w
+		}
+	}
+	var n int
+	if _, err := fmt.Sscanf(e.getenv("COLUMNS"), "%d", &n); err == nil && n > 20 {
+		return n
+	}
+	return 120
+}

@@ -1,0 +1,163 @@
+// Package cli implements attrlint's command line: subcommands, flags, and
+// the turning of errors into messages and exit statuses.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Exit statuses (SPEC.md).
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+// env is what a command may touch of the outside world; tests replace it.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	workDir        string
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(e *env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"check", "lint drafts", runCheck},
+		{"rules", "list every rule: id, kind, severity, one-line doc", runRules},
+		{"explain", "what a rule catches, why it matters, examples, options", runExplain},
+		{"init", "write a commented .attrlint.yaml here", runInit},
+		{"version", "print the version", runVersion},
+	}
+}
+
+// Main runs attrlint with args (without the program name) and returns the
+// exit status.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "attrlint: cannot find the working directory: %v\n", err)
+		return exitError
+	}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, workDir: wd}
+	if len(args) == 0 {
+		usage(e.stderr)
+		return exitError
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help", "help":
+		usage(e.stdout)
+		return exitOK
+	case "-version", "--version":
+		name = "version"
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(e, args[1:])
+		}
+	}
+	switch name {
+	case "compare", "lsp":
+		fmt.Fprintf(e.stderr, "attrlint: %q is not available in this version yet; run 'attrlint help' for the commands there are\n", name)
+	default:
+		fmt.Fprintf(e.stderr, "attrlint: unknown command %q%s; run 'attrlint help' for the list\n", name, suggest(name, commandNames()))
+	}
+	return exitError
+}
+
+func commandNames() []string {
+	var out []string
+	for _, c := range commands() {
+		out = append(out, c.name)
+	}
+	return out
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "attrlint: a source-attribution linter for news copy")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage:")
+	fmt.Fprintln(w, "  attrlint check   [flags] [PATH|GLOB|- ...]")
+	fmt.Fprintln(w, "  attrlint rules   [--format text|json]")
+	fmt.Fprintln(w, "  attrlint explain RULE")
+	fmt.Fprintln(w, "  attrlint init")
+	fmt.Fprintln(w, "  attrlint version")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run 'attrlint COMMAND -h' for a command's flags.")
+	fmt.Fprintln(w, "Exit status: 0 no findings at or above the fail level, 1 findings, 2 usage, config or input error.")
+}
+
+// suggest returns `; did you mean "x"?` for the candidate closest to s, or
+// "" when none is close.
+func suggest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// errUsage marks an error in how the command was called.
+var errUsage = errors.New("usage")
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,186 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/config"
+	"github.com/attrlint/attrlint/prose"
+)
+
+// Options tune a run.
+type Options struct {
+	// Jobs is the number of files linted at once; 0 means one per CPU.
+	Jobs int
+	// MaxFileSize is the size in bytes above which a file is skipped with a
+	// notice; 0 means no limit.
+	MaxFileSize int64
+	// Stdin is read for the input "-".
+	Stdin io.Reader
+}
+
+// Result is what a run found.
+type Result struct {
+	// Findings are sorted by file, position and rule.
+	Findings []analysis.Finding
+	// Files counts the drafts that were checked.
+	Files int
+	// Notices are files skipped on purpose, with the reason.
+	Notices []string
+	// Errors are inputs that could not be read and analyzers that failed;
+	// each makes the run exit 2.
+	Errors []error
+}
+
+// Run lints every input with the rules cfg enables for its path.
+func Run(cfg *config.Config, inputs []Input, opt Options) *Result {
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	if jobs > len(inputs) {
+		jobs = len(inputs)
+	}
+	type outcome struct {
+		findings []analysis.Finding
+		checked  bool
+		notice   string
+		errs     []error
+	}
+	outs := make([]outcome, len(inputs))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				in := inputs[i]
+				o := &outs[i]
+				data, notice, err := read(in, opt)
+				switch {
+				case err != nil:
+					o.errs = []error{err}
+					continue
+				case notice == skipQuietly:
+					continue
+				case notice != "":
+					o.notice = notice
+					continue
+				}
+				doc := prose.Parse(in.Path, data)
+				o.findings, o.errs = Analyze(doc, cfg.RulesFor(ruleKey(cfg, in)), cfg.Settings)
+				o.checked = true
+			}
+		}()
+	}
+	for i := range inputs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
+	res := &Result{}
+	for _, o := range outs {
+		res.Findings = append(res.Findings, o.findings...)
+		res.Errors = append(res.Errors, o.errs...)
+		if o.notice != "" {
+			res.Notices = append(res.Notices, o.notice)
+		}
+		if o.checked {
+			res.Files++
+		}
+	}
+	sortFindings(res.Findings)
+	return res
+}
+
+// ruleKey is the path that per-path overrides are matched against: relative
+// to the config's directory, slash-separated.
+func ruleKey(cfg *config.Config, in Input) string {
+	p := in.Path
+	if !in.Stdin {
+		p = in.File
+	}
+	if cfg.Dir != "" {
+		if abs, err := filepath.Abs(p); err == nil {
+			if r, err := filepath.Rel(cfg.Dir, abs); err == nil {
+				return filepath.ToSlash(r)
+			}
+		}
+	}
+	return filepath.ToSlash(p)
+}
+
+// skipQuietly is the notice of a file skipped without a word: a binary file
+// found by a directory walk or a glob.
+const skipQuietly = "\x00"
+
+// read returns the bytes of an input, or a notice when it is skipped on
+// purpose, or an error when it cannot be read.
+func read(in Input, opt Options) ([]byte, string, error) {
+	if in.Stdin {
+		if opt.Stdin == nil {
+			return nil, "", &InputError{Path: in.Path, Err: errors.New("standard input is not available")}
+		}
+		r := opt.Stdin
+		if opt.MaxFileSize > 0 {
+			r = io.LimitReader(r, opt.MaxFileSize+1)
+		}
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return nil, "", &InputError{Path: in.Path, Err: err}
+		}
+		if opt.MaxFileSize > 0 && int64(len(data)) > opt.MaxFileSize {
+			return nil, fmt.Sprintf("%s: skipped: standard input is larger than --max-file-size (%d bytes)", in.Path, opt.MaxFileSize), nil
+		}
+		return data, "", nil
+	}
+	f, err := os.Open(in.File)
+	if err != nil {
+		return nil, "", &InputError{Path: in.Path, Err: describe(err)}
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, "", &InputError{Path: in.Path, Err: describe(err)}
+	}
+	if info.IsDir() {
+		return nil, "", &InputError{Path: in.Path, Err: errors.New("is a directory")}
+	}
+	if opt.MaxFileSize > 0 && info.Size() > opt.MaxFileSize {
+		return nil, fmt.Sprintf("%s: skipped: %d bytes is larger than --max-file-size (%d bytes)", in.Path, info.Size(), opt.MaxFileSize), nil
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil, "", &InputError{Path: in.Path, Err: describe(err)}
+	}
+	if prose.LooksBinary(data) {
+		if in.Explicit {
+			return nil, "", &InputError{Path: in.Path, Err: errors.New("looks like a binary file (it has NUL bytes); attrlint reads text, Markdown and HTML drafts")}
+		}
+		return nil, skipQuietly, nil // found by a walk or glob
+	}
+	return data, "", nil
+}
+
+func describe(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Check lints one document already in memory (an editor buffer, a test
+// fixture) with the rules cfg enables for key, a path relative to the
+// config's directory.
+func Check(cfg *config.Config, doc *prose.Document, key string) ([]analysis.Finding, []error) {
+	return Analyze(doc, cfg.RulesFor(key), cfg.Settings)
+}
