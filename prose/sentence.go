@@ -59,7 +59,8 @@ func init() {
 //     Senate" are one; a sentence ending in "U.S." followed by a name or a
 //     noun ("…in the U.S. Russian officials said") is not split, by choice:
 //     a missed break joins two sentences, a wrong break cuts one.
-//   - after an ellipsis unless the next word is capitalized.
+//   - after an ellipsis unless the next word is capitalized, nor inside a
+//     spaced one (". . .").
 //
 // Every token belongs to exactly one sentence; spans start at a sentence's
 // first token and end after its last.
@@ -124,6 +125,9 @@ func isOpener(s string) bool {
 // endsSentence decides whether the terminators toks[from..to] end a
 // sentence, next being the index of the first token after the closers.
 func endsSentence(text string, toks []Token, from, to, next int) bool {
+	if toks[next].Kind == Punct && isTerminator(text[toks[next].Start:toks[next].End]) {
+		return false // a spaced ellipsis: ". . ."
+	}
 	k := next
 	for k < len(toks) && toks[k].Kind == Punct && isOpener(text[toks[k].Start:toks[k].End]) {
 		k++

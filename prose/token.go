@@ -55,7 +55,7 @@ type Token struct {
 //   - Anything else is a Punct token of one character; an invalid UTF-8 byte
 //     is a Punct token of one byte.
 func Tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/5+1)
+	toks := make([]Token, 0, len(s)/4+1)
 	for i := 0; i < len(s); {
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -145,14 +145,33 @@ func scanWord(s string, i int) int {
 	segRunes := 0
 	prevLetter := false // the rune before j is a letter
 	for j < len(s) {
-		r, w := runeAt(s, j)
-		if r >= 0 && isWordRune(r) {
-			prevLetter = isLetterRune(r) || unicode.IsMark(r) && prevLetter
-			if !unicode.IsMark(r) {
+		var r rune
+		var w int
+		if c := s[j]; c < utf8.RuneSelf {
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+				prevLetter = true
 				segRunes++
+				j++
+				continue
 			}
-			j += w
-			continue
+			if isDigit(c) {
+				prevLetter = false
+				segRunes++
+				j++
+				continue
+			}
+			r, w = rune(c), 1
+		} else {
+			r, w = runeAt(s, j)
+			if r >= 0 && isWordRune(r) {
+				// A combining mark belongs to the letter before it.
+				if !unicode.IsMark(r) {
+					prevLetter = unicode.IsLetter(r)
+					segRunes++
+				}
+				j += w
+				continue
+			}
 		}
 		switch r {
 		case '\'', '’':
@@ -184,11 +203,13 @@ func scanWord(s string, i int) int {
 	return j
 }
 
-// isInitialAt reports whether s[i] is a single letter followed by a period.
+// isInitialAt reports whether s[i] is a single letter: a letter not
+// followed by another letter or digit ("S" of "U.S." or of "U.S").
 func isInitialAt(s string, i int) bool {
 	r, w := runeAt(s, i)
 	if r < 0 || !isLetterRune(r) {
 		return false
 	}
-	return i+w < len(s) && s[i+w] == '.'
+	n, _ := runeAt(s, i+w)
+	return n < 0 || !isWordRune(n)
 }
