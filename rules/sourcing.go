@@ -1,0 +1,212 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/phrase"
+)
+
+// SourcingOptions are the options of a rule of kind anonymous-source. Every
+// list is a list of phrases, matched as the pattern kind matches them:
+// whole words, case ignored, "*" for any one word. The embedded pack
+// rules/sourcing.yaml fills them all; see it for what each list holds.
+type SourcingOptions struct {
+	// Nouns are source nouns that make an unnamed source by themselves
+	// ("officials", "a diplomat").
+	Nouns []string `yaml:"nouns"`
+	// QualifiedNouns are a source only with a knowledge phrase or an
+	// anonymity marker ("two people familiar with the talks").
+	QualifiedNouns []string `yaml:"qualified-nouns"`
+	// Determiners open a first reference ("a", "two", "several").
+	Determiners []string `yaml:"determiners"`
+	// Anaphors open a second reference ("the", "those"), never reported.
+	Anaphors []string `yaml:"anaphors"`
+	// Modifiers may stand between the determiner and the noun; capitalized
+	// words may too, unless listed in FunctionWords.
+	Modifiers     []string `yaml:"modifiers"`
+	FunctionWords []string `yaml:"function-words"`
+	// PostModifiers open a phrase after the noun ("in", "to", "who").
+	PostModifiers []string `yaml:"post-modifiers"`
+	// Knowledge phrases say how the source knows ("familiar with").
+	Knowledge []string `yaml:"knowledge"`
+	// CuesAfter are attribution verbs after the description; CuesBefore
+	// come before it ("according to", an inverted "said").
+	CuesAfter  []string `yaml:"cues-after"`
+	CuesBefore []string `yaml:"cues-before"`
+	// Bridges may stand between the description and its verb.
+	Bridges []string `yaml:"bridges"`
+	// NonCues after a description mean it said nothing ("declined to
+	// comment").
+	NonCues []string `yaml:"non-cues"`
+	// Naming phrases introduce a named source ("including").
+	Naming []string `yaml:"naming"`
+	// NotNames are capitalized words after a noun that are not a name.
+	NotNames []string `yaml:"not-names"`
+	// AnonymityMarkers say the source is anonymous; alone they are not a
+	// reason ("declined to be named").
+	AnonymityMarkers []string `yaml:"anonymity-markers"`
+	// ReasonLinks after a marker introduce its reason ("because").
+	ReasonLinks []string `yaml:"reason-links"`
+	// Reasons justify anonymity; WeakReasons are boilerplate.
+	Reasons     []string `yaml:"reasons"`
+	WeakReasons []string `yaml:"weak-reasons"`
+	// ClauseBreaks end reported speech and the search for a cue.
+	ClauseBreaks []string `yaml:"clause-breaks"`
+	// NamedSubjects before a speech verb name a speaker (pronouns,
+	// institutions).
+	NamedSubjects []string `yaml:"named-subjects"`
+
+	// ReportJustified reports justified sources at info.
+	ReportJustified bool `yaml:"report-justified"`
+	// StrictReasons treats weak reasons as no reason.
+	StrictReasons bool `yaml:"strict-reasons"`
+
+	// Messages for the other outcomes; the rule's message is the one for a
+	// source with no reason at all. {source} quotes the source.
+	MessageKnowledge string `yaml:"message-knowledge"`
+	MessageNonReason string `yaml:"message-non-reason"`
+	MessageWeak      string `yaml:"message-weak"`
+	MessageJustified string `yaml:"message-justified"`
+}
+
+// SourcingAnalyzer runs one rule of kind anonymous-source on a document.
+var SourcingAnalyzer = &analysis.Analyzer{
+	Name: "anonymous-source",
+	Doc: `flag information credited to an unnamed source with no reason for anonymity
+
+A description of an unnamed source is found by its structure: an optional
+determiner, modifiers (listed ones and capitalized words), a source noun,
+optional post-modifiers and comma-bounded relative clauses, and an
+attribution cue after it ("said", "continued to say", "do not believe") or
+before it ("according to", an inverted "said"). Nouns such as "people"
+count only with a knowledge phrase ("familiar with") or an anonymity
+marker. Second references ("the official"), sources named in apposition or
+after "including", and descriptions inside a named speaker's reported
+speech or a direct quotation are not reported.
+
+A reason for anonymity in the sentence or the next one (a reason phrase, or
+an anonymity marker followed by "because", "to discuss", ...) justifies the
+source: it is reported at info only with report-justified. An anonymity
+marker alone ("declined to be named") is not a reason. Every word list is
+an option of the rule, in rules/sourcing.yaml.`,
+	Requires: sourcingRequires(),
+	Run:      runSourcing,
+}
+
+func init() {
+	register(&Kind{
+		Name:       "anonymous-source",
+		Analyzer:   SourcingAnalyzer,
+		NewOptions: func() any { return new(SourcingOptions) },
+		Compile:    compileSourcing,
+	})
+}
+
+// Word classes of the sourcing vocabulary: the ids of the phrase matcher.
+const (
+	clsNoun = iota
+	clsQualNoun
+	clsDet
+	clsAnaphor
+	clsModifier
+	clsFunction
+	clsPostMod
+	clsKnowledge
+	clsCueAfter
+	clsCueBefore
+	clsBridge
+	clsNonCue
+	clsNaming
+	clsNotName
+	clsMarker
+	clsReasonLink
+	clsReason
+	clsWeakReason
+	clsBreak
+	clsNamedSubject
+	numClasses
+)
+
+// sourcingRule is a compiled rule of kind anonymous-source.
+type sourcingRule struct {
+	id       string
+	messages [numOutcomes]string
+	opts     SourcingOptions
+	matcher  *phrase.Matcher
+}
+
+func compileSourcing(r *Rule, opts any) (any, error) {
+	o, ok := opts.(*SourcingOptions)
+	if !ok {
+		return nil, fmt.Errorf("anonymous-source: options are %T, want *SourcingOptions", opts)
+	}
+	lists := []struct {
+		key      string
+		cls      int
+		phrases  []string
+		required bool
+	}{
+		{"nouns", clsNoun, o.Nouns, true},
+		{"qualified-nouns", clsQualNoun, o.QualifiedNouns, false},
+		{"determiners", clsDet, o.Determiners, false},
+		{"anaphors", clsAnaphor, o.Anaphors, false},
+		{"modifiers", clsModifier, o.Modifiers, false},
+		{"function-words", clsFunction, o.FunctionWords, false},
+		{"post-modifiers", clsPostMod, o.PostModifiers, false},
+		{"knowledge", clsKnowledge, o.Knowledge, false},
+		{"cues-after", clsCueAfter, o.CuesAfter, true},
+		{"cues-before", clsCueBefore, o.CuesBefore, false},
+		{"bridges", clsBridge, o.Bridges, false},
+		{"non-cues", clsNonCue, o.NonCues, false},
+		{"naming", clsNaming, o.Naming, false},
+		{"not-names", clsNotName, o.NotNames, false},
+		{"anonymity-markers", clsMarker, o.AnonymityMarkers, false},
+		{"reason-links", clsReasonLink, o.ReasonLinks, false},
+		{"reasons", clsReason, o.Reasons, false},
+		{"weak-reasons", clsWeakReason, o.WeakReasons, false},
+		{"clause-breaks", clsBreak, o.ClauseBreaks, false},
+		{"named-subjects", clsNamedSubject, o.NamedSubjects, false},
+	}
+	var entries []phrase.Entry
+	for _, l := range lists {
+		if l.required && len(l.phrases) == 0 {
+			return nil, &OptionError{Key: l.key, Index: -1,
+				Err: errors.New("an anonymous-source rule needs at least one entry here")}
+		}
+		for i, s := range l.phrases {
+			if err := phrase.Check(s); err != nil {
+				return nil, &OptionError{Key: l.key, Index: i, Err: err}
+			}
+			entries = append(entries, phrase.Entry{Phrase: s, ID: l.cls})
+		}
+	}
+	m, err := phrase.Compile(entries)
+	if err != nil {
+		return nil, fmt.Errorf("anonymous-source: %v", err)
+	}
+	sr := &sourcingRule{id: r.ID, opts: *o, matcher: m}
+	sr.messages = [numOutcomes]string{
+		outcomeNoReason:  r.Message,
+		outcomeKnowledge: o.MessageKnowledge,
+		outcomeNonReason: o.MessageNonReason,
+		outcomeWeak:      o.MessageWeak,
+		outcomeJustified: o.MessageJustified,
+	}
+	if sr.messages[outcomeNoReason] == "" {
+		sr.messages[outcomeNoReason] = `anonymous source "{source}" gives no reason for anonymity: say why anonymity was granted and how the source knows`
+	}
+	for i := range sr.messages {
+		if sr.messages[i] == "" {
+			sr.messages[i] = sr.messages[outcomeNoReason]
+		}
+	}
+	return sr, nil
+}
+
+// message returns the message for an outcome, quoting the source.
+func (sr *sourcingRule) message(o outcome, source string) string {
+	return strings.ReplaceAll(sr.messages[o], "{source}", source)
+}

@@ -1,0 +1,161 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/attrlint/attrlint/phrase"
+	"github.com/attrlint/attrlint/prose"
+)
+
+// paraIndex is one paragraph seen through the sourcing vocabulary: for every
+// token and word class, the longest phrase of that class starting there and
+// the earliest one ending there.
+type paraIndex struct {
+	p    *prose.Paragraph
+	toks []prose.Token
+	n    int
+	// ends[c*n+i] is one past the last token of the longest class-c phrase
+	// starting at token i, plus one (0: none). starts[c*n+i] is the first
+	// token of the earliest class-c phrase ending at token i, plus one.
+	ends, starts []int32
+	// sent[i] is the sentence of token i (-1 between sentences).
+	sent []int32
+	// quoted[i] tells whether token i lies inside a direct quotation.
+	quoted []bool
+	// any tells whether a class occurs at all in the paragraph.
+	any [numClasses]bool
+}
+
+// newParaIndex indexes p with the rule's matcher.
+func newParaIndex(p *prose.Paragraph, m *phrase.Matcher) *paraIndex {
+	n := len(p.Tokens)
+	x := &paraIndex{p: p, toks: p.Tokens, n: n,
+		ends: make([]int32, numClasses*n), starts: make([]int32, numClasses*n)}
+	m.Match(p, func(mt phrase.Match) {
+		c := mt.ID
+		x.any[c] = true
+		if e := int32(mt.LastTok + 2); e > x.ends[c*n+mt.FirstTok] {
+			x.ends[c*n+mt.FirstTok] = e
+		}
+		if s := x.starts[c*n+mt.LastTok]; s == 0 || int32(mt.FirstTok+1) < s {
+			x.starts[c*n+mt.LastTok] = int32(mt.FirstTok + 1)
+		}
+	})
+	return x
+}
+
+// finish computes what only a paragraph with a candidate source needs:
+// sentences of tokens and the extent of direct quotations.
+func (x *paraIndex) finish() {
+	if x.sent != nil {
+		return
+	}
+	x.sent = make([]int32, x.n)
+	s := 0
+	for i, t := range x.toks {
+		for s < len(x.p.Sentences) && x.p.Sentences[s].End <= t.Start {
+			s++
+		}
+		if s < len(x.p.Sentences) && x.p.Sentences[s].Start <= t.Start {
+			x.sent[i] = int32(s)
+		} else {
+			x.sent[i] = -1
+		}
+	}
+	x.quoted = make([]bool, x.n)
+	open := false
+	for i, t := range x.toks {
+		if t.Kind != prose.Punct {
+			x.quoted[i] = open
+			continue
+		}
+		switch x.p.Text[t.Start:t.End] {
+		case "“", "«", "„":
+			open = true
+		case "”", "»":
+			open = false
+		case `"`:
+			open = !open
+		}
+	}
+}
+
+// at returns the end (exclusive) of the longest class-c phrase starting at
+// token i, or -1.
+func (x *paraIndex) at(c, i int) int {
+	if i < 0 || i >= x.n {
+		return -1
+	}
+	return int(x.ends[c*x.n+i]) - 1
+}
+
+// endingAt returns the first token of the earliest class-c phrase ending at
+// token i, or -1.
+func (x *paraIndex) endingAt(c, i int) int {
+	if i < 0 || i >= x.n {
+		return -1
+	}
+	return int(x.starts[c*x.n+i]) - 1
+}
+
+// text returns the text of token i.
+func (x *paraIndex) text(i int) string {
+	t := x.toks[i]
+	return x.p.Text[t.Start:t.End]
+}
+
+// isPunct reports whether token i is the punctuation mark s.
+func (x *paraIndex) isPunct(i int, s string) bool {
+	return i >= 0 && i < x.n && x.toks[i].Kind == prose.Punct && x.text(i) == s
+}
+
+// capitalized reports whether token i is a word starting with an upper-case
+// letter.
+func (x *paraIndex) capitalized(i int) bool {
+	if i < 0 || i >= x.n || x.toks[i].Kind != prose.Word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(x.text(i))
+	return unicode.IsUpper(r)
+}
+
+// isInitialism reports whether token i is a word written with periods
+// ("U.S", "U.N").
+func (x *paraIndex) isInitialism(i int) bool {
+	return i >= 0 && i < x.n && x.toks[i].Kind == prose.Word && strings.Contains(x.text(i), ".")
+}
+
+// isCloseQuote reports whether token i closes a quotation or is a dash: what
+// stands before an inverted attribution ("...,” said a senior official").
+func (x *paraIndex) isAttributionLead(i int) bool {
+	if i < 0 || i >= x.n || x.toks[i].Kind != prose.Punct {
+		return false
+	}
+	switch x.text(i) {
+	case ",", "”", `"`, "’", "'", "»", "—", "–", "(":
+		return true
+	}
+	return false
+}
+
+// sentenceEnd returns one past the last token of token i's sentence.
+func (x *paraIndex) sentenceEnd(i int) int {
+	s := x.sent[i]
+	j := i
+	for j < x.n && (x.sent[j] == s || s < 0 && x.sent[j] < 0) {
+		j++
+	}
+	return j
+}
+
+// sentenceStart returns the first token of token i's sentence.
+func (x *paraIndex) sentenceStart(i int) int {
+	s := x.sent[i]
+	j := i
+	for j > 0 && x.sent[j-1] == s {
+		j--
+	}
+	return j
+}

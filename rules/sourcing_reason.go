@@ -1,0 +1,71 @@
+package rules
+
+// outcome is what the rule concludes about one anonymous source.
+type outcome int
+
+// Outcomes, each with its own message.
+const (
+	outcomeNoReason  outcome = iota // nothing about the anonymity
+	outcomeKnowledge                // how the source knows, but no reason
+	outcomeNonReason                // "declined to be named": a preference, not a reason
+	outcomeWeak                     // a boilerplate reason
+	outcomeJustified                // a reason
+	numOutcomes
+)
+
+// sentenceFacts is what one sentence says about anonymity.
+type sentenceFacts struct {
+	reason, weak, marker, knowledge bool
+}
+
+// maxLinkGap is how many tokens may separate an anonymity marker from the
+// word that introduces its reason ("anonymity, because").
+const maxLinkGap = 2
+
+// facts returns what sentence s of the paragraph says about anonymity.
+func (x *paraIndex) facts(s int) sentenceFacts {
+	var f sentenceFacts
+	for k := 0; k < x.n; k++ {
+		if x.sent[k] != int32(s) {
+			continue
+		}
+		if x.at(clsReason, k) >= 0 {
+			f.reason = true
+		}
+		if x.at(clsWeakReason, k) >= 0 {
+			f.weak = true
+		}
+		if x.at(clsKnowledge, k) >= 0 {
+			f.knowledge = true
+		}
+		if e := x.at(clsMarker, k); e >= 0 {
+			f.marker = true
+			for j := e; j <= e+maxLinkGap && j < x.n; j++ {
+				if x.at(clsReasonLink, j) >= 0 {
+					f.reason = true
+					break
+				}
+				if !x.isPunct(j, ",") {
+					break
+				}
+			}
+		}
+	}
+	return f
+}
+
+// judge decides the outcome for a source from its own sentence and the next
+// one: a reason in either justifies it.
+func judge(own, next sentenceFacts, t tailInfo) outcome {
+	switch {
+	case own.reason || next.reason:
+		return outcomeJustified
+	case own.weak || next.weak:
+		return outcomeWeak
+	case own.marker || t.marker:
+		return outcomeNonReason
+	case own.knowledge || t.knowledge:
+		return outcomeKnowledge
+	}
+	return outcomeNoReason
+}
