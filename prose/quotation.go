@@ -1,0 +1,368 @@
+package prose
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// A Quoted is one stretch of a paragraph's text between quotation marks, as
+// ScanQuotes finds it. Offsets are into the paragraph's Text.
+type Quoted struct {
+	// Span runs from the opening mark to the end of the closing mark; for
+	// an unclosed or continued stretch, to the end of its last word or
+	// punctuation mark.
+	Span Span
+	// Content is the text between the marks.
+	Content Span
+	// Open and Close are the marks themselves; Close is empty when the
+	// stretch has no closing mark.
+	Open, Close Span
+	// Depth is 0 for a quotation, 1 for a quotation inside it (single marks
+	// inside double ones), and so on.
+	Depth int
+	// Single is set for single marks (‘ ’ ' ‚ ‹ ›).
+	Single bool
+	// Continued is set when the stretch has no closing mark because the
+	// writer reopened the quotation after a sentence end ("“First part.
+	// “Second part.”"): the next stretch at the same depth continues it.
+	Continued bool
+	// Continues is set on the stretch that reopens a quotation (the one
+	// after a Continued stretch).
+	Continues bool
+	// Unclosed is set when the paragraph ends while the quotation is open.
+	// A following paragraph that opens with a quotation mark continues a
+	// multi-paragraph quotation; otherwise a closing mark is missing.
+	Unclosed bool
+}
+
+// markClass is what a character can be as a quotation mark.
+type markClass uint8
+
+const (
+	notMark  markClass = iota
+	dblOpen            // “ «
+	dblClose           // ” »
+	dblLow             // „: opens a double quotation closed by “ or ”
+	dblAmbig           // "
+	sglOpen            // ‘ ‹
+	sglClose           // ’ ›
+	sglLow             // ‚
+	sglAmbig           // '
+)
+
+func classify(r rune) markClass {
+	switch r {
+	case '“', '«':
+		return dblOpen
+	case '”', '»':
+		return dblClose
+	case '„':
+		return dblLow
+	case '"':
+		return dblAmbig
+	case '‘', '‹':
+		return sglOpen
+	case '’', '›':
+		return sglClose
+	case '‚':
+		return sglLow
+	case '\'':
+		return sglAmbig
+	}
+	return notMark
+}
+
+func (c markClass) single() bool { return c >= sglOpen }
+
+// openQuote is a quotation the scanner has open.
+type openQuote struct {
+	open      Span
+	single    bool
+	low       bool // opened with „ or ‚
+	continues bool
+}
+
+// ScanQuotes finds the quotations of a paragraph's text: “ ” " ‘ ’ ' « » „
+// ‚ ‹ ›, nested to any depth, in order of their opening marks.
+//
+// Apostrophes are told from single quotation marks by their neighbours: a
+// mark between letters ("it’s", "Ukraine’s"), before a digit ("the ’90s"),
+// in an elision ("rock ’n’ roll", "’em") or after a plural ("the officers’
+// union") is an apostrophe unless it closes an open single quotation. A
+// single mark opens a quotation only when a matching closing mark follows in
+// the same stretch of text; a double mark always opens one.
+//
+// A mark followed by a space or the end of the text closes the innermost
+// open quotation it can close, whatever its shape (“Yes,“ she said).
+// An opening mark right after a sentence end while a double quotation is
+// open at the outermost level continues that quotation ("He said: "First
+// part. "Second part.""): the first stretch is Continued, the second
+// Continues. A paragraph that ends with a quotation open yields a stretch
+// marked Unclosed; a stray closing mark is ignored. ScanQuotes never fails
+// and never loses text: every quotation ends by the end of the paragraph.
+func ScanQuotes(text string) []Quoted {
+	var out []Quoted
+	var stack []openQuote
+	emit := func(q openQuote, depth int, close Span, end int) {
+		qs := Quoted{
+			Open: q.open, Close: close, Depth: depth, Single: q.single, Continues: q.continues,
+		}
+		qs.Content = Span{q.open.End, close.Start}
+		if close.Len() == 0 {
+			qs.Content.End = trimRightSpace(text, q.open.End, end)
+		}
+		qs.Span = Span{q.open.Start, close.End}
+		if close.Len() == 0 {
+			qs.Span.End = qs.Content.End
+		}
+		out = append(out, qs)
+	}
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		c := classify(r)
+		if c == notMark {
+			i += w
+			continue
+		}
+		mark := Span{i, i + w}
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		if i == 0 {
+			prev = ' '
+		}
+		next, _ := utf8.DecodeRuneInString(text[i+w:])
+		if i+w >= len(text) {
+			next = ' '
+		}
+		i += w
+		spaceAfter := isSpaceRune(next) || isClosingPunct(next)
+		spaceBefore := isSpaceRune(prev) || isOpeningPunct(prev)
+
+		if c.single() && c != sglOpen && c != sglLow {
+			// Apostrophes: it’s, Ukraine’s, O'Brien; ’90s, ’n’, ’em.
+			if isWordRune(prev) && isWordRune(next) {
+				continue
+			}
+			if isElision(text, mark.End) && !(spaceAfter && closable(stack, c) >= 0) {
+				continue
+			}
+		}
+		if (c == sglOpen || c == sglLow) && isElision(text, mark.End) {
+			continue // ‘90s written with the wrong mark
+		}
+
+		k := closable(stack, c)
+		var closes bool
+		switch c {
+		case dblOpen, sglOpen, dblLow, sglLow:
+			// An opener closes only when written where a closer belongs
+			// (“Yes,“ she said).
+			closes = k >= 0 && !spaceBefore && spaceAfter
+		case dblClose, sglClose:
+			closes = k >= 0 && !(spaceBefore && !spaceAfter && afterSentenceEnd(text, mark.Start))
+			if k >= 0 && spaceBefore && !spaceAfter && c == sglClose {
+				closes = false
+			}
+		default: // " and '
+			closes = k >= 0 && (!spaceBefore || spaceAfter)
+		}
+		if closes {
+			// Close stack[k]. Anything opened inside it and still open was
+			// not a quotation (an apostrophe read as an opener): drop it.
+			q := stack[k]
+			stack = stack[:k]
+			emit(q, k, mark, mark.Start)
+			continue
+		}
+		if spaceAfter || !spaceBefore && (c == dblClose || c == sglClose || c == dblAmbig || c == sglAmbig) {
+			continue // a stray closing mark, a plural’s apostrophe, a mark standing alone
+		}
+		// An opening mark.
+		if !c.single() && len(stack) > 0 && !stack[0].single && afterSentenceEnd(text, mark.Start) {
+			// The writer reopened the quotation after a sentence end: the
+			// stretch so far is continued by the next one.
+			q := stack[0]
+			stack = stack[:0]
+			emit(q, 0, Span{mark.Start, mark.Start}, mark.Start)
+			out[len(out)-1].Continued = true
+			stack = append(stack, openQuote{open: mark, continues: true})
+			continue
+		}
+		if c.single() && !hasSingleCloser(text, mark.End) {
+			continue // an apostrophe, not an opening mark
+		}
+		stack = append(stack, openQuote{open: mark, single: c.single(), low: c == dblLow || c == sglLow})
+	}
+	// Whatever is still open at the end: the outermost quotation is
+	// unclosed; inner single marks were apostrophes.
+	if len(stack) > 0 && !stack[0].single {
+		emit(stack[0], 0, Span{len(text), len(text)}, len(text))
+		out[len(out)-1].Unclosed = true
+	} else if len(stack) > 0 {
+		// An unclosed single quotation at the top level is read as
+		// apostrophes; nothing to report.
+		_ = stack
+	}
+	sortQuoted(out)
+	return out
+}
+
+// top returns the index of the innermost open quotation with the given
+// shape, or -1.
+func top(stack []openQuote, single bool) int {
+	for k := len(stack) - 1; k >= 0; k-- {
+		if stack[k].single == single {
+			return k
+		}
+	}
+	return -1
+}
+
+// closable returns the index of the open quotation that a mark of class c
+// closes, or -1. A double mark closes the innermost double quotation (and
+// with it any single ones inside); a single mark closes only a single
+// quotation at the top of the stack.
+func closable(stack []openQuote, c markClass) int {
+	if len(stack) == 0 {
+		return -1
+	}
+	switch c {
+	case dblOpen, dblClose, dblAmbig, dblLow:
+		if c == dblLow {
+			return -1
+		}
+		return top(stack, false)
+	default:
+		if c == sglLow {
+			return -1
+		}
+		if stack[len(stack)-1].single {
+			return len(stack) - 1
+		}
+	}
+	return -1
+}
+
+// hasSingleCloser reports whether a single closing mark follows text[i:]
+// before the paragraph ends or a double mark intervenes: what makes a
+// single mark an opening quotation mark rather than an apostrophe.
+func hasSingleCloser(text string, i int) bool {
+	for j := i; j < len(text); {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		switch classify(r) {
+		case dblOpen, dblClose, dblAmbig, dblLow:
+			return false
+		case sglClose, sglAmbig, sglOpen:
+			prev, _ := utf8.DecodeLastRuneInString(text[:j])
+			next, _ := utf8.DecodeRuneInString(text[j+w:])
+			if j+w >= len(text) {
+				next = ' '
+			}
+			if !isSpaceRune(prev) && !isWordRune(next) && !isElision(text, j+w) {
+				return true
+			}
+		}
+		j += w
+	}
+	return false
+}
+
+// elisions are the words that begin with an apostrophe standing for
+// missing letters.
+var elisions = []string{"n", "em", "til", "cause", "tis", "twas", "bout", "round"}
+
+// isElision reports whether the apostrophe ending at i starts an elision:
+// digits ("’90s") or one of the elided words followed by a non-letter.
+func isElision(text string, i int) bool {
+	if i < len(text) && isDigit(text[i]) {
+		return true
+	}
+	for _, e := range elisions {
+		if len(text)-i < len(e) {
+			continue
+		}
+		if !equalFoldASCII(text[i:i+len(e)], e) {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(text[i+len(e):])
+		if i+len(e) == len(text) || !isWordRune(next) {
+			return true
+		}
+	}
+	return false
+}
+
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// afterSentenceEnd reports whether the text before i ends, after
+// whitespace, with a sentence terminator.
+func afterSentenceEnd(text string, i int) bool {
+	j := i
+	sawSpace := false
+	for j > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:j])
+		if !isSpaceRune(r) {
+			break
+		}
+		sawSpace = true
+		j -= w
+	}
+	if !sawSpace || j == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:j])
+	return r == '.' || r == '?' || r == '!' || r == '…'
+}
+
+func isOpeningPunct(r rune) bool {
+	switch r {
+	case '(', '[', '{', '—', '–', '-', '/', ':':
+		return true
+	}
+	return false
+}
+
+func isClosingPunct(r rune) bool {
+	if r < utf8.RuneSelf {
+		switch r {
+		case '.', ',', ';', ':', '?', '!', ')', ']', '}', '-':
+			return true
+		}
+		return false
+	}
+	return r == '…' || r == '—' || r == '–' || unicode.Is(unicode.Pe, r)
+}
+
+func trimRightSpace(text string, lo, hi int) int {
+	for hi > lo {
+		r, w := utf8.DecodeLastRuneInString(text[lo:hi])
+		if !isSpaceRune(r) {
+			break
+		}
+		hi -= w
+	}
+	return hi
+}
+
+// sortQuoted orders stretches by their opening mark (insertion sort: the
+// slice is nearly sorted, closed inner quotations come out first).
+func sortQuoted(qs []Quoted) {
+	for i := 1; i < len(qs); i++ {
+		for j := i; j > 0 && qs[j].Span.Start < qs[j-1].Span.Start; j-- {
+			qs[j], qs[j-1] = qs[j-1], qs[j]
+		}
+	}
+}

@@ -1,0 +1,222 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/attrlint/attrlint/phrase"
+	"github.com/attrlint/attrlint/prose"
+)
+
+// attribute looks for what attributes stretch s of paragraph pq, in order: a
+// lead-in ending in a colon, a dash after the closing mark, then the speech
+// verb or construction nearest to the stretch in the sentences it spans. It
+// fills q's cue and speaker and reports whether it found one.
+func attribute(doc *prose.Document, pq *paraQuotes, s prose.Quoted, q *Quotation, qs *quoteSettings) bool {
+	p := pq.p
+	if i := colonBefore(p.Text, s.Open.Start); i >= 0 {
+		q.Cue = "colon"
+		q.CueSpan = p.SrcSpan(prose.Span{Start: i, End: i + 1})
+		if m, ok := nearestCue(pq, s, i); ok && m.End <= i {
+			setSpeakerOf(pq, m, s, q, qs)
+		} else if sp, ok := nameEndingAt(p, tokenBefore(p, i), qs); ok {
+			q.Speaker, q.SpeakerSpan = spanText(p, sp), p.SrcSpan(sp)
+		}
+		return true
+	}
+	if s.Close.Len() > 0 {
+		if d, name, ok := dashAfter(p, s.Close.End, qs); ok {
+			q.Cue = "dash"
+			q.CueSpan = p.SrcSpan(d)
+			q.Speaker, q.SpeakerSpan = spanText(p, name), p.SrcSpan(name)
+			return true
+		}
+	}
+	m, ok := nearestCue(pq, s, -1)
+	if !ok {
+		return false
+	}
+	c := qs.cues[m.ID]
+	q.Cue = c.lemma
+	q.CueSpan = p.SrcSpan(prose.Span{Start: m.Start, End: m.End})
+	setSpeakerOf(pq, m, s, q, qs)
+	return true
+}
+
+// nearestCue returns the cue match nearest to stretch s within the sentences
+// s spans; limit >= 0 keeps only matches that end before it.
+func nearestCue(pq *paraQuotes, s prose.Quoted, limit int) (phrase.Match, bool) {
+	p := pq.p
+	lo, hi := s.Span.Start, s.Span.End
+	if a := sentenceIndex(p, s.Span.Start); a < len(p.Sentences) {
+		lo = min(lo, p.Sentences[a].Start)
+	}
+	if b := sentenceIndex(p, max(s.Span.End-1, s.Span.Start)); b < len(p.Sentences) {
+		hi = max(hi, p.Sentences[b].End)
+	}
+	best, bestDist := phrase.Match{}, -1
+	for _, m := range pq.cues {
+		if m.Start < lo || m.End > hi || limit >= 0 && m.End > limit {
+			continue
+		}
+		d := m.Start - s.Span.End
+		if m.End <= s.Span.Start {
+			d = s.Span.Start - m.End
+		}
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = m, d
+		}
+	}
+	return best, bestDist >= 0
+}
+
+// colonBefore returns the offset of a colon that ends the text before i
+// (whitespace between), or -1.
+func colonBefore(text string, i int) int {
+	j := i
+	for j > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:j])
+		if r != ' ' && r != '\t' && r != '\n' && r != '\u00a0' {
+			break
+		}
+		j -= w
+	}
+	if j > 0 && text[j-1] == ':' {
+		return j - 1
+	}
+	return -1
+}
+
+// dashAfter finds a dash attribution after offset i ("” — Gen. Mark
+// Milley"): a dash, then a name. It returns the dash's span and the name's.
+func dashAfter(p *prose.Paragraph, i int, qs *quoteSettings) (prose.Span, prose.Span, bool) {
+	k := sort.Search(len(p.Tokens), func(k int) bool { return p.Tokens[k].Start >= i })
+	// Optional punctuation between the closing mark and the dash.
+	for k < len(p.Tokens) && isText(p, k, ",", ".") {
+		k++
+	}
+	if k >= len(p.Tokens) {
+		return prose.Span{}, prose.Span{}, false
+	}
+	d := prose.Span{Start: p.Tokens[k].Start, End: p.Tokens[k].End}
+	switch {
+	case isText(p, k, "—", "–", "―"):
+		k++
+	case isText(p, k, "-") && k+1 < len(p.Tokens) && isText(p, k+1, "-"):
+		d.End = p.Tokens[k+1].End
+		k += 2
+	default:
+		return prose.Span{}, prose.Span{}, false
+	}
+	name, ok := nameStartingAt(p, k, qs)
+	if !ok {
+		return prose.Span{}, prose.Span{}, false
+	}
+	return d, name, true
+}
+
+// setSpeakerOf fills q's speaker from the subject of cue match m.
+func setSpeakerOf(pq *paraQuotes, m phrase.Match, s prose.Quoted, q *Quotation, qs *quoteSettings) {
+	p := pq.p
+	sp, pron, ok := speakerOf(p, m, qs)
+	if !ok {
+		return
+	}
+	q.Speaker, q.SpeakerSpan = spanText(p, sp), p.SrcSpan(sp)
+	if pron {
+		q.Pronoun, q.PronounSpan = true, q.SpeakerSpan
+	}
+}
+
+// speakerOf returns the subject of cue match m: after a construction ("according
+// to the ministry"), after an inverted verb ("…,” said the spokesman"), else
+// before the verb ("Mr. Biden, who said"). pron reports a pronoun subject.
+func speakerOf(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) (prose.Span, bool, bool) {
+	if qs.cues[m.ID].construction {
+		sp, ok := phraseStartingAt(p, m.LastTok+1, qs)
+		return sp, false, ok
+	}
+	k := m.FirstTok - 1
+	for k >= 0 && qs.skip[lowerTok(p, k)] {
+		k--
+	}
+	inverted := k < 0 || isQuoteMark(p, k) || isText(p, k, ",") && k > 0 && isQuoteMark(p, k-1)
+	if !inverted {
+		if sp, pron, ok := subjectBefore(p, k, qs); ok {
+			return sp, pron, true
+		}
+	}
+	j := m.LastTok + 1
+	if j < len(p.Tokens) && qs.pronouns[lowerTok(p, j)] {
+		return tokSpan(p, j, j), true, true
+	}
+	sp, ok := phraseStartingAt(p, j, qs)
+	return sp, false, ok
+}
+
+// subjectBefore finds the subject ending at token k: a pronoun, a name
+// (with an appositive "The Kremlin spokesman, Dmitri S. Peskov," or a
+// relative "Mr. Biden, who"), or a common noun phrase ("the ministry").
+func subjectBefore(p *prose.Paragraph, k int, qs *quoteSettings) (prose.Span, bool, bool) {
+	if k < 0 {
+		return prose.Span{}, false, false
+	}
+	if w := lowerTok(p, k); w == "who" || w == "which" || w == "that" {
+		k--
+		if k >= 0 && isText(p, k, ",") {
+			k--
+		}
+	} else if isText(p, k, ",") {
+		k-- // the comma closing an appositive
+	}
+	if k < 0 {
+		return prose.Span{}, false, false
+	}
+	if qs.pronouns[lowerTok(p, k)] {
+		return tokSpan(p, k, k), true, true
+	}
+	if sp, ok := nameEndingAt(p, k, qs); ok {
+		return sp, false, true
+	}
+	if sp, ok := nounPhraseEndingAt(p, k, qs); ok {
+		return sp, false, true
+	}
+	return prose.Span{}, false, false
+}
+
+// spanText is the text of span s of p with runs of whitespace as one space.
+func spanText(p *prose.Paragraph, s prose.Span) string {
+	return strings.Join(strings.Fields(p.Text[s.Start:s.End]), " ")
+}
+
+func tokSpan(p *prose.Paragraph, a, b int) prose.Span {
+	return prose.Span{Start: p.Tokens[a].Start, End: p.Tokens[b].End}
+}
+
+func tokText(p *prose.Paragraph, k int) string { return p.Text[p.Tokens[k].Start:p.Tokens[k].End] }
+
+func lowerTok(p *prose.Paragraph, k int) string {
+	t := p.Tokens[k]
+	return strings.ReplaceAll(p.Lower()[t.Start:t.End], "’", "'")
+}
+
+func isText(p *prose.Paragraph, k int, ws ...string) bool {
+	t := tokText(p, k)
+	for _, w := range ws {
+		if t == w {
+			return true
+		}
+	}
+	return false
+}
+
+func isQuoteMark(p *prose.Paragraph, k int) bool {
+	return isText(p, k, "”", "\"", "’", "'", "»", "“", "›")
+}
+
+// tokenBefore returns the index of the last token that starts before text
+// offset i, or -1.
+func tokenBefore(p *prose.Paragraph, i int) int {
+	return sort.Search(len(p.Tokens), func(k int) bool { return p.Tokens[k].Start >= i }) - 1
+}

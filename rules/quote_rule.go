@@ -1,0 +1,159 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/prose"
+)
+
+// QuoteOptions are the options of a rule of kind quote.
+type QuoteOptions struct {
+	// Check is what the rule reports: "unattributed" (a quotation that
+	// nothing attributes) or "unclosed" (a quotation whose closing mark is
+	// missing). Default: unattributed.
+	Check string `yaml:"check"`
+
+	// MinWords is the number of words from which a quoted stretch that does
+	// not read as a sentence counts as a quotation rather than a quoted
+	// term (scare quotes, a nickname). 0 keeps the quotes analyzer's.
+	MinWords int `yaml:"min-words"`
+
+	// TitleCaseTerms makes short Title Case terms (“Philosophy”, the
+	// title of a work) count as quotations; by default they do not.
+	TitleCaseTerms bool `yaml:"title-case-terms"`
+
+	// Headings makes quotations in headings count; by default headlines
+	// are left alone, since they never carry attribution.
+	Headings bool `yaml:"headings"`
+}
+
+// QuoteAnalyzer runs one rule of kind quote on a document.
+var QuoteAnalyzer = &analysis.Analyzer{
+	Name: "quote",
+	Doc: `flag direct quotations that nothing attributes, or that are never closed
+
+Reads the quotations the quotes analyzer found. With check: unattributed,
+reports each quotation (not a short quoted term) that has no speech verb in
+its sentence, no "according to", no colon lead-in, no dash attribution and
+no attributed quotation before it in its paragraph. With check: unclosed,
+reports each quotation whose closing mark is missing. The message may quote
+the quotation's first words with {quote}.`,
+	Requires: []*analysis.Analyzer{Quotes},
+	Run:      runQuoteRule,
+}
+
+func init() {
+	register(&Kind{
+		Name:       "quote",
+		Analyzer:   QuoteAnalyzer,
+		NewOptions: func() any { return new(QuoteOptions) },
+		Compile:    compileQuoteRule,
+	})
+}
+
+// quoteRule is a compiled rule of kind quote.
+type quoteRule struct {
+	id      string
+	message string
+	opts    QuoteOptions
+}
+
+func compileQuoteRule(r *Rule, opts any) (any, error) {
+	o, ok := opts.(*QuoteOptions)
+	if !ok {
+		return nil, fmt.Errorf("quote: options are %T, want *QuoteOptions", opts)
+	}
+	switch o.Check {
+	case "":
+		o.Check = "unattributed"
+	case "unattributed", "unclosed":
+	default:
+		return nil, &OptionError{Key: "check", Index: -1,
+			Err: fmt.Errorf("unknown check %q: use unattributed or unclosed", o.Check)}
+	}
+	if o.MinWords < 0 {
+		return nil, &OptionError{Key: "min-words", Index: -1, Err: errors.New("must be 0 or more")}
+	}
+	qr := &quoteRule{id: r.ID, message: r.Message, opts: *o}
+	if qr.message == "" {
+		qr.message = "quotation {quote} is flagged by rule " + r.ID
+	}
+	return qr, nil
+}
+
+func runQuoteRule(pass *analysis.Pass) (any, error) {
+	qr, ok := pass.Options.(*quoteRule)
+	if !ok {
+		return nil, fmt.Errorf("quote: options are %T, want a compiled quote rule", pass.Options)
+	}
+	set, ok := pass.ResultOf[Quotes].(*QuoteSet)
+	if !ok {
+		return nil, fmt.Errorf("quote: the quotes analyzer's result is %T, want *QuoteSet", pass.ResultOf[Quotes])
+	}
+	for i := range set.Quotes {
+		q := &set.Quotes[i]
+		if q.Heading && !qr.opts.Headings {
+			continue
+		}
+		switch qr.opts.Check {
+		case "unclosed":
+			if !q.Unclosed {
+				continue
+			}
+			end := q.Span.Start + utf8RuneLenAt(pass.Doc.Text, q.Span.Start)
+			pass.Report(analysis.Diagnostic{Start: q.Span.Start, End: end, Message: qr.format(pass.Doc, q)})
+		default:
+			if q.Attributed() || !qr.counts(q) {
+				continue
+			}
+			pass.Report(analysis.Diagnostic{Start: q.Span.Start, End: q.Span.End, Message: qr.format(pass.Doc, q)})
+		}
+	}
+	return nil, nil
+}
+
+// counts reports whether q is a quotation for this rule rather than a short
+// quoted term.
+func (qr *quoteRule) counts(q *Quotation) bool {
+	switch {
+	case q.Complete:
+		return true
+	case qr.opts.TitleCaseTerms && q.TitleCase:
+		return true
+	case qr.opts.MinWords > 0:
+		return q.Words >= qr.opts.MinWords
+	}
+	return q.Full
+}
+
+// format fills the rule's message: {quote} is the quotation's first words.
+func (qr *quoteRule) format(doc *prose.Document, q *Quotation) string {
+	return strings.ReplaceAll(qr.message, "{quote}", excerpt(doc, q))
+}
+
+// excerpt returns the quotation's first words with its marks, cut after
+// eight words.
+func excerpt(doc *prose.Document, q *Quotation) string {
+	words := strings.Fields(string(doc.Text[q.Content.Start:q.Content.End]))
+	cut := len(words) > 8
+	if cut {
+		words = words[:8]
+	}
+	s := strings.Join(words, " ")
+	if cut {
+		s += "…"
+	}
+	return "“" + strings.TrimRight(s, ",") + "”"
+}
+
+func utf8RuneLenAt(b []byte, i int) int {
+	if i >= len(b) {
+		return 0
+	}
+	_, w := utf8.DecodeRune(b[i:])
+	return w
+}

@@ -1,0 +1,194 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/attrlint/attrlint/phrase"
+)
+
+// QuotesSettings are the settings of the quotes analyzer: the YAML keys of
+// `analyzers: quotes:` in a pack or a user's config.
+type QuotesSettings struct {
+	// SpeechVerbs maps a reporting verb's lemma to the forms that
+	// attribute a quotation: `say: [says, said, saying]`. A form may be a
+	// phrase ("pointed out"). Forms that are also common nouns ("state",
+	// "report") are best left out.
+	SpeechVerbs map[string][]string `yaml:"speech-verbs"`
+
+	// Constructions are phrases that attribute what follows them to the
+	// noun phrase after them: "according to", "in the words of".
+	Constructions []string `yaml:"constructions"`
+
+	// Pronouns can be the subject of a speech verb ("he said").
+	// Resolvable lists the ones resolved to a person named earlier.
+	Pronouns   []string `yaml:"pronouns"`
+	Resolvable []string `yaml:"resolvable-pronouns"`
+
+	// Titles are words that mark a capitalized name as a person's:
+	// "Mr", "Gen", "Secretary" (without the final period).
+	Titles []string `yaml:"titles"`
+
+	// Organizations are words that mark a capitalized name as an
+	// institution's, not a person's ("Ministry", "Pentagon"); a pronoun
+	// is never resolved to one.
+	Organizations []string `yaml:"organizations"`
+
+	// NameParticles may join the capitalized words of a name: "of" in
+	// "Secretary of State", "bin", "van", "de".
+	NameParticles []string `yaml:"name-particles"`
+
+	// Skip are words that may stand between a subject and its verb
+	// ("also", "later", "has"), skipped when looking for the subject.
+	Skip []string `yaml:"skip"`
+
+	// Boundaries are words that end a name or a noun phrase when looking
+	// for a speaker: conjunctions, prepositions, relative pronouns.
+	Boundaries []string `yaml:"boundaries"`
+
+	// Determiners open a common-noun subject ("the spokesman").
+	Determiners []string `yaml:"determiners"`
+
+	// MinWords is the number of words from which a quoted stretch that
+	// does not read as a sentence is a quotation rather than a quoted term.
+	MinWords int `yaml:"min-words"`
+}
+
+// quoteSettings are QuotesSettings compiled.
+type quoteSettings struct {
+	matcher       *phrase.Matcher
+	cues          []cue // by matcher entry id
+	pronouns      map[string]bool
+	resolvable    map[string]bool
+	titles        map[string]bool
+	organizations map[string]bool
+	particles     map[string]bool
+	skip          map[string]bool
+	determiners   map[string]bool
+	boundaries    map[string]bool
+	minWords      int
+}
+
+// cue is one entry of the attribution matcher.
+type cue struct {
+	lemma        string // "say"; the construction itself for constructions
+	construction bool
+}
+
+func compileQuotesSettings(opts any) (*quoteSettings, error) {
+	o, ok := opts.(*QuotesSettings)
+	if !ok {
+		return nil, fmt.Errorf("quotes: settings are %T, want *QuotesSettings", opts)
+	}
+	if len(o.SpeechVerbs) == 0 {
+		return nil, &OptionError{Key: "speech-verbs", Index: -1,
+			Err: errors.New("list at least one speech verb: `say: [says, said, saying]`")}
+	}
+	if o.MinWords < 0 {
+		return nil, &OptionError{Key: "min-words", Index: -1, Err: errors.New("must be 0 or more")}
+	}
+	qs := &quoteSettings{
+		pronouns:      wordSet(o.Pronouns),
+		resolvable:    wordSet(o.Resolvable),
+		titles:        wordSet(o.Titles),
+		organizations: wordSet(o.Organizations),
+		particles:     wordSet(o.NameParticles),
+		skip:          wordSet(o.Skip),
+		determiners:   wordSet(o.Determiners),
+		boundaries:    wordSet(o.Boundaries),
+		minWords:      o.MinWords,
+	}
+	if qs.minWords == 0 {
+		qs.minWords = 4
+	}
+	lemmas := make([]string, 0, len(o.SpeechVerbs))
+	for l := range o.SpeechVerbs {
+		lemmas = append(lemmas, l)
+	}
+	sort.Strings(lemmas)
+	var entries []phrase.Entry
+	for _, l := range lemmas {
+		forms := o.SpeechVerbs[l]
+		if len(forms) == 0 {
+			return nil, &OptionError{Key: "speech-verbs." + l, Index: -1,
+				Err: errors.New("list the forms that attribute a quotation: `[says, said, saying]`")}
+		}
+		for i, f := range forms {
+			if err := phrase.Check(f); err != nil {
+				return nil, &OptionError{Key: "speech-verbs." + l, Index: i, Err: err}
+			}
+			entries = append(entries, phrase.Entry{Phrase: f, ID: len(qs.cues)})
+			qs.cues = append(qs.cues, cue{lemma: l})
+		}
+	}
+	for i, c := range o.Constructions {
+		if err := phrase.Check(c); err != nil {
+			return nil, &OptionError{Key: "constructions", Index: i, Err: err}
+		}
+		entries = append(entries, phrase.Entry{Phrase: c, ID: len(qs.cues)})
+		qs.cues = append(qs.cues, cue{lemma: strings.Join(strings.Fields(strings.ToLower(c)), " "), construction: true})
+	}
+	m, err := phrase.Compile(entries)
+	if err != nil {
+		return nil, fmt.Errorf("quotes: %v", err)
+	}
+	qs.matcher = m
+	return qs, nil
+}
+
+func wordSet(ws []string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[strings.ToLower(strings.TrimSuffix(w, "."))] = true
+	}
+	return m
+}
+
+// quoteSettingsOf returns the compiled settings the driver passed, or the
+// embedded pack's when it passed none (a pass built by hand in a test or a
+// benchmark).
+func quoteSettingsOf(opts any) (*quoteSettings, error) {
+	switch o := opts.(type) {
+	case *quoteSettings:
+		return o, nil
+	case *QuotesSettings:
+		return compileQuotesSettings(o)
+	case nil:
+		return defaultQuoteSettings()
+	}
+	return nil, fmt.Errorf("quotes: settings are %T, want compiled quotes settings", opts)
+}
+
+var (
+	defaultQuotesOnce sync.Once
+	defaultQuotes     *quoteSettings
+	defaultQuotesErr  error
+)
+
+// defaultQuoteSettings compiles the `analyzers: quotes:` section of the
+// embedded pack rules/quotes.yaml.
+func defaultQuoteSettings() (*quoteSettings, error) {
+	defaultQuotesOnce.Do(func() {
+		data, err := packFS.ReadFile("quotes.yaml")
+		if err != nil {
+			defaultQuotesErr = fmt.Errorf("quotes: the embedded pack is missing: %v", err)
+			return
+		}
+		var pack struct {
+			Analyzers struct {
+				Quotes QuotesSettings `yaml:"quotes"`
+			} `yaml:"analyzers"`
+		}
+		if err := yaml.Unmarshal(data, &pack); err != nil {
+			defaultQuotesErr = fmt.Errorf("quotes: rules/quotes.yaml: %v", err)
+			return
+		}
+		defaultQuotes, defaultQuotesErr = compileQuotesSettings(&pack.Analyzers.Quotes)
+	})
+	return defaultQuotes, defaultQuotesErr
+}
