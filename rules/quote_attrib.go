@@ -44,8 +44,11 @@ func attribute(doc *prose.Document, pq *paraQuotes, s prose.Quoted, q *Quotation
 	return true
 }
 
-// nearestCue returns the cue match nearest to stretch s within the sentences
-// s spans; limit >= 0 keeps only matches that end before it.
+// nearestCue returns the cue match that attributes stretch s within the
+// sentences s spans: one right after its closing mark ("…,” he said",
+// "…,” Mr. Austin said"), else the nearest before it ("Lavrov, saying that
+// … “a kernel of rationality”"), else the nearest after it. limit >= 0 keeps
+// only matches that end before it.
 func nearestCue(pq *paraQuotes, s prose.Quoted, limit int) (phrase.Match, bool) {
 	p := pq.p
 	lo, hi := s.Span.Start, s.Span.End
@@ -55,20 +58,43 @@ func nearestCue(pq *paraQuotes, s prose.Quoted, limit int) (phrase.Match, bool) 
 	if b := sentenceIndex(p, max(s.Span.End-1, s.Span.Start)); b < len(p.Sentences) {
 		hi = max(hi, p.Sentences[b].End)
 	}
-	best, bestDist := phrase.Match{}, -1
+	var before, after phrase.Match
+	hasBefore, hasAfter := false, false
 	for _, m := range pq.cues {
 		if m.Start < lo || m.End > hi || limit >= 0 && m.End > limit {
 			continue
 		}
-		d := m.Start - s.Span.End
 		if m.End <= s.Span.Start {
-			d = s.Span.Start - m.End
+			before, hasBefore = m, true // the last one wins: nearest
+			continue
 		}
-		if bestDist < 0 || d < bestDist {
-			best, bestDist = m, d
+		if m.Start >= s.Span.End && !hasAfter {
+			after, hasAfter = m, true
 		}
 	}
-	return best, bestDist >= 0
+	if hasAfter && adjacentAfter(p, s.Span.End, after) {
+		return after, true
+	}
+	if hasBefore {
+		return before, true
+	}
+	return after, hasAfter
+}
+
+// adjacentAfter reports whether cue m follows offset end with at most a
+// comma and a short subject between: "…,” he said", "…,” said the
+// spokesman", "…,” Secretary of State Antony J. Blinken said".
+func adjacentAfter(p *prose.Paragraph, end int, m phrase.Match) bool {
+	k := sort.Search(len(p.Tokens), func(k int) bool { return p.Tokens[k].Start >= end })
+	if m.FirstTok-k > maxNameTokens {
+		return false
+	}
+	for j := k; j < m.FirstTok; j++ {
+		if p.Tokens[j].Kind == prose.Punct && !isText(p, j, ",", ".", "’", "'") {
+			return false
+		}
+	}
+	return true
 }
 
 // colonBefore returns the offset of a colon that ends the text before i
@@ -141,18 +167,93 @@ func speakerOf(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) (prose.Spa
 	for k >= 0 && qs.skip[lowerTok(p, k)] {
 		k--
 	}
-	inverted := k < 0 || isQuoteMark(p, k) || isText(p, k, ",") && k > 0 && isQuoteMark(p, k-1)
-	if !inverted {
-		if sp, pron, ok := subjectBefore(p, k, qs); ok {
-			return sp, pron, true
+	j := m.LastTok + 1
+	// "…,” said the spokesman" and "…, said Emily Horne, spokeswoman":
+	// the subject follows the verb.
+	inverted := k < 0 || isQuoteMark(p, k) ||
+		isText(p, k, ",") && (k > 0 && isQuoteMark(p, k-1) || startsSubject(p, j, qs) && !closesAppositive(p, k, qs))
+	if inverted {
+		if j < len(p.Tokens) && qs.pronouns[lowerTok(p, j)] {
+			return tokSpan(p, j, j), true, true
+		}
+		if sp, ok := phraseStartingAt(p, j, qs); ok {
+			return sp, false, true
 		}
 	}
-	j := m.LastTok + 1
-	if j < len(p.Tokens) && qs.pronouns[lowerTok(p, j)] {
+	// ", saying that …": the subject is the sentence's.
+	if k >= 0 && isText(p, k, ",") && strings.HasSuffix(lowerTok(p, m.FirstTok), "ing") {
+		return sentenceSubject(p, m.FirstTok, qs)
+	}
+	// "the Pentagon, which has ordered troops, said": skip the clause.
+	if k >= 0 && isText(p, k, ",") {
+		if r := relativeClauseStart(p, k, qs); r >= 0 {
+			k = r
+		}
+	}
+	if sp, pron, ok := subjectBefore(p, k, qs); ok {
+		return sp, pron, true
+	}
+	return prose.Span{}, false, false
+}
+
+// startsSubject reports whether token j starts a name or a noun phrase
+// with a determiner: what follows an inverted verb.
+func startsSubject(p *prose.Paragraph, j int, qs *quoteSettings) bool {
+	if j >= len(p.Tokens) {
+		return false
+	}
+	w := lowerTok(p, j)
+	return capitalized(p, j) && !qs.boundary(w) || qs.determiners[w]
+}
+
+// closesAppositive reports whether the comma at k closes a name set off by
+// commas ("The Kremlin spokesman, Dmitri S. Peskov, insisted"): then the
+// verb after it has its subject before it.
+func closesAppositive(p *prose.Paragraph, k int, qs *quoteSettings) bool {
+	sp, ok := nameEndingAt(p, k-1, qs)
+	if !ok {
+		return false
+	}
+	j := tokenBefore(p, sp.Start)
+	return j >= 0 && isText(p, j, ",")
+}
+
+// relativeClauseStart returns the index of the token before ", who" or
+// ", which" when the comma at k closes such a clause in the same sentence,
+// or -1.
+func relativeClauseStart(p *prose.Paragraph, k int, qs *quoteSettings) int {
+	s := sentenceIndex(p, p.Tokens[k].Start)
+	for j := k - 1; j > 0; j-- {
+		if s < len(p.Sentences) && p.Tokens[j].Start < p.Sentences[s].Start {
+			return -1
+		}
+		if w := lowerTok(p, j); (w == "who" || w == "which") && isText(p, j-1, ",") {
+			return j - 2
+		}
+	}
+	return -1
+}
+
+// sentenceSubject returns the subject that opens the sentence containing
+// token k: a name or a noun phrase, with an appositive name preferred
+// ("Russia’s foreign minister, Sergey V. Lavrov,").
+func sentenceSubject(p *prose.Paragraph, k int, qs *quoteSettings) (prose.Span, bool, bool) {
+	s := sentenceIndex(p, p.Tokens[k].Start)
+	if s >= len(p.Sentences) {
+		return prose.Span{}, false, false
+	}
+	j := sort.Search(len(p.Tokens), func(j int) bool { return p.Tokens[j].Start >= p.Sentences[s].Start })
+	if j >= k {
+		return prose.Span{}, false, false
+	}
+	if qs.pronouns[lowerTok(p, j)] {
 		return tokSpan(p, j, j), true, true
 	}
 	sp, ok := phraseStartingAt(p, j, qs)
-	return sp, false, ok
+	if !ok || sp.End > p.Tokens[k].Start {
+		return prose.Span{}, false, false
+	}
+	return sp, false, true
 }
 
 // subjectBefore finds the subject ending at token k: a pronoun, a name

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -124,12 +125,12 @@ func phraseStartingAt(p *prose.Paragraph, k int, qs *quoteSettings) (prose.Span,
 	if k >= len(p.Tokens) {
 		return prose.Span{}, false
 	}
-	if sp, ok := nameStartingAt(p, k, qs); ok {
+	if sp, ok := nameStartingAt(p, k, qs); ok && !possessive(p.Text[sp.Start:sp.End]) {
 		return sp, true
 	}
 	end := -1
 	j := k
-	if qs.determiners[lowerTok(p, j)] {
+	if qs.determiners[lowerTok(p, j)] || possessive(lowerTok(p, j)) {
 		j++
 	}
 	for ; j < len(p.Tokens) && j-k < 6; j++ {
@@ -178,4 +179,10 @@ func isPerson(p *prose.Paragraph, s prose.Span, qs *quoteSettings) bool {
 		}
 	}
 	return title || caps >= 2
+}
+
+// possessive reports whether a name ends in ’s or 's ("Russia’s foreign
+// minister"): it opens a noun phrase rather than naming the speaker.
+func possessive(s string) bool {
+	return strings.HasSuffix(s, "’s") || strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "s’")
 }
