@@ -17,6 +17,9 @@ func (x *paraIndex) namedContext(s source) bool {
 		}
 	}
 	for v := from; v < s.first; v++ {
+		if x.named[v] {
+			return true // the cue of a named speaker's quotation
+		}
 		if e := x.at(clsCueBefore, v); e > 0 && e-v > 1 && e < s.first && x.namedAt(e) {
 			return true // "According to Mr. Blinken, U.S. officials believe"
 		}

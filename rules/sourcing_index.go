@@ -24,8 +24,13 @@ type paraIndex struct {
 	sent []int32
 	// quoted[i] tells whether token i lies inside a direct quotation.
 	quoted []bool
+	// named[i] tells whether token i is the cue of a direct quotation
+	// whose speaker is named ("Blinken said that “...”").
+	named []bool
 	// any tells whether a class occurs at all in the paragraph.
 	any [numClasses]bool
+	// quotes is the quotes analyzer's result, when it ran.
+	quotes *QuoteSet
 }
 
 // newParaIndex indexes p with the rule's matcher.
@@ -65,6 +70,13 @@ func (x *paraIndex) finish() {
 		}
 	}
 	x.quoted = make([]bool, x.n)
+	x.named = make([]bool, x.n)
+	if x.quotes != nil {
+		x.markQuotes()
+		return
+	}
+	// Without the quotes analyzer (a rule run on its own), double marks
+	// bound the quotations.
 	open := false
 	for i, t := range x.toks {
 		if t.Kind != prose.Punct {
@@ -158,4 +170,34 @@ func (x *paraIndex) sentenceStart(i int) int {
 		j--
 	}
 	return j
+}
+
+// markQuotes marks the tokens inside the document's full quotations and the
+// cues of quotations with a named speaker.
+func (x *paraIndex) markQuotes() {
+	lo, hi := x.p.Start, x.p.End
+	for i := range x.quotes.Quotes {
+		q := &x.quotes.Quotes[i]
+		if q.Span.End <= lo || q.Span.Start >= hi {
+			continue
+		}
+		named := q.Pronoun && q.Speaker != ""
+		for k, t := range x.toks {
+			if x.p.Src(t.Start) == q.SpeakerSpan.Start && q.SpeakerSpan.Len() > 0 {
+				// A speaker who is an unnamed source ("said a senior
+				// official") names nobody.
+				named = named || x.namedAt(k)
+			}
+		}
+		for k, t := range x.toks {
+			src := x.p.Src(t.Start)
+			if q.Full && q.Span.Start < src && src < q.Span.End {
+				x.quoted[k] = true
+			}
+			if named && q.Cue != "" && q.Cue != "continuation" &&
+				q.CueSpan.Start <= src && src < q.CueSpan.End {
+				x.named[k] = true
+			}
+		}
+	}
 }

@@ -8,7 +8,10 @@ import (
 )
 
 // sourcingRequires lists the extraction analyzers the kind reads.
-func sourcingRequires() []*analysis.Analyzer { return nil }
+// The quotes analyzer tells which words are a direct quotation (a source
+// named inside one is the quoted speaker's, not the story's) and which
+// named speakers' cues open reported speech.
+func sourcingRequires() []*analysis.Analyzer { return []*analysis.Analyzer{Quotes} }
 
 func runSourcing(pass *analysis.Pass) (any, error) {
 	sr, ok := pass.Options.(*sourcingRule)
@@ -16,29 +19,45 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 		return nil, fmt.Errorf("anonymous-source: options are %T, want a compiled anonymous-source rule", pass.Options)
 	}
 	paras := pass.Doc.Paragraphs
+	quotes, _ := pass.ResultOf[Quotes].(*QuoteSet)
 	idx := make([]*paraIndex, len(paras))
 	index := func(i int) *paraIndex {
 		if idx[i] == nil {
 			idx[i] = newParaIndex(paras[i], sr.matcher)
+			idx[i].quotes = quotes
 		}
 		return idx[i]
 	}
 	for pi := range paras {
 		x := index(pi)
-		if !x.any[clsNoun] && !x.any[clsQualNoun] {
+		if !x.any[clsNoun] && !x.any[clsQualNoun] && !x.any[clsMarker] {
 			continue
 		}
 		x.finish()
+		covered := -1 // nouns before this token lie in a found source's tail
 		for n := 0; n < x.n; n++ {
-			qualified := false
+			if n < covered {
+				continue
+			}
+			qualified, open := false, false
 			if x.at(clsNoun, n) != n+1 {
-				if x.at(clsQualNoun, n) != n+1 {
+				switch {
+				case x.at(clsQualNoun, n) == n+1:
+					qualified = true
+				case x.markedNoun(n):
+					qualified, open = true, true
+				default:
 					continue
 				}
-				qualified = true
 			}
 			s, ok := x.findSource(n, qualified)
-			if !ok || x.namedContext(s) {
+			if !ok || open && x.endingAt(clsDet, s.first) < 0 && x.at(clsDet, s.first) < 0 {
+				continue
+			}
+			if !s.before {
+				covered = s.cueFirst // "an official who met with Bush aides said"
+			}
+			if x.namedContext(s) {
 				continue
 			}
 			sent := int(x.sent[s.first])

@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/attrlint/attrlint/prose"
+import (
+	"strings"
+
+	"github.com/attrlint/attrlint/prose"
+)
 
 // A source is one description of an unnamed source with its attribution
 // cue, as token indexes into its paragraph.
@@ -78,7 +82,24 @@ func (x *paraIndex) head(n, ss int) (int, bool) {
 			return 0, false
 		}
 		if s := x.endingAt(clsDet, k); s >= ss {
+			if x.endingAt(clsAnaphor, s-1) >= ss {
+				return 0, false // "the other official", "the two sources"
+			}
 			return s, true
+		}
+		if x.possessive(k) {
+			// "the outlet’s sources", "Reuters’ sources": the owner
+			// determines the noun phrase.
+			if x.toks[k].Kind == prose.Punct {
+				k--
+			}
+			first = k
+			if a := x.endingAt(clsAnaphor, k-1); a >= ss && a == k-1 {
+				first = a
+			} else if d := x.endingAt(clsDet, k-1); d >= ss {
+				first = d // "four of Reuters’ sources"
+			}
+			return first, true
 		}
 		if x.toks[k].Kind == prose.Number {
 			return k, true // "2 officials"
@@ -174,12 +195,27 @@ func (x *paraIndex) tail(k, se int) tailInfo {
 	return t
 }
 
+// possessive reports whether token k ends a possessive: a word ending in
+// ’s, or the apostrophe after a plural ("Reuters’").
+func (x *paraIndex) possessive(k int) bool {
+	switch x.toks[k].Kind {
+	case prose.Word:
+		w := x.text(k)
+		return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s")
+	case prose.Punct:
+		w := x.text(k)
+		return (w == "’" || w == "'") && k > 0 && x.toks[k-1].Kind == prose.Word &&
+			x.toks[k-1].End == x.toks[k].Start && strings.HasSuffix(x.text(k-1), "s")
+	}
+	return false
+}
+
 // gapToken reports whether token k may stand in a post-modifier: a word, a
 // number, or the period of an initialism or an abbreviation.
 func (x *paraIndex) gapToken(k int) bool {
 	switch x.toks[k].Kind {
 	case prose.Word:
-		return x.at(clsNoun, k) < 0 && x.at(clsQualNoun, k) < 0
+		return true
 	case prose.Number:
 		return true
 	}
@@ -241,4 +277,30 @@ func (x *paraIndex) clause(k, se int, t *tailInfo) (int, bool) {
 		t.marker = t.marker || marker
 	}
 	return 0, false
+}
+
+// maxMarkerLead is how many tokens may stand between a noun and the
+// anonymity marker that makes it a source (", who asked").
+const maxMarkerLead = 4
+
+// markedNoun reports whether token n is a word that an anonymity marker
+// right after it makes a source noun, whatever the word: "one dealer, who
+// asked not to be named, told reporters".
+func (x *paraIndex) markedNoun(n int) bool {
+	if !x.any[clsMarker] || x.toks[n].Kind != prose.Word || x.capitalized(n) {
+		return false
+	}
+	k := n + 1
+	if x.isPunct(k, ",") {
+		k++
+	}
+	if k >= x.n || x.text(k) != "who" && x.text(k) != "speaking" {
+		return false
+	}
+	for j := k; j < x.n && j <= k+maxMarkerLead; j++ {
+		if x.at(clsMarker, j) >= 0 {
+			return true
+		}
+	}
+	return false
 }
