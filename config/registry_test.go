@@ -93,13 +93,26 @@ func TestSchemaKnowsEveryRuleKey(t *testing.T) {
 	if err := json.Unmarshal(Schema, &s); err != nil {
 		t.Fatal(err)
 	}
-	keys := append([]string(nil), rules.CommonKeys...)
-	for _, k := range rules.Kinds() {
-		keys = append(keys, structFields(reflect.TypeOf(k.NewOptions()).Elem()).names...)
-	}
-	for _, key := range keys {
+	for _, key := range rules.CommonKeys {
 		if _, ok := s.Defs.Rule.Properties[key]; !ok {
 			t.Errorf("config/attrlint.schema.json: $defs.rule.properties lacks %q", key)
+		}
+	}
+	// What the schema says an option holds, by the option's Go type.
+	wantSchema := map[string]string{"[]string": `"$ref": "#/$defs/strings"`, "bool": `"type": "boolean"`, "int": `"type": "integer"`}
+	for _, k := range rules.Kinds() {
+		ty := reflect.TypeOf(k.NewOptions()).Elem()
+		fs := structFields(ty)
+		for _, key := range fs.names {
+			prop, ok := s.Defs.Rule.Properties[key]
+			if !ok {
+				t.Errorf("config/attrlint.schema.json: $defs.rule.properties lacks %q (an option of kind %s)", key, k.Name)
+				continue
+			}
+			goType := ty.FieldByIndex(fs.index[key]).Type.String()
+			if want, known := wantSchema[goType]; known && !strings.Contains(string(prop), want) {
+				t.Errorf("config/attrlint.schema.json: option %q of kind %s is a Go %s; its schema %s lacks %s", key, k.Name, goType, prop, want)
+			}
 		}
 	}
 	var top struct {
