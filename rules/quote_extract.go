@@ -2,6 +2,7 @@ package rules
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -80,6 +81,12 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 		if !g.q.Attributed() {
 			continueFrom(g, groups[:gi])
 		}
+		if !g.q.Attributed() {
+			attributeAcross(doc, paras, g, qs)
+		}
+		if !g.q.Attributed() {
+			continueReported(&paras[g.parts[0].para], g, qs)
+		}
 		if g.q.Pronoun && qs.resolvable[lowerWord(g.q.Speaker)] {
 			resolvePronoun(&g.q, persons)
 		}
@@ -107,7 +114,7 @@ func fillQuotation(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *q
 	q.Content = fp.SrcSpan(first.q.Content)
 	q.Para = first.para
 	q.Sentence = sentenceIndex(fp, first.q.Span.Start)
-	q.Heading = fp.Kind == prose.BlockHeading
+	q.Heading = fp.Kind == prose.BlockHeading || headline(fp)
 	q.Unclosed = last.q.Unclosed
 	for _, pt := range g.parts {
 		p := doc.Paragraphs[pt.para]
@@ -115,11 +122,9 @@ func fillQuotation(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *q
 		q.Words += countWords(p, pt.q.Content)
 	}
 	fc, lc := fp.Text[first.q.Content.Start:first.q.Content.End], lp.Text[last.q.Content.Start:last.q.Content.End]
-	q.Complete = startsUpper(fc) && endsSentence(lc)
-	q.Full = q.Complete || q.Words >= qs.minWords
-	if !q.Full {
-		q.TitleCase = titleCase(fp, first.q.Content)
-	}
+	q.TitleCase = len(g.parts) == 1 && titleCase(fp, first.q.Content)
+	q.Complete = startsUpper(fc) && endsSentence(lc) && !q.TitleCase && (q.Words > 1 || endsSentenceStop(lc))
+	q.Full = q.Complete || q.Words >= qs.minWords && !q.TitleCase
 	for _, pt := range g.parts {
 		if attribute(doc, &paras[pt.para], pt.q, q, qs) {
 			return
@@ -201,22 +206,109 @@ func endsSentence(s string) bool {
 	return false
 }
 
-// titleCase reports whether every word of four letters or more, and the
-// first word, start with a capital: “Philosophy”, “War and Peace”.
+// endsSentenceStop reports whether s ends with a full stop, a question or
+// an exclamation mark (closing marks aside).
+func endsSentenceStop(s string) bool {
+	for len(s) > 0 {
+		r, w := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '.', '?', '!', '…':
+			return true
+		case ' ', '’', '\'', ')', '”', '"':
+			s = s[:len(s)-w]
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// headline reports whether a plain-text paragraph reads as a headline or a
+// caption line: short, and not ending like a sentence.
+func headline(p *prose.Paragraph) bool {
+	if p.Kind != prose.BlockParagraph || len(p.Tokens) == 0 || len(p.Tokens) > 25 {
+		return false
+	}
+	return !endsSentenceStop(p.Text)
+}
+
+// titleCase reports whether the first word and every word of three
+// letters or more but a few short function words start with a capital:
+// “Philosophy”, “War and Peace”, “Counter-Ransomware Initiative”.
 func titleCase(p *prose.Paragraph, s prose.Span) bool {
-	toks := tokensIn(p, s)
 	words := 0
-	for _, t := range toks {
+	for _, t := range tokensIn(p, s) {
 		if t.Kind != prose.Word {
 			continue
 		}
 		w := p.Text[t.Start:t.End]
 		words++
-		if (words == 1 || utf8.RuneCountInString(w) >= 4) && !startsUpper(w) {
+		if words > 1 && (utf8.RuneCountInString(w) < 3 || smallTitleWords[strings.ToLower(w)]) {
+			continue
+		}
+		if !startsUpper(w) {
 			return false
 		}
 	}
 	return words > 0
 }
 
+// smallTitleWords stay lower-case in a title.
+var smallTitleWords = map[string]bool{"the": true, "and": true, "for": true, "but": true, "nor": true, "yet": true,
+	"with": true, "from": true, "into": true, "onto": true, "over": true, "upon": true}
+
 func lowerWord(s string) string { return phrase.Fold(s) }
+
+// attributeAcross attributes a quotation that fills the start of its
+// paragraph to a lead-in that ends the paragraph before with a colon
+// ("Mao shared the notification on Twitter:"), and one that ends its
+// paragraph to a dash attribution opening the next ("— Sen. Marco Rubio").
+func attributeAcross(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *quoteSettings) {
+	first, last := g.parts[0], g.parts[len(g.parts)-1]
+	if pi := first.para; first.q.Open.Start == 0 && pi > 0 {
+		prev := paras[pi-1].p
+		if t := strings.TrimRight(prev.Text, " \t\n"); strings.HasSuffix(t, ":") {
+			i := len(t) - 1
+			g.q.Cue = "colon"
+			g.q.CueSpan = prev.SrcSpan(prose.Span{Start: i, End: i + 1})
+			s := prose.Quoted{Span: prose.Span{Start: i + 1, End: i + 1}}
+			if m, ok := nearestCue(&paras[pi-1], s, i); ok {
+				setSpeakerOf(&paras[pi-1], m, s, &g.q, qs)
+			}
+			return
+		}
+	}
+	lp := doc.Paragraphs[last.para]
+	if last.q.Close.Len() > 0 && strings.TrimRight(lp.Text[last.q.Span.End:], " .,") == "" && last.para+1 < len(paras) {
+		next := paras[last.para+1].p
+		if d, name, ok := dashAfter(next, 0, qs); ok && d.Start == 0 {
+			g.q.Cue = "dash"
+			g.q.CueSpan = next.SrcSpan(d)
+			g.q.Speaker, g.q.SpeakerSpan = spanText(next, name), next.SrcSpan(name)
+		}
+	}
+}
+
+// continueReported attributes a quotation to the subject of a speech verb
+// earlier in its paragraph, outside quotations ("Ms. Ruiz said the plan had
+// failed. “We warned them.”"): the reader knows who is speaking.
+func continueReported(pq *paraQuotes, g *quoteGroup, qs *quoteSettings) {
+	start := g.parts[0].q.Span.Start
+	for k := len(pq.cues) - 1; k >= 0; k-- {
+		m := pq.cues[k]
+		if m.End > start || qs.cues[m.ID].construction {
+			continue
+		}
+		sp, pron, ok := speakerOf(pq.p, m, qs)
+		if !ok {
+			continue
+		}
+		g.q.Cue = "continuation"
+		g.q.CueSpan = pq.p.SrcSpan(prose.Span{Start: m.Start, End: m.End})
+		g.q.Speaker, g.q.SpeakerSpan = spanText(pq.p, sp), pq.p.SrcSpan(sp)
+		if pron {
+			g.q.Pronoun, g.q.PronounSpan = true, g.q.SpeakerSpan
+		}
+		return
+	}
+}
