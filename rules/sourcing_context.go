@@ -23,7 +23,7 @@ func (x *paraIndex) namedContext(s source) bool {
 		if e := x.at(clsCueBefore, v); e > 0 && e-v > 1 && e < s.first && x.namedAt(e) {
 			return true // "According to Mr. Blinken, U.S. officials believe"
 		}
-		if x.at(clsCueAfter, v) < 0 || x.isAttributionLead(v-1) {
+		if x.at(clsCueAfter, v) < 0 || x.isAttributionLead(v-1) && !x.isPunct(v-1, ",") {
 			continue
 		}
 		if x.namedSubjectBefore(v, ss) {
@@ -114,8 +114,8 @@ func (x *paraIndex) namedSubjectBefore(v, ss int) bool {
 			for j >= ss && !x.isPunct(j, ",") {
 				j--
 			}
-			if j < ss {
-				return false
+			if j < ss || !x.clauseOpener(j+1) {
+				return false // an inverted ", said Ms. Ruiz": its speech is before it
 			}
 			if x.namedAt(j-1) || x.at(clsNamedSubject, j-1) >= 0 {
 				return true
@@ -137,4 +137,17 @@ func (x *paraIndex) namedSubjectBefore(v, ss int) bool {
 	// A capitalized word at the start of the sentence may be an opener
 	// ("But said ..."): only a word listed as a function word is.
 	return x.endingAt(clsFunction, k) != k
+}
+
+// clauseOpener reports whether token k opens a relative clause or an
+// appositive: "who", "which", "whose" or a determiner.
+func (x *paraIndex) clauseOpener(k int) bool {
+	if k >= x.n {
+		return false
+	}
+	switch x.text(k) {
+	case "who", "which", "whose":
+		return true
+	}
+	return x.at(clsDet, k) >= 0 || x.at(clsAnaphor, k) >= 0
 }
