@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -104,18 +103,12 @@ func Run(cfg *config.Config, inputs []Input, opt Options) *Result {
 // ruleKey is the path that per-path overrides are matched against: relative
 // to the config's directory, slash-separated.
 func ruleKey(cfg *config.Config, in Input) string {
-	p := in.Path
-	if !in.Stdin {
-		p = in.File
+	if in.Stdin {
+		rel, _ := cfg.Rel(in.Path)
+		return rel
 	}
-	if cfg.Dir != "" {
-		if abs, err := filepath.Abs(p); err == nil {
-			if r, err := filepath.Rel(cfg.Dir, abs); err == nil {
-				return filepath.ToSlash(r)
-			}
-		}
-	}
-	return filepath.ToSlash(p)
+	rel, _ := cfg.Rel(in.File)
+	return rel
 }
 
 // skipQuietly is the notice of a file skipped without a word: a binary file

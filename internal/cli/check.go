@@ -84,7 +84,8 @@ func runCheck(e *env, args []string) int {
 	for _, n := range res.Notices {
 		fmt.Fprintf(e.stderr, "attrlint: %s\n", n)
 	}
-	errs := append(inputErrs, res.Errors...)
+	errs := make([]error, 0, len(inputErrs)+len(res.Errors))
+	errs = append(append(errs, inputErrs...), res.Errors...)
 	for _, err := range errs {
 		fmt.Fprintf(e.stderr, "attrlint: %v\n", err)
 	}
@@ -132,13 +133,11 @@ func resolve(e *env, f *checkFlags) (*setup, int) {
 
 	s.failLevel = cfg.FailLevel
 	if f.failLevel != "" {
-		if f.failLevel == "none" {
-			s.failLevel = config.FailNone
-		} else if sev, err := analysis.ParseSeverity(f.failLevel); err == nil && sev != analysis.SeverityOff {
-			s.failLevel = sev
-		} else {
-			return usageErr("unknown --fail-level %q; want error, warning, info or none", f.failLevel)
+		level, err := config.ParseFailLevel(f.failLevel)
+		if err != nil {
+			return usageErr("--fail-level: %v", err)
 		}
+		s.failLevel = level
 	}
 
 	switch when := firstOf(f.color, cfg.Color, "auto"); when {
@@ -166,7 +165,7 @@ func resolve(e *env, f *checkFlags) (*setup, int) {
 
 	s.maxFileSize = cfg.MaxFileSize
 	if f.maxFileSize != "" {
-		n, err := parseSize(f.maxFileSize)
+		n, err := config.ParseSize(f.maxFileSize)
 		if err != nil {
 			return usageErr("--max-file-size: %v", err)
 		}

@@ -3,11 +3,9 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 )
 
@@ -147,17 +145,5 @@ func splitList(s string) []string {
 			out = append(out, p)
 		}
 	}
-	return out
-}
-
-// errUsage marks an error in how the command was called.
-var errUsage = errors.New("usage")
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }
