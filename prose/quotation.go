@@ -120,6 +120,13 @@ func ScanQuotes(text string) []Quoted {
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		c := classify(r)
+		// Typewriter style: `` opens and '' closes a double quotation.
+		if i+1 < len(text) && (text[i] == '`' && text[i+1] == '`' || text[i] == '\'' && text[i+1] == '\'') {
+			c, w = dblAmbig, 2
+			if text[i] == '`' {
+				c = dblOpen
+			}
+		}
 		if c == notMark {
 			i += w
 			continue

@@ -197,7 +197,7 @@ func endsSentence(s string) bool {
 		switch r {
 		case '.', '?', '!', '…', ',', '—', '–':
 			return true
-		case ' ', '’', '\'', ')', '”', '"':
+		case ' ', '’', '\'', ')', '”', '"', '»', '›':
 			s = s[:len(s)-w]
 			continue
 		}
@@ -214,7 +214,7 @@ func endsSentenceStop(s string) bool {
 		switch r {
 		case '.', '?', '!', '…':
 			return true
-		case ' ', '’', '\'', ')', '”', '"':
+		case ' ', '’', '\'', ')', '”', '"', '»', '›':
 			s = s[:len(s)-w]
 			continue
 		}
@@ -255,7 +255,7 @@ func titleCase(p *prose.Paragraph, s prose.Span) bool {
 
 // smallTitleWords stay lower-case in a title.
 var smallTitleWords = map[string]bool{"the": true, "and": true, "for": true, "but": true, "nor": true, "yet": true,
-	"with": true, "from": true, "into": true, "onto": true, "over": true, "upon": true}
+	"with": true, "from": true, "into": true, "onto": true, "upon": true}
 
 func lowerWord(s string) string { return phrase.Fold(s) }
 

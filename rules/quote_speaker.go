@@ -135,7 +135,8 @@ func phraseStartingAt(p *prose.Paragraph, k int, qs *quoteSettings) (prose.Span,
 	}
 	for ; j < len(p.Tokens) && j-k < 6; j++ {
 		w := lowerTok(p, j)
-		if p.Tokens[j].Kind == prose.Punct && !abbrevDot(p, j, qs) || qs.boundary(w) {
+		pluralPossessive := (w == "'") && j > k && p.Tokens[j-1].End == p.Tokens[j].Start
+		if p.Tokens[j].Kind == prose.Punct && !abbrevDot(p, j, qs) && !pluralPossessive || qs.boundary(w) {
 			break
 		}
 		end = j

@@ -1,0 +1,87 @@
+package rules_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/analysis/analysistest"
+	"github.com/attrlint/attrlint/prose"
+	"github.com/attrlint/attrlint/rules"
+)
+
+func TestQuoteFixtures(t *testing.T) {
+	analysistest.Run(t, filepath.Join("testdata", "quote"))
+}
+
+func quotesOf(t *testing.T, text string) []rules.Quotation {
+	t.Helper()
+	doc := prose.Parse("draft.txt", []byte(text))
+	r, err := rules.Quotes.Run(analysis.NewPass(rules.Quotes, doc, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.(*rules.QuoteSet).Quotes
+}
+
+func TestQuotesSpeakerAndCue(t *testing.T) {
+	tests := []struct {
+		text, cue, speaker string
+		pronoun            bool
+	}{
+		{"“We will rebuild,” the mayor said.", "say", "the mayor", false},
+		{"“The water is safe,” said the utility’s director, Dana Okafor.", "say", "Dana Okafor", false},
+		{"Mayor Lena Ortiz, who spoke outside City Hall, said that while “there is money for the first phase,” the rest must wait.", "say", "Mayor Lena Ortiz", false},
+		{"The governor told reporters: “We are not raising the gas tax.”", "colon", "The governor", false},
+		{"“Nobody should drive tonight.” — Sgt. Maria Delgado", "dash", "Sgt. Maria Delgado", false},
+		{"The budget “leaves the schools short by millions,” according to the teachers’ union.", "according to", "the teachers’ union", false},
+		{"The Kremlin spokesman, Dmitri S. Peskov, insisted the pullback was real. “It takes time,” he said.", "say", "Dmitri S. Peskov", true},
+		{"The road reopened Friday. “Nobody warned us.”", "", "", false},
+	}
+	for _, tt := range tests {
+		qs := quotesOf(t, tt.text)
+		if len(qs) == 0 {
+			t.Errorf("%s: no quotation found", tt.text)
+			continue
+		}
+		q := qs[len(qs)-1]
+		if q.Cue != tt.cue || q.Speaker != tt.speaker || q.Pronoun != tt.pronoun {
+			t.Errorf("%s:\n got cue %q speaker %q pronoun %v\nwant cue %q speaker %q pronoun %v",
+				tt.text, q.Cue, q.Speaker, q.Pronoun, tt.cue, tt.speaker, tt.pronoun)
+		}
+	}
+}
+
+func TestQuotesMultiParagraph(t *testing.T) {
+	qs := quotesOf(t, "“The pumps failed twice,” Mr. Ito said. “They were never replaced.\n\n“Nobody told the council.”\n")
+	if len(qs) != 2 {
+		t.Fatalf("got %d quotations, want 2 (the second over two paragraphs)", len(qs))
+	}
+	if q := qs[1]; len(q.Parts) != 2 || q.Unclosed || q.Cue != "continuation" || q.Speaker != "Mr. Ito" {
+		t.Errorf("second quotation: parts %d unclosed %v cue %q speaker %q", len(q.Parts), q.Unclosed, q.Cue, q.Speaker)
+	}
+}
+
+func BenchmarkQuotes(b *testing.B) {
+	var data []byte
+	entries, _ := os.ReadDir(filepath.Join("testdata", "quote"))
+	for _, e := range entries {
+		d, err := os.ReadFile(filepath.Join("testdata", "quote", e.Name()))
+		if err == nil {
+			data = append(data, d...)
+			data = append(data, "\n\n"...)
+		}
+	}
+	for len(data) < 1<<20 {
+		data = append(data, data...)
+	}
+	doc := prose.Parse("bench.txt", data)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for range b.N {
+		if _, err := rules.Quotes.Run(analysis.NewPass(rules.Quotes, doc, nil)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
