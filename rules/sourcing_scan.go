@@ -95,8 +95,9 @@ func (x *paraIndex) head(n, ss int) (int, bool) {
 			}
 			first = k
 			if a := x.endingAt(clsAnaphor, k-1); a >= ss && a == k-1 {
-				first = a
-			} else if d := x.endingAt(clsDet, k-1); d >= ss {
+				first = a // "the paper’s sources"
+			}
+			if d := x.endingAt(clsDet, first-1); d >= ss {
 				first = d // "four of Reuters’ sources"
 			}
 			return first, true
