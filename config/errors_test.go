@@ -277,8 +277,8 @@ func TestConfigErrors(t *testing.T) {
 		},
 		{
 			name: "unknown analyzer",
-			yaml: "analyzers:\n  speach:\n    verbs: [said]\n",
-			want: []string{`desk/.attrlint.yaml:2:3: unknown analyzer "speach"; did you mean "speech"?`},
+			yaml: "analyzers:\n  speehc:\n    verbs: [said]\n",
+			want: []string{`desk/.attrlint.yaml:2:3: unknown analyzer "speehc"; did you mean "speech"?`},
 		},
 		{
 			name: "analyzer setting error from its Compile",

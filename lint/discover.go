@@ -129,7 +129,7 @@ func Discover(args []string, f Filter, stdinName string) ([]Input, []error) {
 		case hasMeta(arg):
 			matches, gerr := doublestar.FilepathGlob(arg, doublestar.WithFilesOnly(), doublestar.WithFailOnIOErrors())
 			if gerr != nil {
-				errs = append(errs, &InputError{Path: arg, Err: fmt.Errorf("cannot expand the pattern: %v", gerr)})
+				errs = append(errs, &InputError{Path: arg, Err: fmt.Errorf("cannot expand the pattern: %w", gerr)})
 				continue
 			}
 			if len(matches) == 0 {

@@ -30,7 +30,7 @@ func benchDraft(f Format, n int) []byte {
 			p = strings.Replace(p, "officials", "*officials*", 1)
 			b.WriteString(p + "\n\n")
 		case HTML:
-			p = strings.Replace(p, "“", "&ldquo;", -1)
+			p = strings.ReplaceAll(p, "“", "&ldquo;")
 			p = strings.Replace(p, "officials", "<em>officials</em>", 1)
 			b.WriteString("<p>" + p + "</p>\n")
 		default:

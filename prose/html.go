@@ -2,6 +2,7 @@ package prose
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strings"
 
@@ -43,13 +44,6 @@ var htmlBlocks = map[string]bool{
 // htmlVoid are the block elements that have no end tag.
 var htmlVoid = map[string]bool{"br": true, "hr": true, "img": true}
 
-// readHTML reads the text of an HTML document: the text nodes outside
-// skipped elements, a paragraph per block element.
-func readHTML(text []byte, start int) []*Paragraph {
-	paras, _ := readHTMLDoc(text, start)
-	return paras
-}
-
 // htmlReader holds the state of one readHTMLDoc call.
 type htmlReader struct {
 	text     []byte
@@ -60,14 +54,16 @@ type htmlReader struct {
 	blocks   []string // open block elements, for a paragraph's kind
 }
 
-// readHTMLDoc is readHTML that also returns the document's comments.
+// readHTMLDoc reads the text of an HTML document: the text nodes outside
+// skipped elements, a paragraph per block element; it also returns the
+// document's comments.
 func readHTMLDoc(text []byte, start int) ([]*Paragraph, []Comment) {
 	r := &htmlReader{text: text}
 	z := html.NewTokenizer(bytes.NewReader(text[start:]))
 	pos := start
 	for {
 		tt := z.Next()
-		if tt == html.ErrorToken && z.Err() == io.EOF {
+		if tt == html.ErrorToken && errors.Is(z.Err(), io.EOF) {
 			break
 		}
 		s := pos

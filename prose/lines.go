@@ -80,12 +80,12 @@ func (x lineIndex) lineSpan(text []byte, n int) Span {
 	if n < len(x.starts) {
 		end = x.starts[n]
 	}
-	for end > start && (text[end-1] == '\n' || text[end-1] == '\r') {
+	// Drop the line's terminator: LF, CRLF or CR.
+	if end > start && text[end-1] == '\n' {
 		end--
-		if end > start && text[end] == '\n' && text[end-1] == '\r' {
-			end--
-		}
-		break
+	}
+	if end > start && text[end-1] == '\r' {
+		end--
 	}
 	return Span{start, end}
 }

@@ -19,14 +19,6 @@ var mdParsers = sync.Pool{New: func() any {
 	return goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
 }}
 
-// readMarkdown reads the prose of a Markdown document: paragraphs,
-// headings, list items, blockquotes and table cells, without code, raw
-// HTML, link and image targets, or front matter.
-func readMarkdown(text []byte, start int) []*Paragraph {
-	paras, _ := readMarkdownDoc(text, start)
-	return paras
-}
-
 // mdReader holds the state of one readMarkdownDoc call.
 type mdReader struct {
 	text     []byte // the document
@@ -38,7 +30,9 @@ type mdReader struct {
 	brk      int // source offset of a pending line break, or -1
 }
 
-// readMarkdownDoc is readMarkdown that also returns the document's HTML
+// readMarkdownDoc reads the prose of a Markdown document: paragraphs,
+// headings, list items, blockquotes and table cells, without code, raw
+// HTML, link and image targets, or front matter. It also returns the document's HTML
 // comments, from raw HTML blocks and inline raw HTML.
 func readMarkdownDoc(text []byte, start int) ([]*Paragraph, []Comment) {
 	r := &mdReader{text: text, src: text[start:], base: start, brk: -1}

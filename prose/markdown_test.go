@@ -56,7 +56,7 @@ func TestMarkdownWordsMapToSource(t *testing.T) {
 			w := p.Text[tok.Start:tok.End]
 			src := p.SrcSpan(Span{tok.Start, tok.End})
 			got := string(d.Text[src.Start:src.End])
-			if got != w && !(w == "—" && got == "&mdash;") && !(w == "*" && got == `\*`) {
+			if got != w && (w != "—" || got != "&mdash;") && (w != "*" || got != `\*`) {
 				t.Errorf("token %q maps to %q at %v", w, got, src)
 			}
 		}

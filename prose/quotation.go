@@ -149,7 +149,7 @@ func ScanQuotes(text string) []Quoted {
 			if isWordRune(prev) && isWordRune(next) {
 				continue
 			}
-			if isElision(text, mark.End) && !(spaceAfter && closable(stack, c) >= 0) {
+			if isElision(text, mark.End) && (!spaceAfter || closable(stack, c) < 0) {
 				continue
 			}
 		}
@@ -165,7 +165,7 @@ func ScanQuotes(text string) []Quoted {
 			// (“Yes,“ she said).
 			closes = k >= 0 && !spaceBefore && spaceAfter
 		case dblClose, sglClose:
-			closes = k >= 0 && !(spaceBefore && !spaceAfter && afterSentenceEnd(text, mark.Start))
+			closes = k >= 0 && (!spaceBefore || spaceAfter || !afterSentenceEnd(text, mark.Start))
 			if k >= 0 && spaceBefore && !spaceAfter && c == sglClose {
 				closes = false
 			}

@@ -68,7 +68,7 @@ func Tokenize(s string) []Token {
 			j := scanNumber(s, i)
 			toks = append(toks, Token{i, j, Number})
 			i = j
-		case isWordRune(r) && !(r == utf8.RuneError && w == 1):
+		case isWordRune(r) && (r != utf8.RuneError || w != 1):
 			j := scanWord(s, i)
 			toks = append(toks, Token{i, j, Word})
 			i = j

@@ -119,7 +119,7 @@ func compilePattern(r *Rule, opts any) (any, error) {
 			re, err = regexp.Compile("(?i)" + s)
 		}
 		if err != nil {
-			return nil, &OptionError{Key: "patterns", Index: i, Err: fmt.Errorf("invalid regexp %q: %v", s, err)}
+			return nil, &OptionError{Key: "patterns", Index: i, Err: fmt.Errorf("invalid regexp %q: %w", s, err)}
 		}
 		pr.patterns = append(pr.patterns, re)
 	}
@@ -158,7 +158,7 @@ func newPatternLink(rules []*patternRule) (*patternLink, error) {
 	}
 	m, err := phrase.Compile(entries)
 	if err != nil {
-		return nil, fmt.Errorf("pattern: %v", err)
+		return nil, fmt.Errorf("pattern: %w", err)
 	}
 	return &patternLink{matcher: m}, nil
 }

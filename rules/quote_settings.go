@@ -135,7 +135,7 @@ func compileQuotesSettings(opts any) (*quoteSettings, error) {
 	}
 	m, err := phrase.Compile(entries)
 	if err != nil {
-		return nil, fmt.Errorf("quotes: %v", err)
+		return nil, fmt.Errorf("quotes: %w", err)
 	}
 	qs.matcher = m
 	return qs, nil
@@ -176,7 +176,7 @@ func defaultQuoteSettings() (*quoteSettings, error) {
 	defaultQuotesOnce.Do(func() {
 		data, err := packFS.ReadFile("quotes.yaml")
 		if err != nil {
-			defaultQuotesErr = fmt.Errorf("quotes: the embedded pack is missing: %v", err)
+			defaultQuotesErr = fmt.Errorf("quotes: the embedded pack is missing: %w", err)
 			return
 		}
 		var pack struct {
@@ -185,7 +185,7 @@ func defaultQuoteSettings() (*quoteSettings, error) {
 			} `yaml:"analyzers"`
 		}
 		if err := yaml.Unmarshal(data, &pack); err != nil {
-			defaultQuotesErr = fmt.Errorf("quotes: rules/quotes.yaml: %v", err)
+			defaultQuotesErr = fmt.Errorf("quotes: rules/quotes.yaml: %w", err)
 			return
 		}
 		defaultQuotes, defaultQuotesErr = compileQuotesSettings(&pack.Analyzers.Quotes)
