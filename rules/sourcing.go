@@ -136,6 +136,13 @@ type sourcingRule struct {
 	messages [numOutcomes]string
 	opts     SourcingOptions
 	matcher  *phrase.Matcher
+	// trigger holds the words every source needs: a noun, or the last word
+	// of an anonymity marker ("anonymity", "named"). A paragraph without
+	// one is skipped after one cheap pass over its words.
+	trigger triggerSet
+	// A qualified noun ("people") needs a knowledge phrase, whose first
+	// word must then be in the paragraph too.
+	qualTrigger, knowTrigger triggerSet
 }
 
 func compileSourcing(r *Rule, opts any) (any, error) {
@@ -171,6 +178,7 @@ func compileSourcing(r *Rule, opts any) (any, error) {
 		{"named-subjects", clsNamedSubject, o.NamedSubjects, false},
 	}
 	var entries []phrase.Entry
+	var triggers, qualTriggers, knowTriggers []string
 	for _, l := range lists {
 		if l.required && len(l.phrases) == 0 {
 			return nil, &OptionError{Key: l.key, Index: -1,
@@ -181,13 +189,24 @@ func compileSourcing(r *Rule, opts any) (any, error) {
 				return nil, &OptionError{Key: l.key, Index: i, Err: err}
 			}
 			entries = append(entries, phrase.Entry{Phrase: s, ID: l.cls})
+			switch l.cls {
+			case clsNoun, clsMarker:
+				triggers = append(triggers, lastWord(s))
+			case clsQualNoun:
+				qualTriggers = append(qualTriggers, lastWord(s))
+			case clsKnowledge:
+				knowTriggers = append(knowTriggers, firstWord(s))
+			}
 		}
 	}
+	tm := newTriggerSet(triggers)
+	qt := newTriggerSet(qualTriggers)
+	kt := newTriggerSet(knowTriggers)
 	m, err := phrase.Compile(entries)
 	if err != nil {
 		return nil, fmt.Errorf("anonymous-source: %v", err)
 	}
-	sr := &sourcingRule{id: r.ID, opts: *o, matcher: m}
+	sr := &sourcingRule{id: r.ID, opts: *o, matcher: m, trigger: tm, qualTrigger: qt, knowTrigger: kt}
 	sr.messages = [numOutcomes]string{
 		outcomeNoReason:  r.Message,
 		outcomeKnowledge: o.MessageKnowledge,

@@ -31,24 +31,52 @@ type paraIndex struct {
 	any [numClasses]bool
 	// quotes is the quotes analyzer's result, when it ran.
 	quotes *QuoteSet
+
+	m     *phrase.Matcher
+	lower string // the paragraph's text, folded
+	// sentTok[s] is the first token of sentence s; sentTok[len] is n.
+	// Tokens between sentences belong to the one before.
+	sentTok []int
+	// matched[s] tells whether sentence s has been matched.
+	matched []bool
+	scratch []prose.Token
 }
 
-// newParaIndex indexes p with the rule's matcher.
-func newParaIndex(p *prose.Paragraph, m *phrase.Matcher) *paraIndex {
+// newParaIndex prepares p for matching; sentences are matched on demand
+// (see sentence), so that a long paragraph with one source in it costs one
+// sentence's matching, not the paragraph's.
+func newParaIndex(p *prose.Paragraph, m *phrase.Matcher, lower string) *paraIndex {
 	n := len(p.Tokens)
-	x := &paraIndex{p: p, toks: p.Tokens, n: n,
+	x := &paraIndex{p: p, toks: p.Tokens, n: n, m: m, lower: lower,
 		ends: make([]int32, numClasses*n), starts: make([]int32, numClasses*n)}
-	m.Match(p, func(mt phrase.Match) {
-		c := mt.ID
+	return x
+}
+
+// sentence matches sentence s (once) and returns its tokens [a, b).
+func (x *paraIndex) sentence(s int) (int, int) {
+	a, b := x.sentTok[s], x.sentTok[s+1]
+	if x.matched[s] || a == b {
+		return a, b
+	}
+	x.matched[s] = true
+	lo, hi := x.toks[a].Start, x.toks[b-1].End
+	sub := &prose.Paragraph{Text: x.lower[lo:hi], Tokens: x.scratch[:0]}
+	for _, t := range x.toks[a:b] {
+		sub.Tokens = append(sub.Tokens, prose.Token{Start: t.Start - lo, End: t.End - lo, Kind: t.Kind})
+	}
+	x.scratch = sub.Tokens
+	n := x.n
+	x.m.Match(sub, func(mt phrase.Match) {
+		c, first, last := mt.ID, mt.FirstTok+a, mt.LastTok+a
 		x.any[c] = true
-		if e := int32(mt.LastTok + 2); e > x.ends[c*n+mt.FirstTok] {
-			x.ends[c*n+mt.FirstTok] = e
+		if e := int32(last + 2); e > x.ends[c*n+first] {
+			x.ends[c*n+first] = e
 		}
-		if s := x.starts[c*n+mt.LastTok]; s == 0 || int32(mt.FirstTok+1) < s {
-			x.starts[c*n+mt.LastTok] = int32(mt.FirstTok + 1)
+		if s := x.starts[c*n+last]; s == 0 || int32(first+1) < s {
+			x.starts[c*n+last] = int32(first + 1)
 		}
 	})
-	return x
+	return a, b
 }
 
 // finish computes what only a paragraph with a candidate source needs:
@@ -58,16 +86,24 @@ func (x *paraIndex) finish() {
 		return
 	}
 	x.sent = make([]int32, x.n)
+	ns := len(x.p.Sentences)
+	x.sentTok = make([]int, ns+1)
+	x.matched = make([]bool, ns)
 	s := 0
 	for i, t := range x.toks {
-		for s < len(x.p.Sentences) && x.p.Sentences[s].End <= t.Start {
+		for s < ns && x.p.Sentences[s].End <= t.Start {
 			s++
+			x.sentTok[s] = i
 		}
-		if s < len(x.p.Sentences) && x.p.Sentences[s].Start <= t.Start {
+		if s < ns && x.p.Sentences[s].Start <= t.Start {
 			x.sent[i] = int32(s)
 		} else {
 			x.sent[i] = -1
 		}
+	}
+	for s < ns {
+		s++
+		x.sentTok[s] = x.n
 	}
 	x.quoted = make([]bool, x.n)
 	x.named = make([]bool, x.n)

@@ -25,10 +25,8 @@ const maxLinkGap = 2
 // facts returns what sentence s of the paragraph says about anonymity.
 func (x *paraIndex) facts(s int) sentenceFacts {
 	var f sentenceFacts
-	for k := 0; k < x.n; k++ {
-		if x.sent[k] != int32(s) {
-			continue
-		}
+	a, b := x.sentence(s)
+	for k := a; k < b; k++ {
 		if x.at(clsReason, k) >= 0 {
 			f.reason = true
 		}

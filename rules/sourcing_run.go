@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/prose"
 )
 
 // sourcingRequires lists the extraction analyzers the kind reads.
@@ -20,20 +21,22 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 	}
 	paras := pass.Doc.Paragraphs
 	quotes, _ := pass.ResultOf[Quotes].(*QuoteSet)
-	idx := make([]*paraIndex, len(paras))
+	var next *paraIndex // the paragraph after the one under scan, once indexed
 	index := func(i int) *paraIndex {
-		if idx[i] == nil {
-			idx[i] = newParaIndex(paras[i], sr.matcher)
-			idx[i].quotes = quotes
+		if next != nil && next.p == paras[i] {
+			return next
 		}
-		return idx[i]
+		x := newParaIndex(paras[i], sr.matcher, paras[i].Lower())
+		x.quotes = quotes
+		x.finish()
+		return x
 	}
 	for pi := range paras {
-		x := index(pi)
-		if !x.any[clsNoun] && !x.any[clsQualNoun] && !x.any[clsMarker] {
+		if !sr.triggered(paras[pi]) {
 			continue
 		}
-		x.finish()
+		x := index(pi)
+		sr.matchTriggered(x)
 		covered := -1 // nouns before this token lie in a found source's tail
 		for n := 0; n < x.n; n++ {
 			if n < covered {
@@ -62,17 +65,17 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 			}
 			sent := int(x.sent[s.first])
 			own := x.facts(sent)
-			var next sentenceFacts
+			var nextFacts sentenceFacts
 			if sent+1 < len(x.p.Sentences) {
-				next = x.facts(sent + 1)
+				nextFacts = x.facts(sent + 1)
 			} else if pi+1 < len(paras) {
 				y := index(pi + 1)
-				y.finish()
+				next = y
 				if len(y.p.Sentences) > 0 {
-					next = y.facts(0)
+					nextFacts = y.facts(0)
 				}
 			}
-			o := judge(own, next, s.tail)
+			o := judge(own, nextFacts, s.tail)
 			sev := analysis.SeverityOff // the rule's
 			switch {
 			case o == outcomeJustified || o == outcomeWeak && !sr.opts.StrictReasons:
@@ -110,4 +113,37 @@ func (x *paraIndex) quoteSource(s source) string {
 		out = desc + " … " + cue
 	}
 	return strings.Join(strings.Fields(out), " ")
+}
+
+// triggered reports whether paragraph p holds a source noun or an anonymity
+// marker, the words every source needs.
+func (sr *sourcingRule) triggered(p *prose.Paragraph) bool {
+	lower := p.Lower()
+	qual, know := false, false
+	for _, t := range p.Tokens {
+		if t.Kind != prose.Word {
+			continue
+		}
+		w := lower[t.Start:t.End]
+		if sr.trigger.has(w) {
+			return true
+		}
+		qual = qual || sr.qualTrigger.has(w)
+		know = know || sr.knowTrigger.has(w)
+	}
+	return qual && know
+}
+
+// matchTriggered matches the sentences of x that hold a trigger word: only
+// they can hold a source's description.
+func (sr *sourcingRule) matchTriggered(x *paraIndex) {
+	for k, t := range x.toks {
+		if t.Kind != prose.Word || x.sent[k] < 0 || x.matched[x.sent[k]] {
+			continue
+		}
+		w := x.lower[t.Start:t.End]
+		if sr.trigger.has(w) || sr.qualTrigger.has(w) {
+			x.sentence(int(x.sent[k]))
+		}
+	}
 }

@@ -1,0 +1,71 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/prose"
+)
+
+// benchDrafts returns the drafts the sourcing benchmarks run on: the shared
+// measurement corpus when it is checked out next to the repository, else
+// this package's fixtures.
+func benchDrafts(b *testing.B) ([][]byte, int64) {
+	b.Helper()
+	paths, _ := filepath.Glob("../../shared/corpus/articles/*.txt")
+	if len(paths) == 0 {
+		paths, _ = filepath.Glob("testdata/sourcing/*.md")
+	}
+	var out [][]byte
+	var total int64
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, data)
+		total += int64(len(data))
+	}
+	return out, total
+}
+
+// BenchmarkSourcing measures the anonymous-source analyzer alone, on
+// parsed documents: its throughput over the drafts' bytes.
+func BenchmarkSourcing(b *testing.B) {
+	drafts, total := benchDrafts(b)
+	sr := sourcingPack(b, nil)
+	docs := make([]*prose.Document, len(drafts))
+	for i, d := range drafts {
+		docs[i] = prose.Parse("draft.txt", d)
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for _, doc := range docs {
+			pass := analysis.NewPass(SourcingAnalyzer, doc, nil)
+			pass.Options = sr
+			pass.Report = func(analysis.Diagnostic) { n++ }
+			if _, err := SourcingAnalyzer.Run(pass); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	if n == 0 {
+		b.Fatal("no finding at all: the benchmark drafts are not news copy")
+	}
+}
+
+// BenchmarkSourcingParse is the baseline the analyzer is weighed against:
+// parsing the same drafts into documents.
+func BenchmarkSourcingParse(b *testing.B) {
+	drafts, total := benchDrafts(b)
+	b.SetBytes(total)
+	for b.Loop() {
+		for _, d := range drafts {
+			prose.Parse("draft.txt", d)
+		}
+	}
+}
