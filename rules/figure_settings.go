@@ -1,0 +1,250 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/attrlint/attrlint/phrase"
+)
+
+// FiguresSettings are the settings of the figures analyzer: the YAML keys of
+// `analyzers: figures:` in a pack or a user's config.
+type FiguresSettings struct {
+	// Units are the unit groups by name: synonyms in Words, or units of
+	// one dimension with their size in the group's base unit in Convert.
+	Units map[string]UnitGroup `yaml:"units"`
+	// Prefixes are unit symbols written before the number ("$").
+	Prefixes []string `yaml:"prefixes"`
+	// NeutralModifiers may stand between a number and its unit without
+	// making another quantity of it ("more", "additional").
+	NeutralModifiers []string `yaml:"neutral-modifiers"`
+	// Qualifiers before a number, by sort: approximate and bound.
+	Qualifiers struct {
+		Approximate []string `yaml:"approximate"`
+		Bound       []string `yaml:"bound"`
+	} `yaml:"qualifiers"`
+	// RoundingTolerance and ConversionTolerance are how far apart, as a
+	// fraction of the larger, two values may be and still be one figure:
+	// when either is approximate, and when their units differ.
+	RoundingTolerance   float64 `yaml:"rounding-tolerance"`
+	ConversionTolerance float64 `yaml:"conversion-tolerance"`
+	// Periods, Labels, Months, Times and NotNouns mark numbers that are
+	// not quantities and words that are not counted nouns.
+	Periods  []string `yaml:"periods"`
+	Labels   []string `yaml:"labels"`
+	Months   []string `yaml:"months"`
+	Times    []string `yaml:"times"`
+	NotNouns []string `yaml:"not-nouns"`
+	// SeriesCues are phrases that explain two values of one quantity in
+	// one document ("grew to", "up from", "then").
+	SeriesCues []string `yaml:"series-cues"`
+}
+
+// A UnitGroup is one quantity known under several names.
+type UnitGroup struct {
+	Words   []string           `yaml:"words"`
+	Convert map[string]float64 `yaml:"convert"`
+}
+
+// FigureSettingsCompiled are FiguresSettings compiled: one phrase matcher
+// for units, prefixes and qualifiers, and word sets.
+type FigureSettingsCompiled struct {
+	units    *phrase.Matcher
+	unitInfo []unitEntry // by matcher id
+	quals    *phrase.Matcher
+	qualInfo []qualEntry
+	cues     *phrase.Matcher
+
+	prefixes         map[string]string // symbol -> group
+	neutral          map[string]bool
+	periods          map[string]bool
+	labels           map[string]bool
+	months           map[string]bool
+	times            map[string]bool
+	notNouns         map[string]bool
+	roundTolerance   float64
+	convertTolerance float64
+}
+
+type unitEntry struct {
+	group   string
+	factor  float64
+	convert bool
+}
+
+type qualEntry struct {
+	text   string
+	approx bool
+}
+
+func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
+	o, ok := opts.(*FiguresSettings)
+	if !ok {
+		return nil, fmt.Errorf("figures: settings are %T, want *FiguresSettings", opts)
+	}
+	if len(o.Units) == 0 {
+		return nil, &OptionError{Key: "units", Index: -1,
+			Err: errors.New("list at least one unit group: `troops: {words: [troops, soldiers]}`")}
+	}
+	fs := &FigureSettingsCompiled{
+		prefixes:         map[string]string{},
+		neutral:          figureWordSet(o.NeutralModifiers),
+		periods:          figureWordSet(o.Periods),
+		labels:           figureWordSet(o.Labels),
+		months:           figureWordSet(o.Months),
+		times:            figureWordSet(o.Times),
+		notNouns:         figureWordSet(o.NotNouns),
+		roundTolerance:   o.RoundingTolerance,
+		convertTolerance: o.ConversionTolerance,
+	}
+	for _, t := range []struct {
+		key string
+		v   float64
+	}{{"rounding-tolerance", o.RoundingTolerance}, {"conversion-tolerance", o.ConversionTolerance}} {
+		if t.v < 0 || t.v >= 1 {
+			return nil, &OptionError{Key: t.key, Index: -1, Err: fmt.Errorf("%v is not a fraction: give a value from 0 to 1, such as 0.05", t.v)}
+		}
+	}
+	groups := make([]string, 0, len(o.Units))
+	for g := range o.Units {
+		groups = append(groups, g)
+	}
+	sort.Strings(groups)
+	var entries []phrase.Entry
+	add := func(key string, i int, w string, e unitEntry) error {
+		if err := phrase.Check(w); err != nil {
+			return &OptionError{Key: key, Index: i, Err: err}
+		}
+		entries = append(entries, phrase.Entry{Phrase: w, ID: len(fs.unitInfo)})
+		fs.unitInfo = append(fs.unitInfo, e)
+		return nil
+	}
+	for _, g := range groups {
+		u := o.Units[g]
+		key := "units." + g
+		if len(u.Words) == 0 && len(u.Convert) == 0 {
+			return nil, &OptionError{Key: key, Index: -1, Err: errors.New("give the group `words` (synonyms) or `convert` (units and their sizes)")}
+		}
+		for i, w := range u.Words {
+			if err := add(key+".words", i, w, unitEntry{group: g, factor: 1}); err != nil {
+				return nil, err
+			}
+		}
+		names := make([]string, 0, len(u.Convert))
+		for w := range u.Convert {
+			names = append(names, w)
+		}
+		sort.Strings(names)
+		for _, w := range names {
+			f := u.Convert[w]
+			if f <= 0 {
+				return nil, &OptionError{Key: key + ".convert." + w, Index: -1, Err: fmt.Errorf("size %v must be more than 0", f)}
+			}
+			if err := add(key+".convert", -1, w, unitEntry{group: g, factor: f, convert: true}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for i, p := range o.Prefixes {
+		g := ""
+		for _, e := range entries {
+			if e.Phrase == p {
+				g = fs.unitInfo[e.ID].group
+			}
+		}
+		if g == "" {
+			return nil, &OptionError{Key: "prefixes", Index: i, Err: fmt.Errorf("%q is in no unit group: add it to a group's words", p)}
+		}
+		fs.prefixes[p] = g
+	}
+	m, err := phrase.Compile(entries)
+	if err != nil {
+		return nil, fmt.Errorf("figures: units: %v", err)
+	}
+	fs.units = m
+
+	var qs []phrase.Entry
+	for _, q := range []struct {
+		key    string
+		list   []string
+		approx bool
+	}{{"qualifiers.approximate", o.Qualifiers.Approximate, true}, {"qualifiers.bound", o.Qualifiers.Bound, true}} {
+		for i, w := range q.list {
+			if err := phrase.Check(w); err != nil {
+				return nil, &OptionError{Key: q.key, Index: i, Err: err}
+			}
+			qs = append(qs, phrase.Entry{Phrase: w, ID: len(fs.qualInfo)})
+			fs.qualInfo = append(fs.qualInfo, qualEntry{text: strings.ToLower(w), approx: q.approx})
+		}
+	}
+	if fs.quals, err = phrase.Compile(qs); err != nil {
+		return nil, fmt.Errorf("figures: qualifiers: %v", err)
+	}
+	var cs []phrase.Entry
+	for i, c := range o.SeriesCues {
+		if err := phrase.Check(c); err != nil {
+			return nil, &OptionError{Key: "series-cues", Index: i, Err: err}
+		}
+		cs = append(cs, phrase.Entry{Phrase: c, ID: i})
+	}
+	if fs.cues, err = phrase.Compile(cs); err != nil {
+		return nil, fmt.Errorf("figures: series-cues: %v", err)
+	}
+	return fs, nil
+}
+
+func figureWordSet(ws []string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}
+
+// figureSettingsOf returns the compiled settings the driver passed, or the
+// embedded pack's when it passed none (a pass built by hand in a test).
+func figureSettingsOf(opts any) (*FigureSettingsCompiled, error) {
+	switch o := opts.(type) {
+	case *FigureSettingsCompiled:
+		return o, nil
+	case *FiguresSettings:
+		return compileFiguresSettings(o)
+	case nil:
+		return defaultFigureSettings()
+	}
+	return nil, fmt.Errorf("figures: settings are %T, want compiled figures settings", opts)
+}
+
+var (
+	defaultFiguresOnce sync.Once
+	defaultFigures     *FigureSettingsCompiled
+	defaultFiguresErr  error
+)
+
+// defaultFigureSettings compiles the `analyzers: figures:` section of the
+// embedded pack rules/figures.yaml.
+func defaultFigureSettings() (*FigureSettingsCompiled, error) {
+	defaultFiguresOnce.Do(func() {
+		data, err := packFS.ReadFile("figures.yaml")
+		if err != nil {
+			defaultFiguresErr = fmt.Errorf("figures: the embedded pack is missing: %v", err)
+			return
+		}
+		var pack struct {
+			Analyzers struct {
+				Figures FiguresSettings `yaml:"figures"`
+			} `yaml:"analyzers"`
+		}
+		if err := yaml.Unmarshal(data, &pack); err != nil {
+			defaultFiguresErr = fmt.Errorf("figures: rules/figures.yaml: %v", err)
+			return
+		}
+		defaultFigures, defaultFiguresErr = compileFiguresSettings(&pack.Analyzers.Figures)
+	})
+	return defaultFigures, defaultFiguresErr
+}
