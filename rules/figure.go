@@ -40,6 +40,9 @@ type Figure struct {
 	// the value approximate or a bound.
 	Qualifier string
 	Approx    bool
+	// Rounded is set for a numeral with a scale ("1.5 million", "150K"):
+	// it stands for a rounded value.
+	Rounded bool
 
 	// Quantity is false for numbers that are not counts to compare: years,
 	// dates, times of day, ordinals, ages, labels ("Section 5"), periods

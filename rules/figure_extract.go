@@ -55,7 +55,7 @@ func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled,
 		}
 		return low[toks[i].Start:toks[i].End]
 	}
-	f := Figure{Para: p.Index, Sentence: p.SentenceAt(toks[n.FirstTok].Start), Written: n.Value, Quantity: true}
+	f := Figure{Para: p.Index, Sentence: p.SentenceAt(toks[n.FirstTok].Start), Written: n.Value, Quantity: true, Rounded: n.Scaled}
 	first, last := n.FirstTok, n.LastTok
 
 	// A unit symbol written before the number: "$2.3 billion".

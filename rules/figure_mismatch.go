@@ -1,0 +1,141 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/prose"
+)
+
+// FigureMismatchOptions are the options of a rule of kind figure-mismatch.
+type FigureMismatchOptions struct {
+	// MinSharedWords is how many content words the sentences around two
+	// mentions must share for them to be the same quantity. Default 2.
+	MinSharedWords int `yaml:"min-shared-words"`
+	// Window is how many tokens on each side of a figure are its context.
+	// Default 8.
+	Window int `yaml:"window"`
+}
+
+// FigureMismatchAnalyzer runs one rule of kind figure-mismatch.
+var FigureMismatchAnalyzer = &analysis.Analyzer{
+	Name: "figure-mismatch",
+	Doc: `flag one quantity given two different values in one document
+
+Compares every pair of figures the figures analyzer found that are
+quantities of one unit group with the same modifiers, in different
+sentences, whose contexts share at least min-shared-words content words.
+A pair whose values differ beyond the tolerances is reported at the later
+mention, with the earlier as related, unless either sentence has a series
+cue (a time series, a revision, a date or a weekday). The message may use
+{unit}, {value}, {other} and {para} (the 1-based paragraph of the other).`,
+	Requires: []*analysis.Analyzer{Figures},
+	Run:      runFigureMismatch,
+}
+
+func init() {
+	register(&Kind{
+		Name:       "figure-mismatch",
+		Analyzer:   FigureMismatchAnalyzer,
+		NewOptions: func() any { return new(FigureMismatchOptions) },
+		Compile:    compileFigureMismatch,
+	})
+}
+
+type figureMismatchRule struct {
+	message string
+	opts    FigureMismatchOptions
+}
+
+func compileFigureMismatch(r *Rule, opts any) (any, error) {
+	o, ok := opts.(*FigureMismatchOptions)
+	if !ok {
+		return nil, fmt.Errorf("figure-mismatch: options are %T, want *FigureMismatchOptions", opts)
+	}
+	if o.MinSharedWords < 0 {
+		return nil, &OptionError{Key: "min-shared-words", Index: -1, Err: errors.New("must be 0 or more")}
+	}
+	if o.Window < 0 {
+		return nil, &OptionError{Key: "window", Index: -1, Err: errors.New("must be 0 or more")}
+	}
+	if o.MinSharedWords == 0 {
+		o.MinSharedWords = 2
+	}
+	if o.Window == 0 {
+		o.Window = 8
+	}
+	msg := r.Message
+	if msg == "" {
+		msg = "{unit} given as {value} here but as {other} in paragraph {para}"
+	}
+	return &figureMismatchRule{message: msg, opts: *o}, nil
+}
+
+func runFigureMismatch(pass *analysis.Pass) (any, error) {
+	rule, ok := pass.Options.(*figureMismatchRule)
+	if !ok {
+		c, err := compileFigureMismatch(&Rule{}, new(FigureMismatchOptions))
+		if err != nil {
+			return nil, err
+		}
+		rule = c.(*figureMismatchRule)
+	}
+	set, _ := pass.ResultOf[Figures].(*FigureSet)
+	if set == nil || set.Settings == nil {
+		return nil, errors.New("figure-mismatch: the figures analyzer gave no result")
+	}
+	fs := set.Settings
+	doc := pass.Doc
+	cues := fs.sentenceCues(doc)
+	hasCue := func(f *Figure) bool {
+		return f.Sentence >= 0 && cues[f.Para][f.Sentence]
+	}
+	var figs []*Figure
+	for i := range set.Figures {
+		if f := &set.Figures[i]; f.Comparable() && f.Sentence >= 0 {
+			figs = append(figs, f)
+		}
+	}
+	ctx := make([]map[string]bool, len(figs))
+	for i, f := range figs {
+		ctx[i] = fs.contextWords(doc, f, rule.opts.Window)
+	}
+	for j, b := range figs {
+		if hasCue(b) {
+			continue
+		}
+		for i := 0; i < j; i++ {
+			a := figs[i]
+			if a.Para == b.Para && a.Sentence == b.Sentence || !a.SameQuantity(b) || hasCue(a) ||
+				fs.SameValue(a, b) || sharedWords(ctx[i], ctx[j]) < rule.opts.MinSharedWords {
+				continue
+			}
+			msg := strings.NewReplacer(
+				"{unit}", quoteUnit(b),
+				"{value}", figureText(doc, b),
+				"{other}", figureText(doc, a),
+				"{para}", strconv.Itoa(a.Para+1),
+			).Replace(rule.message)
+			pass.Report(analysis.Diagnostic{Start: b.Span.Start, End: b.Span.End, Message: msg,
+				Related: []analysis.Related{{Start: a.Span.Start, End: a.Span.End,
+					Message: fmt.Sprintf("the same quantity given as %s", figureText(doc, a))}}})
+			break
+		}
+	}
+	return nil, nil
+}
+
+func quoteUnit(f *Figure) string {
+	if len(f.Modifiers) > 0 {
+		return strings.Join(f.Modifiers, " ") + " " + f.Group
+	}
+	return f.Group
+}
+
+// figureText is the figure as written, quoted.
+func figureText(doc *prose.Document, f *Figure) string {
+	return strconv.Quote(string(doc.Text[f.Span.Start:f.Span.End]))
+}
