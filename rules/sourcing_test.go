@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/prose"
 )
 
 func TestSourcingKindIsValid(t *testing.T) {
@@ -154,5 +157,63 @@ func TestSourcingCompileRejects(t *testing.T) {
 				t.Errorf("error at %s[%d], want %s[%d]: %v", oe.Key, oe.Index, tt.key, index, oe)
 			}
 		})
+	}
+}
+
+// TestSourcingPackExamples runs the examples of every embedded rule of the
+// kinds anonymous-source and vague-attribution through the rule, as
+// `attrlint explain` shows them: each must be flagged exactly when it says so.
+func TestSourcingPackExamples(t *testing.T) {
+	seen := 0
+	for _, pack := range Packs() {
+		var doc struct {
+			Rules map[string]yaml.Node `yaml:"rules"`
+		}
+		if err := yaml.Unmarshal(pack.Data, &doc); err != nil {
+			t.Fatalf("%s: %v", pack.Name, err)
+		}
+		for id, node := range doc.Rules {
+			var head struct {
+				Kind     string    `yaml:"kind"`
+				Message  string    `yaml:"message"`
+				Examples []Example `yaml:"examples"`
+			}
+			if err := node.Decode(&head); err != nil {
+				t.Fatalf("%s: %s: %v", pack.Name, id, err)
+			}
+			if head.Kind != "anonymous-source" && head.Kind != "vague-attribution" {
+				continue
+			}
+			seen++
+			k, _ := LookupKind(head.Kind)
+			opts := k.NewOptions()
+			if err := node.Decode(opts); err != nil {
+				t.Fatalf("%s: %s: %v", pack.Name, id, err)
+			}
+			compiled, err := k.Compile(&Rule{ID: id, Message: head.Message}, opts)
+			if err != nil {
+				t.Fatalf("%s: %s: %v", pack.Name, id, err)
+			}
+			if len(head.Examples) == 0 {
+				t.Errorf("%s: rule %s has no examples", pack.Name, id)
+			}
+			for _, ex := range head.Examples {
+				d := prose.Parse("example.txt", []byte(ex.Text))
+				pass := analysis.NewPass(k.Analyzer, d, nil)
+				pass.Options = compiled
+				var got []string
+				pass.Report = func(d analysis.Diagnostic) { got = append(got, d.Message) }
+				if _, err := k.Analyzer.Run(pass); err != nil {
+					t.Fatal(err)
+				}
+				if flagged := len(got) > 0; flagged != ex.Flagged {
+					t.Errorf("%s: rule %s, example %q: flagged = %v %q, the example says %v",
+						pack.Name, id, ex.Text, flagged, got, ex.Flagged)
+				}
+			}
+		}
+	}
+	if seen < 2 {
+		t.Fatalf("found %d rules of kinds anonymous-source and vague-attribution in the packs, want 2", seen)
 	}
 }
