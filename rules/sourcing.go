@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/phrase"
@@ -143,6 +144,8 @@ type sourcingRule struct {
 	// A qualified noun ("people") needs a knowledge phrase, whose first
 	// word must then be in the paragraph too.
 	qualTrigger, knowTrigger triggerSet
+	// bufs pools the index memory (*[2]indexBufs) across documents.
+	bufs sync.Pool
 }
 
 func compileSourcing(r *Rule, opts any) (any, error) {
@@ -207,6 +210,7 @@ func compileSourcing(r *Rule, opts any) (any, error) {
 		return nil, fmt.Errorf("anonymous-source: %v", err)
 	}
 	sr := &sourcingRule{id: r.ID, opts: *o, matcher: m, trigger: tm, qualTrigger: qt, knowTrigger: kt}
+	sr.bufs.New = func() any { return new([2]indexBufs) }
 	sr.messages = [numOutcomes]string{
 		outcomeNoReason:  r.Message,
 		outcomeKnowledge: o.MessageKnowledge,

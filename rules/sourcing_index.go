@@ -39,16 +39,38 @@ type paraIndex struct {
 	sentTok []int
 	// matched[s] tells whether sentence s has been matched.
 	matched []bool
-	scratch []prose.Token
+	buf     *indexBufs
 }
 
-// newParaIndex prepares p for matching; sentences are matched on demand
-// (see sentence), so that a long paragraph with one source in it costs one
-// sentence's matching, not the paragraph's.
-func newParaIndex(p *prose.Paragraph, m *phrase.Matcher, lower string) *paraIndex {
+// indexBufs is the memory of one paraIndex, reused from paragraph to
+// paragraph of a document.
+type indexBufs struct {
+	ends, starts, sent []int32
+	quoted, named      []bool
+	sentTok            []int
+	matched            []bool
+	scratch            []prose.Token
+}
+
+// grow returns b[:n], reallocating when b is too short; the contents are
+// unspecified.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n, n+n/4)
+	}
+	return b[:n]
+}
+
+// newParaIndex prepares p for matching, in the memory of buf; sentences are
+// matched on demand (see sentence), so that a long paragraph with one
+// source in it costs one sentence's matching, not the paragraph's.
+func newParaIndex(p *prose.Paragraph, m *phrase.Matcher, buf *indexBufs, quotes *QuoteSet) *paraIndex {
 	n := len(p.Tokens)
-	x := &paraIndex{p: p, toks: p.Tokens, n: n, m: m, lower: lower,
-		ends: make([]int32, numClasses*n), starts: make([]int32, numClasses*n)}
+	buf.ends = grow(buf.ends, numClasses*n)
+	buf.starts = grow(buf.starts, numClasses*n)
+	x := &paraIndex{p: p, toks: p.Tokens, n: n, m: m, lower: p.Lower(), buf: buf, quotes: quotes,
+		ends: buf.ends, starts: buf.starts}
+	x.finish()
 	return x
 }
 
@@ -60,12 +82,16 @@ func (x *paraIndex) sentence(s int) (int, int) {
 	}
 	x.matched[s] = true
 	lo, hi := x.toks[a].Start, x.toks[b-1].End
-	sub := &prose.Paragraph{Text: x.lower[lo:hi], Tokens: x.scratch[:0]}
+	sub := &prose.Paragraph{Text: x.lower[lo:hi], Tokens: x.buf.scratch[:0]}
 	for _, t := range x.toks[a:b] {
 		sub.Tokens = append(sub.Tokens, prose.Token{Start: t.Start - lo, End: t.End - lo, Kind: t.Kind})
 	}
-	x.scratch = sub.Tokens
+	x.buf.scratch = sub.Tokens
 	n := x.n
+	for c := 0; c < numClasses; c++ {
+		clear(x.ends[c*n+a : c*n+b])
+		clear(x.starts[c*n+a : c*n+b])
+	}
 	x.m.Match(sub, func(mt phrase.Match) {
 		c, first, last := mt.ID, mt.FirstTok+a, mt.LastTok+a
 		x.any[c] = true
@@ -82,13 +108,13 @@ func (x *paraIndex) sentence(s int) (int, int) {
 // finish computes what only a paragraph with a candidate source needs:
 // sentences of tokens and the extent of direct quotations.
 func (x *paraIndex) finish() {
-	if x.sent != nil {
-		return
-	}
-	x.sent = make([]int32, x.n)
+	b := x.buf
+	x.sent = grow(b.sent, x.n)
 	ns := len(x.p.Sentences)
-	x.sentTok = make([]int, ns+1)
-	x.matched = make([]bool, ns)
+	x.sentTok = grow(b.sentTok, ns+1)
+	x.matched = grow(b.matched, ns)
+	clear(x.matched)
+	x.sentTok[0] = 0
 	s := 0
 	for i, t := range x.toks {
 		for s < ns && x.p.Sentences[s].End <= t.Start {
@@ -105,8 +131,11 @@ func (x *paraIndex) finish() {
 		s++
 		x.sentTok[s] = x.n
 	}
-	x.quoted = make([]bool, x.n)
-	x.named = make([]bool, x.n)
+	x.quoted = grow(b.quoted, x.n)
+	x.named = grow(b.named, x.n)
+	clear(x.quoted)
+	clear(x.named)
+	b.sent, b.sentTok, b.matched, b.quoted, b.named = x.sent, x.sentTok, x.matched, x.quoted, x.named
 	if x.quotes != nil {
 		x.markQuotes()
 		return
@@ -133,7 +162,7 @@ func (x *paraIndex) finish() {
 // at returns the end (exclusive) of the longest class-c phrase starting at
 // token i, or -1.
 func (x *paraIndex) at(c, i int) int {
-	if i < 0 || i >= x.n {
+	if i < 0 || i >= x.n || !x.isMatched(i) {
 		return -1
 	}
 	return int(x.ends[c*x.n+i]) - 1
@@ -142,7 +171,7 @@ func (x *paraIndex) at(c, i int) int {
 // endingAt returns the first token of the earliest class-c phrase ending at
 // token i, or -1.
 func (x *paraIndex) endingAt(c, i int) int {
-	if i < 0 || i >= x.n {
+	if i < 0 || i >= x.n || !x.isMatched(i) {
 		return -1
 	}
 	return int(x.starts[c*x.n+i]) - 1
@@ -236,4 +265,11 @@ func (x *paraIndex) markQuotes() {
 			}
 		}
 	}
+}
+
+// isMatched reports whether token i lies in a sentence already matched:
+// class data elsewhere is stale memory of another paragraph.
+func (x *paraIndex) isMatched(i int) bool {
+	s := x.sent[i]
+	return s >= 0 && x.matched[s]
 }

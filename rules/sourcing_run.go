@@ -21,21 +21,27 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 	}
 	paras := pass.Doc.Paragraphs
 	quotes, _ := pass.ResultOf[Quotes].(*QuoteSet)
-	var next *paraIndex // the paragraph after the one under scan, once indexed
+	// cur is the paragraph under scan; next the one after it, once its
+	// first sentence was needed. Each has one of the two buffers.
+	var cur, next *paraIndex
+	bufs := sr.bufs.Get().(*[2]indexBufs)
+	defer sr.bufs.Put(bufs)
 	index := func(i int) *paraIndex {
 		if next != nil && next.p == paras[i] {
 			return next
 		}
-		x := newParaIndex(paras[i], sr.matcher, paras[i].Lower())
-		x.quotes = quotes
-		x.finish()
-		return x
+		buf := &bufs[0]
+		if cur != nil && cur.buf == buf {
+			buf = &bufs[1]
+		}
+		return newParaIndex(paras[i], sr.matcher, buf, quotes)
 	}
 	for pi := range paras {
 		if !sr.triggered(paras[pi]) {
 			continue
 		}
 		x := index(pi)
+		cur, next = x, nil
 		sr.matchTriggered(x)
 		covered := -1 // nouns before this token lie in a found source's tail
 		for n := 0; n < x.n; n++ {
@@ -134,16 +140,27 @@ func (sr *sourcingRule) triggered(p *prose.Paragraph) bool {
 	return qual && know
 }
 
-// matchTriggered matches the sentences of x that hold a trigger word: only
-// they can hold a source's description.
+// matchTriggered matches the sentences of x that hold a source noun or an
+// anonymity marker, or a qualified noun ("people") with the first word of a
+// knowledge phrase ("familiar"): only they can hold a source's description.
 func (sr *sourcingRule) matchTriggered(x *paraIndex) {
+	qual, know := false, false
 	for k, t := range x.toks {
-		if t.Kind != prose.Word || x.sent[k] < 0 || x.matched[x.sent[k]] {
+		s := x.sent[k]
+		if s < 0 || x.matched[s] {
+			continue
+		}
+		if k > 0 && x.sent[k-1] != s {
+			qual, know = false, false
+		}
+		if t.Kind != prose.Word {
 			continue
 		}
 		w := x.lower[t.Start:t.End]
-		if sr.trigger.has(w) || sr.qualTrigger.has(w) {
-			x.sentence(int(x.sent[k]))
+		qual = qual || sr.qualTrigger.has(w)
+		know = know || sr.knowTrigger.has(w)
+		if sr.trigger.has(w) || qual && know {
+			x.sentence(int(s))
 		}
 	}
 }
