@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -241,11 +242,12 @@ func (x *paraIndex) sentenceStart(i int) int {
 // cues of quotations with a named speaker.
 func (x *paraIndex) markQuotes() {
 	lo, hi := x.p.Start, x.p.End
-	for i := range x.quotes.Quotes {
-		q := &x.quotes.Quotes[i]
-		if q.Span.End <= lo || q.Span.Start >= hi {
-			continue
-		}
+	qs := x.quotes.Quotes
+	// Quotations are in document order and do not overlap: start at the
+	// first one that ends inside or after the paragraph.
+	first := sort.Search(len(qs), func(i int) bool { return qs[i].Span.End > lo })
+	for i := first; i < len(qs) && qs[i].Span.Start < hi; i++ {
+		q := &qs[i]
 		named := q.Pronoun && q.Speaker != ""
 		for k, t := range x.toks {
 			if x.p.Src(t.Start) == q.SpeakerSpan.Start && q.SpeakerSpan.Len() > 0 {
