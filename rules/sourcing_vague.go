@@ -25,7 +25,7 @@ type VagueOptions struct {
 	// SpeechVerbs open reported speech: a phrase after "the minister said
 	// that" in its sentence is the minister's, and one before a trailing
 	// ", the minister said" too.
-	SpeechVerbs []string `yaml:"speech-verbs"`
+	SpeechVerbs []string `yaml:"cues-after"`
 	// ClauseBreaks end reported speech ("although", "but").
 	ClauseBreaks []string `yaml:"clause-breaks"`
 }
@@ -87,7 +87,7 @@ func compileVague(r *Rule, opts any) (any, error) {
 	}{
 		{"phrases", vagueHit, o.Phrases, o.CaseSensitive},
 		{"unless", vagueUnless, o.Unless, o.CaseSensitive},
-		{"speech-verbs", vagueVerb, o.SpeechVerbs, false},
+		{"cues-after", vagueVerb, o.SpeechVerbs, false},
 		{"clause-breaks", vagueBreak, o.ClauseBreaks, false},
 	}
 	var entries []phrase.Entry
