@@ -35,6 +35,14 @@ type Analyzer struct {
 	// result (nil for rule analyzers) or an error, which the driver reports
 	// against the document and which does not stop other analyzers.
 	Run func(*Pass) (any, error)
+
+	// Series marks a cross-version analyzer (figure-changed,
+	// quote-changed): the driver runs it only on a document that has
+	// earlier versions (an explicit `compare` list, a `versions` group,
+	// `check --against`), with Pass.Versions set, never on a lone
+	// document. Its diagnostics sit in the newer document and point at
+	// the older one through Related.
+	Series bool
 }
 
 func (a *Analyzer) String() string { return a.Name }
@@ -64,8 +72,23 @@ type Pass struct {
 	// when they are empty.
 	Report func(Diagnostic)
 
+	// Versions are, for a cross-version analyzer (Analyzer.Series), the
+	// earlier versions of Doc, oldest first: the last one is the version
+	// right before Doc. Each holds, for that version, the results of the
+	// analyzers in Requires, computed once per version however many rules
+	// read them. Nil for other analyzers.
+	Versions []*Version
+
 	// memo is shared by every pass over the same document.
 	memo map[any]any
+}
+
+// A Version is an earlier version of the document under analysis, as a
+// cross-version analyzer sees it: the document and the results of the
+// analyzers the cross-version analyzer requires, run on it.
+type Version struct {
+	Doc      *prose.Document
+	ResultOf map[*Analyzer]any
 }
 
 // Reportf reports a diagnostic over the byte range [start, end) of the

@@ -39,8 +39,8 @@ func (e *AnalyzerError) Error() string {
 func Analyze(doc *prose.Document, rs []*rules.Rule, settings map[*analysis.Analyzer]any) ([]analysis.Finding, []error) {
 	a := analyzerRun{doc: doc, memo: map[any]any{}, results: map[*analysis.Analyzer]result{}, settings: settings}
 	for _, r := range rs {
-		if r.Severity == analysis.SeverityOff {
-			continue
+		if r.Severity == analysis.SeverityOff || r.Kind.Analyzer.Series {
+			continue // cross-version rules run over a series (AnalyzeSeries)
 		}
 		a.runRule(r)
 	}
@@ -60,6 +60,8 @@ type analyzerRun struct {
 	findings []analysis.Finding
 	errs     []error
 	settings map[*analysis.Analyzer]any
+	// versions are the earlier versions given to cross-version rules.
+	versions []*analysis.Version
 }
 
 // require computes the result of extraction analyzer an (and of what it
@@ -107,6 +109,7 @@ func (a *analyzerRun) runRule(r *rules.Rule) {
 	pass.Rule = r.ID
 	pass.Severity = r.Severity
 	pass.Options = r.Options
+	pass.Versions = a.versions
 	n := len(a.doc.Text)
 	pass.Report = func(d analysis.Diagnostic) {
 		if d.Rule == "" {

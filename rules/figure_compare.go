@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"strings"
 
 	"github.com/attrlint/attrlint/phrase"
 	"github.com/attrlint/attrlint/prose"
@@ -70,11 +71,11 @@ func (fs *FigureSettingsCompiled) contextWords(doc *prose.Document, f *Figure, w
 		if i >= first && i <= last || t.Kind != prose.Word || t.Start < sent.Start || t.End > sent.End {
 			continue
 		}
-		w := low[t.Start:t.End]
+		w := strings.TrimSuffix(strings.TrimSuffix(low[t.Start:t.End], "’s"), "'s")
 		if len(w) < 4 || fs.notNouns[w] {
 			continue
 		}
-		out[singular(w)] = true
+		out[singularNoun(w)] = true
 	}
 	return out
 }

@@ -103,9 +103,9 @@ func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled,
 		f.Value = n.Value
 	}
 	// A counted noun in no group: the lower-case word right after.
-	if f.Group == "" && j < len(toks) && toks[j].Kind == prose.Word && !fs.notNouns[tok(j)] && isLowerWord(p.Text[toks[j].Start:toks[j].End]) {
+	if f.Group == "" && j < len(toks) && toks[j].Kind == prose.Word && !fs.notNouns[tok(j)] && startsLower(p.Text[toks[j].Start:toks[j].End]) {
 		f.Unit = tok(j)
-		f.Group = singular(f.Unit)
+		f.Group = singularNoun(f.Unit)
 		last = j
 	}
 	f.Span = p.SrcSpan(prose.Span{Start: toks[first].Start, End: toks[last].End})
@@ -145,12 +145,12 @@ func notQuantity(p *prose.Paragraph, n prose.Numeral, f *Figure, fs *FigureSetti
 		}
 	}
 	// "Mr. Smith, 45, said": a number between commas after a name.
-	if prev == "," && tok(n.LastTok+1) == "," && n.FirstTok >= 2 && isCapitalized(p.Text[toks[n.FirstTok-2].Start:toks[n.FirstTok-2].End]) && f.Group == "" {
+	if prev == "," && tok(n.LastTok+1) == "," && n.FirstTok >= 2 && figureStartsUpper(p.Text[toks[n.FirstTok-2].Start:toks[n.FirstTok-2].End]) && f.Group == "" {
 		return "age"
 	}
 	// "Apollo 11", "Boeing 737": a capitalized word before a bare number.
 	if n.Digits && f.Group == "" && n.FirstTok > 0 && toks[n.FirstTok-1].Kind == prose.Word &&
-		isCapitalized(p.Text[toks[n.FirstTok-1].Start:toks[n.FirstTok-1].End]) && !sentenceStart(p, n.FirstTok-1) {
+		figureStartsUpper(p.Text[toks[n.FirstTok-1].Start:toks[n.FirstTok-1].End]) && !startsSentence(p, n.FirstTok-1) {
 		return "name"
 	}
 	if !n.Digits && f.Group == "" {
@@ -162,27 +162,27 @@ func notQuantity(p *prose.Paragraph, n prose.Numeral, f *Figure, fs *FigureSetti
 // unitGroupless reports whether the figure's unit is a counted noun in no
 // group, where a four-digit number is more likely a year ("2022 elections").
 func (fs *FigureSettingsCompiled) unitGroupless(f *Figure) bool {
-	return f.Group == singular(f.Unit)
+	return f.Group == singularNoun(f.Unit)
 }
 
-func sentenceStart(p *prose.Paragraph, tok int) bool {
+func startsSentence(p *prose.Paragraph, tok int) bool {
 	s := p.SentenceAt(p.Tokens[tok].Start)
 	return s >= 0 && p.Sentences[s].Start == p.Tokens[tok].Start
 }
 
-func isCapitalized(w string) bool {
+func figureStartsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
 
-func isLowerWord(w string) bool {
+func startsLower(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLower(r)
 }
 
 // singular folds a plural counted noun to its singular, well enough that
 // "ambulance" and "ambulances" fall in one group.
-func singular(w string) string {
+func singularNoun(w string) string {
 	switch {
 	case len(w) > 4 && strings.HasSuffix(w, "ies"):
 		return w[:len(w)-3] + "y"

@@ -28,6 +28,7 @@ type checkFlags struct {
 	jobs          int
 	maxFileSize   string
 	stdinFilename string
+	against       string
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -40,6 +41,9 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.jobs, "j", 0, "files linted in parallel (default: the number of CPUs); output is the same for every value")
 	fs.StringVar(&f.maxFileSize, "max-file-size", "", "skip larger files with a notice (default 10M; suffixes K, M, G)")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the `name` of standard input (\"-\"), for format detection, overrides and output")
+	if fs.Name() == "check" {
+		fs.StringVar(&f.against, "against", "", "(git) also run the cross-version rules on each file against its content at `REV`")
+	}
 }
 
 // setup is a loaded config with the run's settings resolved from flags,
@@ -74,30 +78,23 @@ func runCheck(e *env, args []string) int {
 		paths = []string{"."}
 	}
 	inputs, inputErrs := lint.Discover(paths, filter, f.stdinFilename)
-	res := lint.Run(s.cfg, inputs, lint.Options{Jobs: s.jobs, MaxFileSize: s.maxFileSize, Stdin: e.stdin})
+	opt := lint.Options{Jobs: s.jobs, MaxFileSize: s.maxFileSize, Stdin: e.stdin}
+	res := lint.Run(s.cfg, inputs, opt)
 
-	run := &report.Run{Findings: res.Findings, Files: res.Files}
-	if err := s.format(e.stdout, run, report.Options{Color: s.color, Width: s.width}); err != nil {
-		fmt.Fprintf(e.stderr, "attrlint: writing the report: %v\n", err)
-		return exitError
+	// Cross-version rules: the series the `versions` patterns find, and
+	// each file against its content at --against REV.
+	series := versionSeries(s.cfg, inputs)
+	if f.against != "" {
+		more, errs := againstSeries(f.against, inputs)
+		series = append(series, more...)
+		inputErrs = append(inputErrs, errs...)
 	}
-	for _, n := range res.Notices {
-		fmt.Fprintf(e.stderr, "attrlint: %s\n", n)
+	if len(series) > 0 {
+		sres := lint.CompareSeries(s.cfg, series, lint.Options{MaxFileSize: s.maxFileSize})
+		res.Findings = lint.MergeFindings(res.Findings, sres.Findings)
+		res.Errors = append(res.Errors, sres.Errors...)
 	}
-	errs := make([]error, 0, len(inputErrs)+len(res.Errors))
-	errs = append(append(errs, inputErrs...), res.Errors...)
-	for _, err := range errs {
-		fmt.Fprintf(e.stderr, "attrlint: %v\n", err)
-	}
-	if len(errs) > 0 {
-		return exitError
-	}
-	for _, fd := range res.Findings {
-		if fd.Severity >= s.failLevel {
-			return exitFindings
-		}
-	}
-	return exitOK
+	return finish(e, s, res, inputErrs)
 }
 
 // resolve loads the config and merges it with the flags. On error it prints

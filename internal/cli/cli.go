@@ -33,6 +33,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "lint drafts", runCheck},
+		{"compare", "cross-version rules over versions of one article, oldest first", runCompare},
 		{"rules", "list every rule: id, kind, severity, one-line doc", runRules},
 		{"explain", "what a rule catches, why it matters, examples, options", runExplain},
 		{"init", "write a commented .attrlint.yaml here", runInit},
@@ -67,7 +68,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	switch name {
-	case "compare", "lsp":
+	case "lsp":
 		fmt.Fprintf(e.stderr, "attrlint: %q is not available in this version yet; run 'attrlint help' for the commands there are\n", name)
 	default:
 		fmt.Fprintf(e.stderr, "attrlint: unknown command %q%s; run 'attrlint help' for the list\n", name, suggest(name, commandNames()))
@@ -88,6 +89,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Usage:")
 	fmt.Fprintln(w, "  attrlint check   [flags] [PATH|GLOB|- ...]")
+	fmt.Fprintln(w, "  attrlint compare [flags] OLD NEW [NEWER ...]")
 	fmt.Fprintln(w, "  attrlint rules   [--format text|json]")
 	fmt.Fprintln(w, "  attrlint explain RULE")
 	fmt.Fprintln(w, "  attrlint init")

@@ -1,0 +1,198 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/attrlint/attrlint/config"
+	"github.com/attrlint/attrlint/lint"
+	"github.com/attrlint/attrlint/report"
+)
+
+// runCompare runs the cross-version rules over an explicit series of
+// versions of one article, oldest first.
+func runCompare(e *env, args []string) int {
+	var f checkFlags
+	fs := newFlagSet("compare", e.stderr, "attrlint compare [flags] OLD NEW [NEWER ...]")
+	f.register(fs)
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitError
+	}
+	if len(paths) < 2 {
+		fmt.Fprintf(e.stderr, "attrlint compare: give at least two versions of one article, oldest first: attrlint compare OLD NEW [NEWER ...]\n")
+		return exitError
+	}
+	s, code := resolve(e, &f)
+	if s == nil {
+		return code
+	}
+	var series []lint.VersionInput
+	for _, p := range paths {
+		if p == "-" {
+			fmt.Fprintf(e.stderr, "attrlint compare: versions are read from files; standard input (\"-\") is not one\n")
+			return exitError
+		}
+		series = append(series, lint.VersionInput{Input: lint.Input{Path: p, File: absPath(e, p), Explicit: true}})
+	}
+	res := lint.CompareSeries(s.cfg, [][]lint.VersionInput{series}, lint.Options{MaxFileSize: s.maxFileSize})
+	return finish(e, s, res, nil)
+}
+
+// finish writes the report and the messages of a run and returns its exit
+// status.
+func finish(e *env, s *setup, res *lint.Result, inputErrs []error) int {
+	run := &report.Run{Findings: res.Findings, Files: res.Files}
+	if err := s.format(e.stdout, run, report.Options{Color: s.color, Width: s.width}); err != nil {
+		fmt.Fprintf(e.stderr, "attrlint: writing the report: %v\n", err)
+		return exitError
+	}
+	for _, n := range res.Notices {
+		fmt.Fprintf(e.stderr, "attrlint: %s\n", n)
+	}
+	errs := append(append([]error{}, inputErrs...), res.Errors...)
+	for _, err := range errs {
+		fmt.Fprintf(e.stderr, "attrlint: %v\n", err)
+	}
+	if len(errs) > 0 {
+		return exitError
+	}
+	for _, fd := range res.Findings {
+		if fd.Severity >= s.failLevel {
+			return exitFindings
+		}
+	}
+	return exitOK
+}
+
+func absPath(e *env, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(e.workDir, p)
+}
+
+// versionSeries groups the inputs that the config's `versions` patterns
+// name as versions of one story, each group sorted by version (numerically
+// when the versions are numbers). Groups of one file are left out.
+func versionSeries(cfg *config.Config, inputs []lint.Input) [][]lint.VersionInput {
+	type member struct {
+		in      lint.Input
+		version string
+	}
+	groups := map[string][]member{}
+	var keys []string
+	for _, in := range inputs {
+		if in.Stdin {
+			continue
+		}
+		rel, _ := cfg.Rel(in.File)
+		for i, v := range cfg.Versions {
+			story, version, ok := v.Find(rel)
+			if !ok {
+				continue
+			}
+			key := strconv.Itoa(i) + "\x00" + story
+			if _, seen := groups[key]; !seen {
+				keys = append(keys, key)
+			}
+			groups[key] = append(groups[key], member{in, version})
+			break
+		}
+	}
+	sort.Strings(keys)
+	var out [][]lint.VersionInput
+	for _, k := range keys {
+		ms := groups[k]
+		if len(ms) < 2 {
+			continue
+		}
+		sort.SliceStable(ms, func(i, j int) bool { return versionLess(ms[i].version, ms[j].version) })
+		s := make([]lint.VersionInput, len(ms))
+		for i, m := range ms {
+			s[i] = lint.VersionInput{Input: m.in}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// versionLess orders versions numerically when both are numbers ("2" before
+// "10"), else as strings.
+func versionLess(a, b string) bool {
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	if errA == nil && errB == nil {
+		return x < y
+	}
+	return a < b
+}
+
+// againstSeries pairs each input with its content at the git revision rev:
+// the old version is `git show REV:path`, the new one the file as it is. A
+// file that does not exist at rev has nothing to compare and is left out.
+func againstSeries(rev string, inputs []lint.Input) ([][]lint.VersionInput, []error) {
+	var out [][]lint.VersionInput
+	var errs []error
+	for _, in := range inputs {
+		if in.Stdin {
+			continue
+		}
+		data, found, err := gitShow(rev, in.File)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("--against %s: %s: %v", rev, in.Path, err))
+			continue
+		}
+		if !found {
+			continue // new since rev
+		}
+		old := lint.VersionInput{Input: lint.Input{Path: rev + ":" + filepath.ToSlash(in.Path)}, Data: data}
+		out = append(out, []lint.VersionInput{old, {Input: in}})
+	}
+	return out, errs
+}
+
+// gitShow returns the content of file at revision rev of the repository
+// that holds it. found is false when the file did not exist at rev.
+func gitShow(rev, file string) (data []byte, found bool, err error) {
+	dir, base := filepath.Split(file)
+	if dir == "" {
+		dir = "."
+	}
+	if strings.HasPrefix(rev, "-") {
+		return nil, false, fmt.Errorf("a revision cannot start with '-'")
+	}
+	// Does rev exist at all? An unknown revision is the user's mistake,
+	// not a new file.
+	check := exec.Command("git", "rev-parse", "--verify", "--quiet", rev+"^{commit}")
+	check.Dir = dir
+	if out, err := check.CombinedOutput(); err != nil {
+		msg := strings.TrimSpace(string(out))
+		if msg == "" {
+			msg = "unknown revision, or not in a git repository"
+		}
+		return nil, false, fmt.Errorf("%s: name a commit, branch or tag of the repository that holds the file", msg)
+	}
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command("git", "show", rev+":./"+base)
+	cmd.Dir = dir
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := stderr.String()
+		if strings.Contains(msg, "does not exist") || strings.Contains(msg, "exists on disk, but not in") {
+			return nil, false, nil
+		}
+		return nil, false, fmt.Errorf("git show: %s", strings.TrimSpace(msg))
+	}
+	return stdout.Bytes(), true, nil
+}

@@ -1,0 +1,143 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/config"
+	"github.com/attrlint/attrlint/prose"
+	"github.com/attrlint/attrlint/rules"
+)
+
+// AnalyzeSeries runs the cross-version rules of rs (those whose analyzer is
+// a Series analyzer) over versions of one article, oldest first: on each
+// version after the first, with the versions before it as Pass.Versions.
+// The extraction results each version needs are computed once, however
+// many rules and later versions read them. Findings sit in the newer
+// versions and are sorted; per-document rules are not run (see Analyze).
+func AnalyzeSeries(docs []*prose.Document, rs []*rules.Rule, settings map[*analysis.Analyzer]any) ([]analysis.Finding, []error) {
+	var series []*rules.Rule
+	for _, r := range rs {
+		if r.Severity != analysis.SeverityOff && r.Kind.Analyzer.Series {
+			series = append(series, r)
+		}
+	}
+	if len(series) == 0 || len(docs) < 2 {
+		return nil, nil
+	}
+	runs := make([]*analyzerRun, len(docs))
+	for i, d := range docs {
+		runs[i] = &analyzerRun{doc: d, memo: map[any]any{}, results: map[*analysis.Analyzer]result{}, settings: settings}
+	}
+	// versionOf gives version i as an earlier version, with the results of
+	// what the series rules require, computed on first use.
+	versions := make([]*analysis.Version, len(docs))
+	var errs []error
+	versionOf := func(i int) *analysis.Version {
+		if versions[i] != nil {
+			return versions[i]
+		}
+		v := &analysis.Version{Doc: docs[i], ResultOf: map[*analysis.Analyzer]any{}}
+		for _, r := range series {
+			for _, req := range r.Kind.Analyzer.Requires {
+				if _, done := v.ResultOf[req]; done {
+					continue
+				}
+				res := runs[i].require(req)
+				if res.err != nil {
+					errs = append(errs, &AnalyzerError{Path: docs[i].Path, Analyzer: req.Name, Err: res.err})
+					continue
+				}
+				v.ResultOf[req] = res.value
+			}
+		}
+		versions[i] = v
+		return v
+	}
+	var findings []analysis.Finding
+	for i := 1; i < len(docs); i++ {
+		a := runs[i]
+		a.versions = make([]*analysis.Version, i)
+		for k := 0; k < i; k++ {
+			a.versions[k] = versionOf(k)
+		}
+		for _, r := range series {
+			a.runRule(r)
+		}
+		findings = append(findings, a.findings...)
+		errs = append(errs, a.errs...)
+		a.findings, a.errs = nil, nil
+	}
+	sortFindings(findings)
+	return findings, dedupErrors(errs)
+}
+
+// dedupErrors drops repeated errors (a failed extraction on one version is
+// met by every later version).
+func dedupErrors(errs []error) []error {
+	seen := map[string]bool{}
+	out := errs[:0]
+	for _, e := range errs {
+		if k := fmt.Sprint(e); !seen[k] {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// A VersionInput is one version of a draft in a series: an input to read,
+// or, when Data is set, its content already in memory (a file's content at
+// a git revision).
+type VersionInput struct {
+	Input
+	Data []byte
+}
+
+// CompareSeries runs the cross-version rules over each series of versions,
+// oldest first, with the rules cfg enables for the newest version's path.
+// Files counts the versions read; an unreadable version is an error and
+// leaves its series out.
+func CompareSeries(cfg *config.Config, series [][]VersionInput, opt Options) *Result {
+	res := &Result{}
+	for _, s := range series {
+		docs := make([]*prose.Document, 0, len(s))
+		ok := true
+		for _, v := range s {
+			data := v.Data
+			if data == nil {
+				d, notice, err := read(v.Input, opt)
+				switch {
+				case err != nil:
+					res.Errors = append(res.Errors, err)
+					ok = false
+					continue
+				case notice != "":
+					if notice != skipQuietly {
+						res.Notices = append(res.Notices, notice)
+					}
+					ok = false
+					continue
+				}
+				data = d
+			}
+			docs = append(docs, prose.Parse(v.Path, data))
+			res.Files++
+		}
+		if !ok || len(docs) < 2 {
+			continue
+		}
+		fs, errs := AnalyzeSeries(docs, cfg.RulesFor(ruleKey(cfg, s[len(s)-1].Input)), cfg.Settings)
+		res.Findings = append(res.Findings, fs...)
+		res.Errors = append(res.Errors, errs...)
+	}
+	sortFindings(res.Findings)
+	return res
+}
+
+// MergeFindings returns the findings of a and b in one sorted list.
+func MergeFindings(a, b []analysis.Finding) []analysis.Finding {
+	out := append(append(make([]analysis.Finding, 0, len(a)+len(b)), a...), b...)
+	sortFindings(out)
+	return out
+}
