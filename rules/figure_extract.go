@@ -103,7 +103,10 @@ func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled,
 		f.Value = n.Value
 	}
 	// A counted noun in no group: the lower-case word right after.
-	if f.Group == "" && j < len(toks) && toks[j].Kind == prose.Word && !fs.notNouns[tok(j)] && startsLower(p.Text[toks[j].Start:toks[j].End]) {
+	// Counting more than one, it is a plural ("1,200 homes"); a singular
+	// word there is an adjective ("two senior officials").
+	if f.Group == "" && j < len(toks) && toks[j].Kind == prose.Word && !fs.notNouns[tok(j)] && startsLower(p.Text[toks[j].Start:toks[j].End]) &&
+		(n.Value == 1 || singularNoun(tok(j)) != tok(j)) {
 		f.Unit = tok(j)
 		f.Group = singularNoun(f.Unit)
 		last = j

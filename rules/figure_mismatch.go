@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,13 @@ type FigureMismatchOptions struct {
 	// Window is how many tokens on each side of a figure are its context.
 	// Default 8.
 	Window int `yaml:"window"`
+	// MaxRatio is how far apart (larger over smaller) two values may be
+	// and still be one quantity given wrong; values further apart are
+	// other quantities. Default 1.5.
+	MaxRatio float64 `yaml:"max-ratio"`
+	// MinValue is the least value compared: small counts ("two people
+	// familiar with the talks") describe people, not a figure. Default 10.
+	MinValue float64 `yaml:"min-value"`
 }
 
 // FigureMismatchAnalyzer runs one rule of kind figure-mismatch.
@@ -26,10 +34,12 @@ var FigureMismatchAnalyzer = &analysis.Analyzer{
 	Doc: `flag one quantity given two different values in one document
 
 Compares every pair of figures the figures analyzer found that are
-quantities of one unit group with the same modifiers, in different
+quantities of one unit group that is not generic (percent and money measure
+anything) with the same modifiers, in different
 sentences, whose contexts share at least min-shared-words content words.
 A pair whose values differ beyond the tolerances is reported at the later
-mention, with the earlier as related, unless either sentence has a series
+mention, with the earlier as related, when the values are within max-ratio
+of each other and at least min-value, unless either sentence has a series
 cue (a time series, a revision, a date or a weekday). The message may use
 {unit}, {value}, {other} and {para} (the 1-based paragraph of the other).`,
 	Requires: []*analysis.Analyzer{Figures},
@@ -61,11 +71,23 @@ func compileFigureMismatch(r *Rule, opts any) (any, error) {
 	if o.Window < 0 {
 		return nil, &OptionError{Key: "window", Index: -1, Err: errors.New("must be 0 or more")}
 	}
+	if o.MaxRatio != 0 && o.MaxRatio < 1 {
+		return nil, &OptionError{Key: "max-ratio", Index: -1, Err: errors.New("must be 1 or more: it is the larger value over the smaller")}
+	}
+	if o.MinValue < 0 {
+		return nil, &OptionError{Key: "min-value", Index: -1, Err: errors.New("must be 0 or more")}
+	}
 	if o.MinSharedWords == 0 {
 		o.MinSharedWords = 2
 	}
 	if o.Window == 0 {
 		o.Window = 8
+	}
+	if o.MaxRatio == 0 {
+		o.MaxRatio = 1.5
+	}
+	if o.MinValue == 0 {
+		o.MinValue = 10
 	}
 	msg := r.Message
 	if msg == "" {
@@ -95,7 +117,7 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 	}
 	var figs []*Figure
 	for i := range set.Figures {
-		if f := &set.Figures[i]; f.Comparable() && f.Sentence >= 0 {
+		if f := &set.Figures[i]; f.Comparable() && f.Sentence >= 0 && !fs.Generic(f.Group) && f.Value >= rule.opts.MinValue {
 			figs = append(figs, f)
 		}
 	}
@@ -110,7 +132,8 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 		for i := 0; i < j; i++ {
 			a := figs[i]
 			if a.Para == b.Para && a.Sentence == b.Sentence || !a.SameQuantity(b) || hasCue(a) ||
-				fs.SameValue(a, b) || sharedWords(ctx[i], ctx[j]) < rule.opts.MinSharedWords {
+				fs.SameValue(a, b) || math.Max(a.Value, b.Value)/math.Min(a.Value, b.Value) > rule.opts.MaxRatio ||
+				sharedWords(ctx[i], ctx[j]) < rule.opts.MinSharedWords {
 				continue
 			}
 			msg := strings.NewReplacer(

@@ -18,6 +18,10 @@ type FiguresSettings struct {
 	// Units are the unit groups by name: synonyms in Words, or units of
 	// one dimension with their size in the group's base unit in Convert.
 	Units map[string]UnitGroup `yaml:"units"`
+	// GenericUnits are the unit groups that measure anything (percent,
+	// money): two figures in them are one quantity only where their
+	// sentences align, never by unit and context alone.
+	GenericUnits []string `yaml:"generic-units"`
 	// Prefixes are unit symbols written before the number ("$").
 	Prefixes []string `yaml:"prefixes"`
 	// NeutralModifiers may stand between a number and its unit without
@@ -61,6 +65,7 @@ type FigureSettingsCompiled struct {
 	cues     *phrase.Matcher
 
 	prefixes         map[string]string // symbol -> group
+	generic          map[string]bool
 	neutral          map[string]bool
 	periods          map[string]bool
 	labels           map[string]bool
@@ -94,6 +99,7 @@ func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
 	fs := &FigureSettingsCompiled{
 		prefixes:         map[string]string{},
 		neutral:          figureWordSet(o.NeutralModifiers),
+		generic:          map[string]bool{},
 		periods:          figureWordSet(o.Periods),
 		labels:           figureWordSet(o.Labels),
 		months:           figureWordSet(o.Months),
@@ -150,6 +156,12 @@ func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
 			}
 		}
 	}
+	for i, g := range o.GenericUnits {
+		if _, ok := o.Units[g]; !ok {
+			return nil, &OptionError{Key: "generic-units", Index: i, Err: fmt.Errorf("%q is not a unit group: name one of the groups under units", g)}
+		}
+		fs.generic[g] = true
+	}
 	for i, p := range o.Prefixes {
 		g := ""
 		for _, e := range entries {
@@ -197,6 +209,10 @@ func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
 	}
 	return fs, nil
 }
+
+// Generic reports whether group measures anything (percent, money), so
+// that its unit alone does not make two figures one quantity.
+func (fs *FigureSettingsCompiled) Generic(group string) bool { return fs.generic[group] }
 
 func figureWordSet(ws []string) map[string]bool {
 	m := make(map[string]bool, len(ws))

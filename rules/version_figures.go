@@ -240,7 +240,7 @@ func figureChanges(pass *analysis.Pass, oldDoc *prose.Document, oldSet, newSet *
 		n := &newSet.Figures[i]
 		for k := range oldSet.Figures {
 			o := &oldSet.Figures[k]
-			if oldDone[k] || !o.SameQuantity(n) || o.Value <= 0 || n.Value <= 0 {
+			if oldDone[k] || !o.SameQuantity(n) || fs.Generic(n.Group) || o.Value <= 0 || n.Value <= 0 {
 				continue
 			}
 			r := math.Max(o.Value, n.Value) / math.Min(o.Value, n.Value)

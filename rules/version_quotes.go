@@ -299,8 +299,13 @@ func quotedWords(doc *prose.Document, ws []quoteWord, none string) string {
 }
 
 func reportSpeakerChange(pass *analysis.Pass, rule *quoteChangedRule, oldDoc *prose.Document, o, n *Quotation) {
+	// A speaker found by resolving "he" may be a guess; a continuation
+	// repeats the speaker of the quotation it continues, reported there.
+	if o.Pronoun || n.Pronoun || n.Cue == "continuation" {
+		return
+	}
 	a, b := speakerSurname(o.Speaker), speakerSurname(n.Speaker)
-	if a == "" || b == "" || strings.EqualFold(a, b) {
+	if a == "" || b == "" || strings.EqualFold(a, b) || shareName(o.Speaker, n.Speaker) {
 		return
 	}
 	oldText, newText := strconv.Quote(o.Speaker), strconv.Quote(n.Speaker)
@@ -317,6 +322,32 @@ func reportSpeakerChange(pass *analysis.Pass, rule *quoteChangedRule, oldDoc *pr
 		Related: []analysis.Related{{Doc: oldDoc, Start: rel.Start, End: rel.End,
 			Message: "the earlier version credits the quotation to " + oldText}}})
 }
+
+// shareName reports whether two speakers share a capitalized word of two
+// letters or more ("ABN Amro" and "ABN Amro’s Eddie Wong"), so that one may
+// be the other written shorter.
+func shareName(a, b string) bool {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(a) {
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,"), "’s"), "'s")
+		if len(w) >= 2 && figureStartsUpper(w) {
+			words[w] = true
+		}
+	}
+	for _, w := range strings.Fields(b) {
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,"), "’s"), "'s")
+		if words[w] && !titleWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleWords are capitalized words that two different people's names share
+// without being one name.
+var titleWords = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true,
+	"president": true, "secretary": true, "minister": true, "prime": true, "gen": true,
+	"general": true, "the": true, "of": true, "state": true, "senator": true, "sen": true, "rep": true}
 
 // nameSuffixes follow a surname without being one.
 var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
