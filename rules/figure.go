@@ -36,10 +36,12 @@ type Figure struct {
 	Modifiers []string
 
 	// Qualifier is the words before the numeral that qualify it ("about",
-	// "more than"), lower-cased; Approx is set when the qualifier makes
-	// the value approximate or a bound.
+	// "more than"), lower-cased; Approx is set when it makes the value
+	// approximate, Bound when it makes it a lower (+1: "more than") or an
+	// upper (-1: "up to") bound.
 	Qualifier string
 	Approx    bool
+	Bound     int8
 	// Rounded is set for a numeral with a scale ("1.5 million", "150K"):
 	// it stands for a rounded value.
 	Rounded bool

@@ -12,12 +12,18 @@ import (
 // value: exactly, or within the rounding tolerance when either is
 // approximate or rounded, or within the conversion tolerance when their
 // units differ ("400 miles" and "640 kilometers").
+//
+// A bound agrees with a value on its side only: "more than 400 miles" and
+// "420 miles" are one figure, "over 5%" and "4.75%" are not.
 func (fs *FigureSettingsCompiled) SameValue(a, b *Figure) bool {
 	if a.Value == b.Value {
 		return true
 	}
+	if a.Bound != 0 && b.Bound == 0 && !sideOf(a, b.Value) || b.Bound != 0 && a.Bound == 0 && !sideOf(b, a.Value) {
+		return false
+	}
 	tol := 0.0
-	if a.Approx || b.Approx || a.Rounded || b.Rounded {
+	if a.Approx || b.Approx || a.Rounded || b.Rounded || a.Bound != 0 || b.Bound != 0 {
 		tol = fs.roundTolerance
 	}
 	if a.Unit != b.Unit && (a.Converted || b.Converted) {
@@ -27,19 +33,50 @@ func (fs *FigureSettingsCompiled) SameValue(a, b *Figure) bool {
 	return math.Abs(a.Value-b.Value) <= tol*hi
 }
 
-// sentenceCues returns, for each paragraph, which sentences hold a series
-// cue ("grew to", "up from", a weekday).
-func (fs *FigureSettingsCompiled) sentenceCues(doc *prose.Document) [][]bool {
-	out := make([][]bool, len(doc.Paragraphs))
+// sideOf reports whether v lies on the side of bound f that it allows.
+func sideOf(f *Figure, v float64) bool {
+	if f.Bound > 0 {
+		return v >= f.Value
+	}
+	return v <= f.Value
+}
+
+// sentenceCues holds, for each paragraph and sentence, what in the sentence
+// may explain a second value of a quantity.
+type sentenceCues struct {
+	series [][]bool // a series cue, a year or a date: explains alone
+	time   [][]bool // a time cue: explains when both sentences have one
+}
+
+// cuesOf finds the series and time cues of every sentence of doc.
+func (fs *FigureSettingsCompiled) cuesOf(doc *prose.Document, set *FigureSet) *sentenceCues {
+	c := &sentenceCues{series: make([][]bool, len(doc.Paragraphs)), time: make([][]bool, len(doc.Paragraphs))}
 	for i, p := range doc.Paragraphs {
-		out[i] = make([]bool, len(p.Sentences))
+		c.series[i] = make([]bool, len(p.Sentences))
+		c.time[i] = make([]bool, len(p.Sentences))
 		fs.cues.Match(p, func(m phrase.Match) {
 			if s := p.SentenceAt(m.Start); s >= 0 {
-				out[i][s] = true
+				if m.ID == 0 {
+					c.series[i][s] = true
+				} else {
+					c.time[i][s] = true
+				}
 			}
 		})
 	}
-	return out
+	for _, f := range set.Figures {
+		if (f.NotQuantity == "year" || f.NotQuantity == "date") && f.Sentence >= 0 {
+			c.series[f.Para][f.Sentence] = true
+		}
+	}
+	return c
+}
+
+// explains reports whether the sentences of a and b explain why they give
+// one quantity two values.
+func (c *sentenceCues) explains(a, b *Figure) bool {
+	return c.series[a.Para][a.Sentence] || c.series[b.Para][b.Sentence] ||
+		c.time[a.Para][a.Sentence] && c.time[b.Para][b.Sentence]
 }
 
 // contextWords returns the content words around a figure in its sentence:

@@ -68,7 +68,8 @@ func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled,
 	// The qualifier ends right before the number (or its symbol).
 	if q, ok := quals[first-1]; ok {
 		f.Qualifier = fs.qualInfo[q.ID].text
-		f.Approx = fs.qualInfo[q.ID].approx
+		f.Bound = fs.qualInfo[q.ID].bound
+		f.Approx = f.Bound == 0
 		first = q.FirstTok
 	}
 

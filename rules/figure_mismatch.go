@@ -40,7 +40,8 @@ sentences, whose contexts share at least min-shared-words content words.
 A pair whose values differ beyond the tolerances is reported at the later
 mention, with the earlier as related, when the values are within max-ratio
 of each other and at least min-value, unless either sentence has a series
-cue (a time series, a revision, a date or a weekday). The message may use
+cue (a time series, a revision, a comparison), a year or a date, or both
+have a time cue (a weekday, "last week"). The message may use
 {unit}, {value}, {other} and {para} (the 1-based paragraph of the other).`,
 	Requires: []*analysis.Analyzer{Figures},
 	Run:      runFigureMismatch,
@@ -111,10 +112,7 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 	}
 	fs := set.Settings
 	doc := pass.Doc
-	cues := fs.sentenceCues(doc)
-	hasCue := func(f *Figure) bool {
-		return f.Sentence >= 0 && cues[f.Para][f.Sentence]
-	}
+	cues := fs.cuesOf(doc, set)
 	var figs []*Figure
 	for i := range set.Figures {
 		if f := &set.Figures[i]; f.Comparable() && f.Sentence >= 0 && !fs.Generic(f.Group) && f.Value >= rule.opts.MinValue {
@@ -126,12 +124,9 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 		ctx[i] = fs.contextWords(doc, f, rule.opts.Window)
 	}
 	for j, b := range figs {
-		if hasCue(b) {
-			continue
-		}
 		for i := 0; i < j; i++ {
 			a := figs[i]
-			if a.Para == b.Para && a.Sentence == b.Sentence || !a.SameQuantity(b) || hasCue(a) ||
+			if a.Para == b.Para && a.Sentence == b.Sentence || !a.SameQuantity(b) || cues.explains(a, b) ||
 				fs.SameValue(a, b) || math.Max(a.Value, b.Value)/math.Min(a.Value, b.Value) > rule.opts.MaxRatio ||
 				sharedWords(ctx[i], ctx[j]) < rule.opts.MinSharedWords {
 				continue

@@ -27,10 +27,12 @@ type FiguresSettings struct {
 	// NeutralModifiers may stand between a number and its unit without
 	// making another quantity of it ("more", "additional").
 	NeutralModifiers []string `yaml:"neutral-modifiers"`
-	// Qualifiers before a number, by sort: approximate and bound.
+	// Qualifiers before a number, by sort: approximate, lower and upper
+	// bounds.
 	Qualifiers struct {
 		Approximate []string `yaml:"approximate"`
-		Bound       []string `yaml:"bound"`
+		LowerBound  []string `yaml:"lower-bound"`
+		UpperBound  []string `yaml:"upper-bound"`
 	} `yaml:"qualifiers"`
 	// RoundingTolerance and ConversionTolerance are how far apart, as a
 	// fraction of the larger, two values may be and still be one figure:
@@ -47,6 +49,9 @@ type FiguresSettings struct {
 	// SeriesCues are phrases that explain two values of one quantity in
 	// one document ("grew to", "up from", "then").
 	SeriesCues []string `yaml:"series-cues"`
+	// TimeCues date a value ("on Monday", "last week"): two values of one
+	// quantity are explained when both of their sentences have one.
+	TimeCues []string `yaml:"time-cues"`
 }
 
 // A UnitGroup is one quantity known under several names.
@@ -62,7 +67,7 @@ type FigureSettingsCompiled struct {
 	unitInfo []unitEntry // by matcher id
 	quals    *phrase.Matcher
 	qualInfo []qualEntry
-	cues     *phrase.Matcher
+	cues     *phrase.Matcher // id 0: series cue, 1: time cue
 
 	prefixes         map[string]string // symbol -> group
 	generic          map[string]bool
@@ -83,8 +88,8 @@ type unitEntry struct {
 }
 
 type qualEntry struct {
-	text   string
-	approx bool
+	text  string
+	bound int8 // 0 approximate, +1 lower bound, -1 upper bound
 }
 
 func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
@@ -182,16 +187,17 @@ func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
 
 	var qs []phrase.Entry
 	for _, q := range []struct {
-		key    string
-		list   []string
-		approx bool
-	}{{"qualifiers.approximate", o.Qualifiers.Approximate, true}, {"qualifiers.bound", o.Qualifiers.Bound, true}} {
+		key   string
+		list  []string
+		bound int8
+	}{{"qualifiers.approximate", o.Qualifiers.Approximate, 0}, {"qualifiers.lower-bound", o.Qualifiers.LowerBound, 1},
+		{"qualifiers.upper-bound", o.Qualifiers.UpperBound, -1}} {
 		for i, w := range q.list {
 			if err := phrase.Check(w); err != nil {
 				return nil, &OptionError{Key: q.key, Index: i, Err: err}
 			}
 			qs = append(qs, phrase.Entry{Phrase: w, ID: len(fs.qualInfo)})
-			fs.qualInfo = append(fs.qualInfo, qualEntry{text: strings.ToLower(w), approx: q.approx})
+			fs.qualInfo = append(fs.qualInfo, qualEntry{text: strings.ToLower(w), bound: q.bound})
 		}
 	}
 	if fs.quals, err = phrase.Compile(qs); err != nil {
@@ -202,7 +208,13 @@ func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
 		if err := phrase.Check(c); err != nil {
 			return nil, &OptionError{Key: "series-cues", Index: i, Err: err}
 		}
-		cs = append(cs, phrase.Entry{Phrase: c, ID: i})
+		cs = append(cs, phrase.Entry{Phrase: c, ID: 0})
+	}
+	for i, c := range o.TimeCues {
+		if err := phrase.Check(c); err != nil {
+			return nil, &OptionError{Key: "time-cues", Index: i, Err: err}
+		}
+		cs = append(cs, phrase.Entry{Phrase: c, ID: 1})
 	}
 	if fs.cues, err = phrase.Compile(cs); err != nil {
 		return nil, fmt.Errorf("figures: series-cues: %v", err)
