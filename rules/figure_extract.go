@@ -103,14 +103,25 @@ func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled,
 	if f.Value == 0 {
 		f.Value = n.Value
 	}
-	// A counted noun in no group: the lower-case word right after.
-	// Counting more than one, it is a plural ("1,200 homes"); a singular
-	// word there is an adjective ("two senior officials").
-	if f.Group == "" && j < len(toks) && toks[j].Kind == prose.Word && !fs.notNouns[tok(j)] && startsLower(p.Text[toks[j].Start:toks[j].End]) &&
-		(n.Value == 1 || singularNoun(tok(j)) != tok(j)) {
-		f.Unit = tok(j)
-		f.Group = singularNoun(f.Unit)
-		last = j
+	// A counted noun in no group: the lower-case word right after, or the
+	// one after that when the first is its modifier ("42 cargo ships").
+	// Counting more than one, it is a plural; a singular word there is an
+	// adjective ("two senior officials").
+	if f.Group == "" {
+		noun := func(k int) bool {
+			return k < len(toks) && toks[k].Kind == prose.Word && !fs.notNouns[tok(k)] && !fs.periods[tok(k)] &&
+				startsLower(p.Text[toks[k].Start:toks[k].End])
+		}
+		plural := func(k int) bool { return n.Value == 1 || singularNoun(tok(k)) != tok(k) }
+		switch {
+		case noun(j) && plural(j):
+			f.Unit, f.Group, last = tok(j), singularNoun(tok(j)), j
+		case noun(j) && noun(j+1) && plural(j+1) && n.Value != 1:
+			f.Unit, f.Group, last = tok(j+1), singularNoun(tok(j+1)), j+1
+			if !fs.neutral[tok(j)] {
+				f.Modifiers = []string{tok(j)}
+			}
+		}
 	}
 	f.Span = p.SrcSpan(prose.Span{Start: toks[first].Start, End: toks[last].End})
 	f.Number = p.SrcSpan(n.Span)
