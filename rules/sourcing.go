@@ -140,10 +140,9 @@ type sourcingRule struct {
 	// trigger holds the words every source needs: a noun, or the last word
 	// of an anonymity marker ("anonymity", "named"). A paragraph without
 	// one is skipped after one cheap pass over its words.
-	trigger triggerSet
 	// A qualified noun ("people") needs a knowledge phrase, whose first
-	// word must then be in the paragraph too.
-	qualTrigger, knowTrigger triggerSet
+	// word must then be in its sentence too.
+	trigger triggerSet
 	// bufs pools the index memory (*[2]indexBufs) across documents.
 	bufs sync.Pool
 }
@@ -181,7 +180,7 @@ func compileSourcing(r *Rule, opts any) (any, error) {
 		{"named-subjects", clsNamedSubject, o.NamedSubjects, false},
 	}
 	var entries []phrase.Entry
-	var triggers, qualTriggers, knowTriggers []string
+	sr := &sourcingRule{id: r.ID, opts: *o}
 	for _, l := range lists {
 		if l.required && len(l.phrases) == 0 {
 			return nil, &OptionError{Key: l.key, Index: -1,
@@ -194,22 +193,19 @@ func compileSourcing(r *Rule, opts any) (any, error) {
 			entries = append(entries, phrase.Entry{Phrase: s, ID: l.cls})
 			switch l.cls {
 			case clsNoun, clsMarker:
-				triggers = append(triggers, lastWord(s))
+				sr.trigger.add(lastWord(s), trigSource)
 			case clsQualNoun:
-				qualTriggers = append(qualTriggers, lastWord(s))
+				sr.trigger.add(lastWord(s), trigQualified)
 			case clsKnowledge:
-				knowTriggers = append(knowTriggers, firstWord(s))
+				sr.trigger.add(firstWord(s), trigKnowledge)
 			}
 		}
 	}
-	tm := newTriggerSet(triggers)
-	qt := newTriggerSet(qualTriggers)
-	kt := newTriggerSet(knowTriggers)
 	m, err := phrase.Compile(entries)
 	if err != nil {
 		return nil, fmt.Errorf("anonymous-source: %v", err)
 	}
-	sr := &sourcingRule{id: r.ID, opts: *o, matcher: m, trigger: tm, qualTrigger: qt, knowTrigger: kt}
+	sr.matcher = m
 	sr.bufs.New = func() any { return new([2]indexBufs) }
 	sr.messages = [numOutcomes]string{
 		outcomeNoReason:  r.Message,

@@ -41,6 +41,10 @@ type paraIndex struct {
 	// matched[s] tells whether sentence s has been matched.
 	matched []bool
 	buf     *indexBufs
+	// lastFacts is one more than the sentence whose facts are
+	// lastFactsVal (0: none yet).
+	lastFacts    int
+	lastFactsVal sentenceFacts
 }
 
 // indexBufs is the memory of one paraIndex, reused from paragraph to

@@ -24,6 +24,15 @@ const maxLinkGap = 2
 
 // facts returns what sentence s of the paragraph says about anonymity.
 func (x *paraIndex) facts(s int) sentenceFacts {
+	if x.lastFacts == s+1 {
+		return x.lastFactsVal // several sources in one sentence
+	}
+	f := x.computeFacts(s)
+	x.lastFacts, x.lastFactsVal = s+1, f
+	return f
+}
+
+func (x *paraIndex) computeFacts(s int) sentenceFacts {
 	var f sentenceFacts
 	a, b := x.sentence(s)
 	for k := a; k < b; k++ {

@@ -37,12 +37,13 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 		return newParaIndex(paras[i], sr.matcher, buf, quotes)
 	}
 	for pi := range paras {
-		if !sr.triggered(paras[pi]) {
+		first := sr.firstTrigger(paras[pi])
+		if first < 0 {
 			continue
 		}
 		x := index(pi)
 		cur, next = x, nil
-		sr.matchTriggered(x)
+		sr.matchTriggered(x, x.sentTok[max(x.sent[first], 0)])
 		covered := -1 // nouns before this token lie in a found source's tail
 		for n := 0; n < x.n; n++ {
 			if n < covered {
@@ -72,13 +73,18 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 			sent := int(x.sent[s.first])
 			own := x.facts(sent)
 			var nextFacts sentenceFacts
-			if sent+1 < len(x.p.Sentences) {
+			switch {
+			case own.reason:
+				// Justified by its own sentence: the next one cannot
+				// change that.
+			case sent+1 < len(x.p.Sentences):
 				nextFacts = x.facts(sent + 1)
-			} else if pi+1 < len(paras) {
-				y := index(pi + 1)
-				next = y
-				if len(y.p.Sentences) > 0 {
-					nextFacts = y.facts(0)
+			case pi+1 < len(paras):
+				if next == nil {
+					next = index(pi + 1)
+				}
+				if len(next.p.Sentences) > 0 {
+					nextFacts = next.facts(0)
 				}
 			}
 			o := judge(own, nextFacts, s.tail)
@@ -121,45 +127,52 @@ func (x *paraIndex) quoteSource(s source) string {
 	return strings.Join(strings.Fields(out), " ")
 }
 
-// triggered reports whether paragraph p holds a source noun or an anonymity
-// marker, the words every source needs.
-func (sr *sourcingRule) triggered(p *prose.Paragraph) bool {
+// firstTrigger returns the first token of p that may start a source: a
+// source noun, the last word of an anonymity marker, or a qualified noun
+// ("people") in a sentence with the first word of a knowledge phrase
+// ("familiar"); -1 when there is none.
+func (sr *sourcingRule) firstTrigger(p *prose.Paragraph) int {
 	lower := p.Lower()
-	qual, know := false, false
-	for _, t := range p.Tokens {
+	var seen uint8
+	qualAt := -1
+	for k, t := range p.Tokens {
 		if t.Kind != prose.Word {
 			continue
 		}
-		w := lower[t.Start:t.End]
-		if sr.trigger.has(w) {
-			return true
+		c := sr.trigger.classOf(lower[t.Start:t.End])
+		if c&trigSource != 0 {
+			if qualAt >= 0 {
+				return qualAt // "Two people familiar ... said. They spoke on condition of anonymity"
+			}
+			return k
 		}
-		qual = qual || sr.qualTrigger.has(w)
-		know = know || sr.knowTrigger.has(w)
+		if c&trigQualified != 0 && qualAt < 0 {
+			qualAt = k
+		}
+		seen |= c
 	}
-	return qual && know
+	if seen&trigQualified != 0 && seen&trigKnowledge != 0 {
+		return qualAt
+	}
+	return -1
 }
 
-// matchTriggered matches the sentences of x that hold a source noun or an
-// anonymity marker, or a qualified noun ("people") with the first word of a
-// knowledge phrase ("familiar"): only they can hold a source's description.
-func (sr *sourcingRule) matchTriggered(x *paraIndex) {
-	qual, know := false, false
-	for k, t := range x.toks {
+// matchTriggered matches the sentences of x, from token from on, that hold
+// a source noun or an anonymity marker, or a qualified noun with the first
+// word of a knowledge phrase: only they can hold a source's description.
+func (sr *sourcingRule) matchTriggered(x *paraIndex, from int) {
+	var seen uint8
+	for k := from; k < x.n; k++ {
 		s := x.sent[k]
-		if s < 0 || x.matched[s] {
+		if k > from && x.sent[k-1] != s {
+			seen = 0
+		}
+		t := x.toks[k]
+		if s < 0 || x.matched[s] || t.Kind != prose.Word {
 			continue
 		}
-		if k > 0 && x.sent[k-1] != s {
-			qual, know = false, false
-		}
-		if t.Kind != prose.Word {
-			continue
-		}
-		w := x.lower[t.Start:t.End]
-		qual = qual || sr.qualTrigger.has(w)
-		know = know || sr.knowTrigger.has(w)
-		if sr.trigger.has(w) || qual && know {
+		seen |= sr.trigger.classOf(x.lower[t.Start:t.End])
+		if seen&trigSource != 0 || seen&trigQualified != 0 && seen&trigKnowledge != 0 {
 			x.sentence(int(s))
 		}
 	}

@@ -45,6 +45,7 @@ func TestSourcingFindsSources(t *testing.T) {
 		{"The ministry knew, according to four of the paper’s sources.", []string{"four of the paper’s sources"}},
 		{"The ministry knew, according to four of Reuters’ sources.", []string{"four of Reuters’ sources"}},
 		{"One dealer, who asked not to be named, told reporters sales were weak.", []string{"One dealer"}},
+		{"Two people familiar with the plan said it was dead. They asked not to be named.", []string{"Two people"}},
 		// Second references, institutions, named sources.
 		{"The official said the report was ready.", nil},
 		{"The other official predicted a long delay.", nil},

@@ -7,38 +7,40 @@ import (
 	"github.com/attrlint/attrlint/prose"
 )
 
-// triggerSet is a set of folded words with a filter on first letter and length
-// in front of the map, so that most words of a paragraph are rejected
-// without hashing.
+// Trigger classes of a word: what it may be the start of.
+const (
+	trigSource    = 1 << iota // a source noun or the last word of a marker
+	trigQualified             // a qualified noun ("people")
+	trigKnowledge             // the first word of a knowledge phrase
+)
+
+// triggerSet maps folded words to their trigger classes, with a filter on
+// first byte and length in front of the map, so that most words of a
+// paragraph are rejected without hashing.
 type triggerSet struct {
-	words map[string]struct{}
+	words map[string]uint8
 	// maybe[c] has bit n set when a word of n bytes starts with byte c
 	// (lengths of 63 and more share bit 63).
 	maybe [256]uint64
 }
 
-func newTriggerSet(ws []string) triggerSet {
-	s := triggerSet{words: make(map[string]struct{}, len(ws))}
-	for _, w := range ws {
-		if w == "" {
-			continue
-		}
-		s.words[w] = struct{}{}
-		s.maybe[w[0]] |= 1 << min(len(w), 63)
+func (s *triggerSet) add(w string, class uint8) {
+	if w == "" {
+		return
 	}
-	return s
+	if s.words == nil {
+		s.words = map[string]uint8{}
+	}
+	s.words[w] |= class
+	s.maybe[w[0]] |= 1 << min(len(w), 63)
 }
 
-// has reports whether the folded word w is in the set.
-func (s *triggerSet) has(w string) bool {
+// classOf returns the trigger classes of the folded word w (0: none).
+func (s *triggerSet) classOf(w string) uint8 {
 	if w == "" || s.maybe[w[0]]&(1<<min(len(w), 63)) == 0 {
-		return false
+		return 0
 	}
-	if strings.Contains(w, "’") {
-		w = strings.ReplaceAll(w, "’", "'")
-	}
-	_, ok := s.words[w]
-	return ok
+	return s.words[w]
 }
 
 // lastWord returns the last word of a phrase, folded as the matcher folds
