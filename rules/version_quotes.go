@@ -192,7 +192,9 @@ func joinKeys(ws []quoteWord) string {
 	return b.String()
 }
 
-// wordSimilarity is Dice's coefficient over the two word multisets.
+// wordSimilarity is Dice's coefficient over the two word multisets, or, for
+// a quotation of five words or more that lies almost wholly in a longer one
+// (an excerpt, edited), the share of its words found in the other.
 func wordSimilarity(a, b []quoteWord) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
@@ -208,7 +210,13 @@ func wordSimilarity(a, b []quoteWord) float64 {
 			common++
 		}
 	}
-	return 2 * float64(common) / float64(len(a)+len(b))
+	dice := 2 * float64(common) / float64(len(a)+len(b))
+	if short := min(len(a), len(b)); short >= 5 {
+		if c := float64(common) / float64(short); c >= 0.8 && c > dice {
+			return c
+		}
+	}
+	return dice
 }
 
 func runQuoteChanged(pass *analysis.Pass) (any, error) {
