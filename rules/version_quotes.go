@@ -274,6 +274,16 @@ func reportWordsChange(pass *analysis.Pass, rule *quoteChangedRule, oldDoc *pros
 	for suf < len(ow)-pre && suf < len(nw)-pre && ow[len(ow)-1-suf].key == nw[len(nw)-1-suf].key {
 		suf++
 	}
+	// A word added or removed reads better with its neighbors: "seen the
+	// water" is now "seen water".
+	if pre+suf == len(ow) || pre+suf == len(nw) {
+		if pre > 0 {
+			pre--
+		}
+		if suf > 0 {
+			suf--
+		}
+	}
 	oldMid, newMid := ow[pre:len(ow)-suf], nw[pre:len(nw)-suf]
 	span := wordsSpan(nw, pre, len(nw)-suf)
 	oldSpan := wordsSpan(ow, pre, len(ow)-suf)
