@@ -52,6 +52,10 @@ type Figure struct {
 	// then says which.
 	Quantity    bool
 	NotQuantity string
+
+	// firstTok and lastTok index the figure's first and last token in its
+	// paragraph's Tokens.
+	firstTok, lastTok int
 }
 
 // Comparable reports whether f is a quantity with a unit, one that can be

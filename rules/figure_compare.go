@@ -90,19 +90,7 @@ func (fs *FigureSettingsCompiled) contextWords(doc *prose.Document, f *Figure, w
 	}
 	sent := p.Sentences[f.Sentence]
 	low := p.Lower()
-	first, last := -1, -1
-	for i, t := range p.Tokens {
-		src := p.Src(t.Start)
-		if src >= f.Span.Start && first < 0 {
-			first = i
-		}
-		if src < f.Span.End {
-			last = i
-		}
-	}
-	if first < 0 {
-		return out
-	}
+	first, last := f.firstTok, f.lastTok
 	for i := max(0, first-window); i <= min(len(p.Tokens)-1, last+window); i++ {
 		t := p.Tokens[i]
 		if i >= first && i <= last || t.Kind != prose.Word || t.Start < sent.Start || t.End > sent.End {

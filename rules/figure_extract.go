@@ -123,6 +123,7 @@ func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled,
 			}
 		}
 	}
+	f.firstTok, f.lastTok = first, last
 	f.Span = p.SrcSpan(prose.Span{Start: toks[first].Start, End: toks[last].End})
 	f.Number = p.SrcSpan(n.Span)
 

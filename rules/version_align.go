@@ -43,10 +43,12 @@ func versionSentences(doc *prose.Document) ([]versionSentence, map[[2]int]int) {
 	pos := map[[2]int]int{}
 	for _, p := range doc.Paragraphs {
 		low := p.Lower()
+		k := 0 // tokens and sentences are both in order: one pass
 		for si, s := range p.Sentences {
 			var b strings.Builder
 			words := map[string]bool{}
-			for _, t := range p.Tokens {
+			for ; k < len(p.Tokens) && p.Tokens[k].Start < s.End; k++ {
+				t := p.Tokens[k]
 				if t.Start < s.Start || t.End > s.End || t.Kind == prose.Punct {
 					continue
 				}

@@ -203,27 +203,31 @@ func figureChanges(pass *analysis.Pass, oldDoc *prose.Document, oldSet, newSet *
 		}
 	}
 	// 2. The same value anywhere in the other version: not a change.
+	oldIdx := indexFigures(oldSet)
+	newIdx := indexFigures(newSet)
+	tol := 1 + max(fs.roundTolerance, fs.convertTolerance)
 	for i := range newSet.Figures {
 		if newDone[i] {
 			continue
 		}
-		for k := range oldSet.Figures {
-			if o := &oldSet.Figures[k]; o.Comparable() && o.SameQuantity(&newSet.Figures[i]) && fs.SameValue(o, &newSet.Figures[i]) {
-				newDone[i] = true
-				oldDone[k] = true
+		n := &newSet.Figures[i]
+		oldIdx.near(n, tol, func(k int) {
+			if fs.SameValue(&oldSet.Figures[k], n) {
+				newDone[i], oldDone[k] = true, true
 			}
-		}
+		})
 	}
 	for k := range oldSet.Figures {
-		if oldDone[k] || !oldSet.Figures[k].Comparable() {
+		o := &oldSet.Figures[k]
+		if oldDone[k] || !o.Comparable() {
 			oldDone[k] = true
 			continue
 		}
-		for i := range newSet.Figures {
-			if n := &newSet.Figures[i]; n.Comparable() && n.SameQuantity(&oldSet.Figures[k]) && fs.SameValue(&oldSet.Figures[k], n) {
+		newIdx.near(o, tol, func(i int) {
+			if fs.SameValue(o, &newSet.Figures[i]) {
 				oldDone[k] = true
 			}
-		}
+		})
 	}
 	// 3. Rewritten sentences: an old figure that is gone and a new one of
 	// the same quantity, close in value, in similar words.
@@ -233,28 +237,32 @@ func figureChanges(pass *analysis.Pass, oldDoc *prose.Document, oldSet, newSet *
 	}
 	var cands []cand
 	newCtx := map[int]map[string]bool{}
+	oldCtx := map[int]map[string]bool{}
 	for i := range newSet.Figures {
-		if newDone[i] {
+		n := &newSet.Figures[i]
+		if newDone[i] || fs.Generic(n.Group) || n.Value <= 0 {
 			continue
 		}
-		n := &newSet.Figures[i]
-		for k := range oldSet.Figures {
+		oldIdx.near(n, opts.MaxRatio, func(k int) {
 			o := &oldSet.Figures[k]
-			if oldDone[k] || !o.SameQuantity(n) || fs.Generic(n.Group) || o.Value <= 0 || n.Value <= 0 {
-				continue
+			if oldDone[k] || o.Value <= 0 {
+				return
 			}
 			r := math.Max(o.Value, n.Value) / math.Min(o.Value, n.Value)
 			if r > opts.MaxRatio {
-				continue
+				return
 			}
 			if newCtx[i] == nil {
 				newCtx[i] = fs.contextWords(pass.Doc, n, 8)
 			}
-			if sharedWords(newCtx[i], fs.contextWords(oldDoc, o, 8)) < opts.MinSharedWords {
-				continue
+			if oldCtx[k] == nil {
+				oldCtx[k] = fs.contextWords(oldDoc, o, 8)
+			}
+			if sharedWords(newCtx[i], oldCtx[k]) < opts.MinSharedWords {
+				return
 			}
 			cands = append(cands, cand{k, i, r})
-		}
+		})
 	}
 	sort.SliceStable(cands, func(x, y int) bool { return cands[x].ratio < cands[y].ratio })
 	for _, c := range cands {
@@ -266,4 +274,44 @@ func figureChanges(pass *analysis.Pass, oldDoc *prose.Document, oldSet, newSet *
 	}
 	sort.Slice(out, func(x, y int) bool { return out[x].new < out[y].new })
 	return out
+}
+
+// A figureIndex finds the comparable figures of one quantity near a value.
+type figureIndex map[string][]int // quantity key -> figure indices by value
+
+func quantityKey(f *Figure) string {
+	return f.Group + "\x00" + strings.Join(f.Modifiers, " ")
+}
+
+func indexFigures(set *FigureSet) *figureIndexed {
+	idx := &figureIndexed{set: set, by: figureIndex{}}
+	for i := range set.Figures {
+		if f := &set.Figures[i]; f.Comparable() {
+			k := quantityKey(f)
+			idx.by[k] = append(idx.by[k], i)
+		}
+	}
+	for _, l := range idx.by {
+		sort.SliceStable(l, func(a, b int) bool { return set.Figures[l[a]].Value < set.Figures[l[b]].Value })
+	}
+	return idx
+}
+
+type figureIndexed struct {
+	set *FigureSet
+	by  figureIndex
+}
+
+// near calls fn for every figure of f's quantity whose value is within a
+// factor of f's (ratio >= 1), in order of value.
+func (x *figureIndexed) near(f *Figure, ratio float64, fn func(int)) {
+	l := x.by[quantityKey(f)]
+	lo, hi := f.Value/ratio, f.Value*ratio
+	if f.Value < 0 {
+		lo, hi = hi, lo
+	}
+	i := sort.Search(len(l), func(i int) bool { return x.set.Figures[l[i]].Value >= lo })
+	for ; i < len(l) && x.set.Figures[l[i]].Value <= hi; i++ {
+		fn(l[i])
+	}
 }
