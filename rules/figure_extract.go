@@ -95,7 +95,7 @@ func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled,
 				last = m.LastTok
 				break
 			}
-			if toks[k].Kind != prose.Word || fs.notNouns[tok(k)] || fs.periods[tok(k)] {
+			if w := tok(k); toks[k].Kind != prose.Word || fs.notNouns[w] && !fs.neutral[w] || fs.periods[w] {
 				break
 			}
 		}
