@@ -101,8 +101,17 @@ type openQuote struct {
 // marked Unclosed; a stray closing mark is ignored. ScanQuotes never fails
 // and never loses text: every quotation ends by the end of the paragraph.
 func ScanQuotes(text string) []Quoted {
-	var out []Quoted
-	var stack []openQuote
+	return AppendQuotes(nil, text)
+}
+
+// AppendQuotes appends the quotations of a paragraph's text to dst, as
+// ScanQuotes finds them, and returns the extended slice: a caller that
+// scans many paragraphs reuses one slice's memory.
+func AppendQuotes(dst []Quoted, text string) []Quoted {
+	out := dst
+	base := len(dst)
+	var stackBuf [8]openQuote
+	stack := stackBuf[:0]
 	emit := func(q openQuote, depth int, close Span, end int) {
 		qs := Quoted{
 			Open: q.open, Close: close, Depth: depth, Single: q.single, Continues: q.continues,
@@ -118,6 +127,13 @@ func ScanQuotes(text string) []Quoted {
 		out = append(out, qs)
 	}
 	for i := 0; i < len(text); {
+		// Most bytes cannot start a mark: every mark is ASCII (" ' `) or
+		// starts with the lead byte 0xC2 (« ») or 0xE2 (“ ” ‘ ’ „ ‚ ‹ ›),
+		// and a lead byte is never a continuation byte.
+		if !markLead[text[i]] {
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		c := classify(r)
 		// Typewriter style: `` opens and '' closes a double quotation.
@@ -209,9 +225,12 @@ func ScanQuotes(text string) []Quoted {
 		// apostrophes; nothing to report.
 		_ = stack
 	}
-	sortQuoted(out)
+	sortQuoted(out[base:])
 	return out
 }
+
+// markLead marks the bytes a quotation mark can start with.
+var markLead = [256]bool{'"': true, '\'': true, '`': true, 0xC2: true, 0xE2: true}
 
 // top returns the index of the innermost open quotation with the given
 // shape, or -1.

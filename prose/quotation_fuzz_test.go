@@ -17,11 +17,24 @@ func FuzzQuotation(f *testing.F) {
 		"«Oui», „Ja“, ‚ja‘, ``no'' and 'maybe'",
 		"“unclosed ‘inner",
 		"\xff“\x80”",
+		"He said: ``Yes, we will.' Then he left.",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		qs := ScanQuotes(s)
+		// Appending to earlier stretches leaves them alone and adds the
+		// same stretches.
+		prev := []Quoted{{Span: Span{1, 2}}}
+		app := AppendQuotes(prev, s)
+		if len(app) != 1+len(qs) || app[0].Span != (Span{1, 2}) {
+			t.Fatalf("AppendQuotes gave %d stretches after 1, ScanQuotes %d", len(app)-1, len(qs))
+		}
+		for i := range qs {
+			if app[1+i] != qs[i] {
+				t.Fatalf("AppendQuotes stretch %d is %+v, ScanQuotes %+v", i, app[1+i], qs[i])
+			}
+		}
 		last := -1
 		for _, q := range qs {
 			if q.Span.Start < last {

@@ -3,6 +3,7 @@ package rules
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/attrlint/attrlint/phrase"
@@ -60,8 +61,14 @@ func nearestCue(pq *paraQuotes, s prose.Quoted, limit int) (phrase.Match, bool) 
 	}
 	var before, after phrase.Match
 	hasBefore, hasAfter := false, false
-	for _, m := range pq.cues {
-		if m.Start < lo || m.End > hi || limit >= 0 && m.End > limit {
+	cues := pq.matches()
+	// Cues come in text order: start at the first one in the sentences.
+	first := sort.Search(len(cues), func(k int) bool { return cues[k].Start >= lo })
+	for _, m := range cues[first:] {
+		if m.Start >= hi {
+			break
+		}
+		if m.End > hi || limit >= 0 && m.End > limit {
 			continue
 		}
 		if m.End <= s.Span.Start {
@@ -288,7 +295,32 @@ func subjectBefore(p *prose.Paragraph, k int, qs *quoteSettings) (prose.Span, bo
 
 // spanText is the text of span s of p with runs of whitespace as one space.
 func spanText(p *prose.Paragraph, s prose.Span) string {
-	return strings.Join(strings.Fields(p.Text[s.Start:s.End]), " ")
+	t := p.Text[s.Start:s.End]
+	if singleSpaced(t) {
+		return t // the common case, without allocating
+	}
+	return strings.Join(strings.Fields(t), " ")
+}
+
+// singleSpaced reports whether s has no whitespace but single spaces
+// between words.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case '\t', '\n', '\r', '\v', '\f':
+			return false
+		case 0xC2, 0xE2: // a no-break space or another Unicode space
+			if strings.ContainsFunc(s[i:], unicode.IsSpace) {
+				return false
+			}
+			return true
+		}
+	}
+	return true
 }
 
 func tokSpan(p *prose.Paragraph, a, b int) prose.Span {

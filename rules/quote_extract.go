@@ -17,17 +17,23 @@ type part struct {
 }
 
 // quoteGroup is one quotation being assembled: its parts over one or more
-// paragraphs.
+// paragraphs, and the quotation it fills in the result.
 type quoteGroup struct {
 	parts []part
-	q     Quotation
+	q     *Quotation
 }
 
-// paraQuotes is what the extractor knows of one paragraph.
+// paraQuotes is what the extractor knows of one paragraph. Its cues are
+// matched on first use: only paragraphs that hold a quotation, lead into
+// one or name the person a pronoun stands for are ever matched.
 type paraQuotes struct {
 	p    *prose.Paragraph
 	tops []prose.Quoted // outermost stretches
-	cues []phrase.Match // cue matches outside quotations
+	x    *extractor
+
+	cues                 []phrase.Match // cue matches outside quotations
+	persons              []person       // named persons who are the subject of a cue
+	matched, personsDone bool
 }
 
 // person is a named person seen as the subject of a speech verb.
@@ -37,46 +43,82 @@ type person struct {
 	span     prose.Span // document offsets
 }
 
+// extractor holds one run's paragraphs and the scratch memory that matching
+// reuses from paragraph to paragraph.
+type extractor struct {
+	qs    *quoteSettings
+	paras []paraQuotes
+	toks  []prose.Token // the tokens of a paragraph outside its quotations
+	runs  []tokenRun    // where toks' runs start, in toks and in the paragraph
+}
+
+// tokenRun is a run of consecutive tokens of a paragraph copied to
+// extractor.toks: toks[sub] is the paragraph's token orig.
+type tokenRun struct{ sub, orig int }
+
+func (x *extractor) addRun(p *prose.Paragraph, from, to int) {
+	if from >= to {
+		return
+	}
+	x.runs = append(x.runs, tokenRun{sub: len(x.toks), orig: from})
+	x.toks = append(x.toks, p.Tokens[from:to]...)
+}
+
+// origTok returns the paragraph's index of extractor.toks[k].
+func (x *extractor) origTok(k int) int {
+	r := sort.Search(len(x.runs), func(r int) bool { return x.runs[r].sub > k }) - 1
+	return x.runs[r].orig + k - x.runs[r].sub
+}
+
+// tokenAt returns the index of the first token from index lo on that
+// starts at or after text offset i.
+func tokenAt(p *prose.Paragraph, i, lo int) int {
+	return lo + sort.Search(len(p.Tokens)-lo, func(k int) bool { return p.Tokens[lo+k].Start >= i })
+}
+
 func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
-	paras := make([]paraQuotes, len(doc.Paragraphs))
-	var groups []*quoteGroup
-	var open *quoteGroup // a group left open at the end of the previous paragraph
+	x := &extractor{qs: qs, paras: make([]paraQuotes, len(doc.Paragraphs))}
+	paras := x.paras
+	// The parts of one quotation are consecutive in document order (only
+	// the quotation opened last can continue), so every quotation's parts
+	// are a stretch of one slice, and every paragraph's outermost
+	// stretches a stretch of another.
+	var parts []part
+	var bounds []int // quotation g's parts are parts[bounds[g]:bounds[g+1]]
+	var scanned []prose.Quoted
+	open := false // the quotation opened last is open at the end of the previous paragraph
 	for pi, p := range doc.Paragraphs {
 		pq := &paras[pi]
-		pq.p = p
-		for _, s := range prose.ScanQuotes(p.Text) {
+		pq.p, pq.x = p, x
+		from := len(scanned)
+		scanned = prose.AppendQuotes(scanned, p.Text)
+		n := from
+		for _, s := range scanned[from:] {
 			if s.Depth == 0 {
-				pq.tops = append(pq.tops, s)
+				scanned[n] = s
+				n++
 			}
 		}
-		for _, m := range qs.matcher.Matches(p) {
-			if !insideAny(pq.tops, m.Start) {
-				pq.cues = append(pq.cues, m)
-			}
-		}
-		var last *quoteGroup
+		scanned = scanned[:n]
+		pq.tops = scanned[from:n:n]
 		for k, s := range pq.tops {
-			pt := part{para: pi, q: s}
-			switch {
-			case k == 0 && open != nil && s.Open.Start == 0:
-				open.parts = append(open.parts, pt)
-				last = open
-			case s.Continues && last != nil:
-				last.parts = append(last.parts, pt)
-			default:
-				last = &quoteGroup{parts: []part{pt}}
-				groups = append(groups, last)
+			continues := k == 0 && open && s.Open.Start == 0 || k > 0 && s.Continues
+			if !continues {
+				bounds = append(bounds, len(parts))
 			}
+			parts = append(parts, part{para: pi, q: s})
 		}
-		open = nil
-		if n := len(pq.tops); n > 0 && pq.tops[n-1].Unclosed {
-			open = last
-		}
+		open = len(pq.tops) > 0 && pq.tops[len(pq.tops)-1].Unclosed
 	}
+	bounds = append(bounds, len(parts))
 
-	persons := collectPersons(doc, paras, qs)
-	out := &QuoteSet{Quotes: make([]Quotation, 0, len(groups))}
-	for gi, g := range groups {
+	out := &QuoteSet{Quotes: make([]Quotation, len(bounds)-1)}
+	groups := make([]quoteGroup, len(bounds)-1)
+	for gi := range groups {
+		groups[gi] = quoteGroup{parts: parts[bounds[gi]:bounds[gi+1]:bounds[gi+1]], q: &out.Quotes[gi]}
+	}
+	for gi := range groups {
+		g := &groups[gi]
 		fillQuotation(doc, paras, g, qs)
 		if !g.q.Attributed() {
 			continueFrom(g, groups[:gi])
@@ -88,11 +130,48 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 			continueReported(&paras[g.parts[0].para], g, qs)
 		}
 		if g.q.Pronoun && qs.resolvable[lowerWord(g.q.Speaker)] {
-			resolvePronoun(&g.q, persons)
+			x.resolvePronoun(g.q, g.parts[len(g.parts)-1].para)
 		}
-		out.Quotes = append(out.Quotes, g.q)
 	}
 	return out
+}
+
+// matches returns the paragraph's cue matches outside its quotations,
+// matching them on first use. Only the tokens outside the quotations'
+// content are matched (the marks stay, so that no phrase runs across a
+// quotation); a paragraph without quotations is matched as it is.
+func (pq *paraQuotes) matches() []phrase.Match {
+	if pq.matched {
+		return pq.cues
+	}
+	pq.matched = true
+	x, p := pq.x, pq.p
+	if len(pq.tops) == 0 {
+		x.qs.matcher.Match(p, func(m phrase.Match) { pq.cues = append(pq.cues, m) })
+		return pq.cues
+	}
+	// Copy the runs of tokens between the quotations' content, keeping
+	// where each run starts in the paragraph.
+	x.toks, x.runs = x.toks[:0], x.runs[:0]
+	from := 0
+	for _, q := range pq.tops {
+		to := tokenAt(p, q.Content.Start, from)
+		x.addRun(p, from, to)
+		from = tokenAt(p, q.Content.End, to)
+	}
+	x.addRun(p, from, len(p.Tokens))
+	if len(x.toks) == 0 {
+		return nil
+	}
+	// A copy of the paragraph keeps its lower-cased text, computed once.
+	p.Lower()
+	sub := *p
+	sub.Tokens = x.toks
+	x.qs.matcher.Match(&sub, func(m phrase.Match) {
+		m.FirstTok, m.LastTok = x.origTok(m.FirstTok), x.origTok(m.LastTok)
+		pq.cues = append(pq.cues, m)
+	})
+	return pq.cues
 }
 
 // insideAny reports whether text offset i lies inside one of the stretches.
@@ -109,7 +188,7 @@ func insideAny(qs []prose.Quoted, i int) bool {
 func fillQuotation(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *quoteSettings) {
 	first, last := g.parts[0], g.parts[len(g.parts)-1]
 	fp, lp := doc.Paragraphs[first.para], doc.Paragraphs[last.para]
-	q := &g.q
+	q := g.q
 	q.Span = prose.Span{Start: fp.Src(first.q.Span.Start), End: lp.SrcEnd(last.q.Span.End)}
 	q.Content = fp.SrcSpan(first.q.Content)
 	q.Para = first.para
@@ -134,7 +213,7 @@ func fillQuotation(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *q
 
 // continueFrom attributes g to the attributed quotation before it in the
 // paragraph where g starts, if there is one.
-func continueFrom(g *quoteGroup, before []*quoteGroup) {
+func continueFrom(g *quoteGroup, before []quoteGroup) {
 	para := g.parts[0].para
 	for k := len(before) - 1; k >= 0; k-- {
 		b := before[k]
@@ -171,8 +250,11 @@ func countWords(p *prose.Paragraph, s prose.Span) int {
 
 // tokensIn returns the paragraph's tokens inside s.
 func tokensIn(p *prose.Paragraph, s prose.Span) []prose.Token {
-	a := sort.Search(len(p.Tokens), func(k int) bool { return p.Tokens[k].Start >= s.Start })
-	b := sort.Search(len(p.Tokens), func(k int) bool { return p.Tokens[k].Start >= s.End })
+	a := tokenAt(p, s.Start, 0)
+	b := a
+	for b < len(p.Tokens) && p.Tokens[b].Start < s.End {
+		b++
+	}
 	return p.Tokens[a:b]
 }
 
@@ -273,7 +355,7 @@ func attributeAcross(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs 
 			g.q.CueSpan = prev.SrcSpan(prose.Span{Start: i, End: i + 1})
 			s := prose.Quoted{Span: prose.Span{Start: i + 1, End: i + 1}}
 			if m, ok := nearestCue(&paras[pi-1], s, i); ok {
-				setSpeakerOf(&paras[pi-1], m, s, &g.q, qs)
+				setSpeakerOf(&paras[pi-1], m, s, g.q, qs)
 			}
 			return
 		}
@@ -294,8 +376,9 @@ func attributeAcross(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs 
 // failed. “We warned them.”"): the reader knows who is speaking.
 func continueReported(pq *paraQuotes, g *quoteGroup, qs *quoteSettings) {
 	start := g.parts[0].q.Span.Start
-	for k := len(pq.cues) - 1; k >= 0; k-- {
-		m := pq.cues[k]
+	cues := pq.matches()
+	for k := len(cues) - 1; k >= 0; k-- {
+		m := cues[k]
 		if m.End > start || qs.cues[m.ID].construction {
 			continue
 		}
