@@ -16,6 +16,10 @@ const (
 // sentenceFacts is what one sentence says about anonymity.
 type sentenceFacts struct {
 	reason, weak, marker, knowledge bool
+	// newSource: the sentence introduces a source of its own ("A city
+	// engineer, who spoke on condition of anonymity because ..."), so its
+	// reason belongs to that source, not to one in the sentence before.
+	newSource bool
 }
 
 // maxLinkGap is how many tokens may separate an anonymity marker from the
@@ -36,6 +40,9 @@ func (x *paraIndex) computeFacts(s int) sentenceFacts {
 	var f sentenceFacts
 	a, b := x.sentence(s)
 	for k := a; k < b; k++ {
+		if d := x.at(clsDet, k); d >= 0 && !f.newSource {
+			f.newSource = k == a && x.at(clsAnaphor, a) < 0 || x.nounWithin(d, min(d+firstRefReach, b))
+		}
 		if x.at(clsReason, k) >= 0 {
 			f.reason = true
 		}
@@ -61,9 +68,27 @@ func (x *paraIndex) computeFacts(s int) sentenceFacts {
 	return f
 }
 
+// firstRefReach is how many tokens may stand between a determiner and the
+// noun of a first reference ("two senior administration officials").
+const firstRefReach = 4
+
+// nounWithin reports whether a source noun starts at one of tokens [from, to).
+func (x *paraIndex) nounWithin(from, to int) bool {
+	for j := from; j < to; j++ {
+		if x.at(clsNoun, j) == j+1 || x.at(clsQualNoun, j) == j+1 {
+			return true
+		}
+	}
+	return false
+}
+
 // judge decides the outcome for a source from its own sentence and the next
-// one: a reason in either justifies it.
+// one: a reason in either justifies it, unless the next sentence brings in a
+// source of its own, whose reason it is.
 func judge(own, next sentenceFacts, t tailInfo) outcome {
+	if next.newSource {
+		next = sentenceFacts{}
+	}
 	switch {
 	case own.reason || next.reason:
 		return outcomeJustified
