@@ -80,8 +80,8 @@ func (p *Paragraph) Numbers() []Numeral {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		switch {
-		case t.Kind == Number:
+		switch t.Kind {
+		case Number:
 			v, ok := ParseDigits(p.Text[t.Start:t.End])
 			if !ok {
 				continue
@@ -112,7 +112,7 @@ func (p *Paragraph) Numbers() []Numeral {
 			}
 			out = append(out, n)
 			i = n.LastTok
-		case t.Kind == Word:
+		case Word:
 			n, ok := wordNumber(word, toks, i)
 			if !ok {
 				continue

@@ -181,7 +181,7 @@ func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
 	}
 	m, err := phrase.Compile(entries)
 	if err != nil {
-		return nil, fmt.Errorf("figures: units: %v", err)
+		return nil, fmt.Errorf("figures: units: %w", err)
 	}
 	fs.units = m
 
@@ -201,7 +201,7 @@ func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
 		}
 	}
 	if fs.quals, err = phrase.Compile(qs); err != nil {
-		return nil, fmt.Errorf("figures: qualifiers: %v", err)
+		return nil, fmt.Errorf("figures: qualifiers: %w", err)
 	}
 	var cs []phrase.Entry
 	for i, c := range o.SeriesCues {

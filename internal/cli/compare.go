@@ -150,7 +150,7 @@ func againstSeries(rev string, inputs []lint.Input) ([][]lint.VersionInput, []er
 		}
 		data, found, err := gitShow(rev, in.File)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("--against %s: %s: %v", rev, in.Path, err))
+			errs = append(errs, fmt.Errorf("--against %s: %s: %w", rev, in.Path, err))
 			continue
 		}
 		if !found {
