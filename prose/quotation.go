@@ -132,6 +132,10 @@ func AppendQuotes(dst []Quoted, text string) []Quoted {
 		// and a lead byte is never a continuation byte.
 		if !markLead[text[i]] {
 			i++
+			// Eight bytes at a time while none of them can start a mark.
+			for i+8 <= len(text) && !mayHoldMark(text[i:i+8]) {
+				i += 8
+			}
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])
@@ -227,6 +231,21 @@ func AppendQuotes(dst []Quoted, text string) []Quoted {
 	}
 	sortQuoted(out[base:])
 	return out
+}
+
+// mayHoldMark reports whether one of the eight bytes of s is a byte a
+// quotation mark can start with, or any other non-ASCII byte.
+func mayHoldMark(s string) bool {
+	_ = s[7]
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	if w&highs != 0 {
+		return true
+	}
+	// A byte of w equals b when the same byte of w^(b*ones) is zero.
+	zero := func(v uint64) bool { return (v-ones)&^v&highs != 0 }
+	return zero(w^('"'*ones)) || zero(w^('\''*ones)) || zero(w^('`'*ones))
 }
 
 // markLead marks the bytes a quotation mark can start with.

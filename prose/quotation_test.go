@@ -1,6 +1,9 @@
 package prose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestScanQuotes(t *testing.T) {
 	tests := []struct {
@@ -44,5 +47,17 @@ func TestScanQuotesFlags(t *testing.T) {
 	qs = ScanQuotes("“They were never replaced.")
 	if len(qs) != 1 || !qs[0].Unclosed || qs[0].Close.Len() != 0 {
 		t.Fatalf("want one unclosed stretch, got %+v", qs)
+	}
+}
+
+func BenchmarkScanQuotes(b *testing.B) {
+	para := "“We will rebuild the bridge before winter,” Mayor Lena Ortiz said on Tuesday, " +
+		"adding that the city’s engineers had found “no reason to wait.” Critics called the plan a ‘rush job’ " +
+		"and said the ’90s repairs were never finished. "
+	text := strings.Repeat(para, 64)
+	b.SetBytes(int64(len(text)))
+	var qs []Quoted
+	for range b.N {
+		qs = AppendQuotes(qs[:0], text)
 	}
 }

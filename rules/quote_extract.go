@@ -10,10 +10,11 @@ import (
 	"github.com/attrlint/attrlint/prose"
 )
 
-// part is one stretch of a quotation in one paragraph.
+// part is one stretch of a quotation in one paragraph; q points into the
+// paragraph's tops.
 type part struct {
 	para int
-	q    prose.Quoted
+	q    *prose.Quoted
 }
 
 // quoteGroup is one quotation being assembled: its parts over one or more
@@ -48,8 +49,9 @@ type person struct {
 type extractor struct {
 	qs    *quoteSettings
 	paras []paraQuotes
-	toks  []prose.Token // the tokens of a paragraph outside its quotations
-	runs  []tokenRun    // where toks' runs start, in toks and in the paragraph
+	toks  []prose.Token  // the tokens of a paragraph outside its quotations
+	runs  []tokenRun     // where toks' runs start, in toks and in the paragraph
+	cues  []phrase.Match // every paragraph's cues, each a stretch of it
 }
 
 // tokenRun is a run of consecutive tokens of a paragraph copied to
@@ -73,7 +75,16 @@ func (x *extractor) origTok(k int) int {
 // tokenAt returns the index of the first token from index lo on that
 // starts at or after text offset i.
 func tokenAt(p *prose.Paragraph, i, lo int) int {
-	return lo + sort.Search(len(p.Tokens)-lo, func(k int) bool { return p.Tokens[lo+k].Start >= i })
+	hi := len(p.Tokens)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if p.Tokens[m].Start < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
@@ -85,7 +96,9 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 	// stretches a stretch of another.
 	var parts []part
 	var bounds []int // quotation g's parts are parts[bounds[g]:bounds[g+1]]
-	var scanned []prose.Quoted
+	// News copy holds a quotation mark every few hundred bytes: start
+	// with room for one every 128, so that the slice rarely grows.
+	scanned := make([]prose.Quoted, 0, len(doc.Text)/128+4)
 	open := false // the quotation opened last is open at the end of the previous paragraph
 	for pi, p := range doc.Paragraphs {
 		pq := &paras[pi]
@@ -101,7 +114,8 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 		}
 		scanned = scanned[:n]
 		pq.tops = scanned[from:n:n]
-		for k, s := range pq.tops {
+		for k := range pq.tops {
+			s := &pq.tops[k]
 			continues := k == 0 && open && s.Open.Start == 0 || k > 0 && s.Continues
 			if !continues {
 				bounds = append(bounds, len(parts))
@@ -114,8 +128,11 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 
 	out := &QuoteSet{Quotes: make([]Quotation, len(bounds)-1)}
 	groups := make([]quoteGroup, len(bounds)-1)
+	spans := make([]prose.Span, len(parts))
 	for gi := range groups {
-		groups[gi] = quoteGroup{parts: parts[bounds[gi]:bounds[gi+1]:bounds[gi+1]], q: &out.Quotes[gi]}
+		a, b := bounds[gi], bounds[gi+1]
+		groups[gi] = quoteGroup{parts: parts[a:b:b], q: &out.Quotes[gi]}
+		out.Quotes[gi].Parts = spans[a:b:b]
 	}
 	for gi := range groups {
 		g := &groups[gi]
@@ -147,7 +164,9 @@ func (pq *paraQuotes) matches() []phrase.Match {
 	pq.matched = true
 	x, p := pq.x, pq.p
 	if len(pq.tops) == 0 {
-		x.qs.matcher.Match(p, func(m phrase.Match) { pq.cues = append(pq.cues, m) })
+		from := len(x.cues)
+		x.qs.matcher.Match(p, func(m phrase.Match) { x.cues = append(x.cues, m) })
+		pq.cues = x.cues[from:len(x.cues):len(x.cues)]
 		return pq.cues
 	}
 	// Copy the runs of tokens between the quotations' content, keeping
@@ -167,10 +186,12 @@ func (pq *paraQuotes) matches() []phrase.Match {
 	p.Lower()
 	sub := *p
 	sub.Tokens = x.toks
+	first := len(x.cues)
 	x.qs.matcher.Match(&sub, func(m phrase.Match) {
 		m.FirstTok, m.LastTok = x.origTok(m.FirstTok), x.origTok(m.LastTok)
-		pq.cues = append(pq.cues, m)
+		x.cues = append(x.cues, m)
 	})
+	pq.cues = x.cues[first:len(x.cues):len(x.cues)]
 	return pq.cues
 }
 
@@ -195,9 +216,9 @@ func fillQuotation(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *q
 	q.Sentence = sentenceIndex(fp, first.q.Span.Start)
 	q.Heading = fp.Kind == prose.BlockHeading || headline(fp)
 	q.Unclosed = last.q.Unclosed
-	for _, pt := range g.parts {
+	for k, pt := range g.parts {
 		p := doc.Paragraphs[pt.para]
-		q.Parts = append(q.Parts, p.SrcSpan(pt.q.Content))
+		q.Parts[k] = p.SrcSpan(pt.q.Content)
 		q.Words += countWords(p, pt.q.Content)
 	}
 	fc, lc := fp.Text[first.q.Content.Start:first.q.Content.End], lp.Text[last.q.Content.Start:last.q.Content.End]
@@ -205,7 +226,7 @@ func fillQuotation(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *q
 	q.Complete = startsUpper(fc) && endsSentence(lc) && !q.TitleCase && (q.Words > 1 || endsSentenceStop(lc))
 	q.Full = q.Complete || q.Words >= qs.minWords && !q.TitleCase
 	for _, pt := range g.parts {
-		if attribute(doc, &paras[pt.para], pt.q, q, qs) {
+		if attribute(doc, &paras[pt.para], *pt.q, q, qs) {
 			return
 		}
 	}
