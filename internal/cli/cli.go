@@ -37,6 +37,7 @@ func commands() []command {
 		{"rules", "list every rule: id, kind, severity, one-line doc", runRules},
 		{"explain", "what a rule catches, why it matters, examples, options", runExplain},
 		{"init", "write a commented .attrlint.yaml here", runInit},
+		{"lsp", "language server on stdio, for editors", runLSP},
 		{"version", "print the version", runVersion},
 	}
 }
@@ -67,12 +68,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return c.run(e, args[1:])
 		}
 	}
-	switch name {
-	case "lsp":
-		fmt.Fprintf(e.stderr, "attrlint: %q is not available in this version yet; run 'attrlint help' for the commands there are\n", name)
-	default:
-		fmt.Fprintf(e.stderr, "attrlint: unknown command %q%s; run 'attrlint help' for the list\n", name, suggest(name, commandNames()))
-	}
+	fmt.Fprintf(e.stderr, "attrlint: unknown command %q%s; run 'attrlint help' for the list\n", name, suggest(name, commandNames()))
 	return exitError
 }
 
@@ -93,6 +89,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "  attrlint rules   [--format text|json]")
 	fmt.Fprintln(w, "  attrlint explain RULE")
 	fmt.Fprintln(w, "  attrlint init")
+	fmt.Fprintln(w, "  attrlint lsp")
 	fmt.Fprintln(w, "  attrlint version")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
