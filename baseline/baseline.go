@@ -1,0 +1,199 @@
+package baseline
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/attrlint/attrlint/analysis"
+)
+
+// Version is the version of the baseline file format.
+const Version = 1
+
+// A File is a baseline as stored: every finding recorded, sorted by file,
+// rule, text and fingerprint, so that the file is the same for the same
+// findings and its git diffs show only what changed. Line numbers are not
+// stored: they move with every edit above a finding.
+type File struct {
+	Version  int     `json:"version"`
+	Findings []Entry `json:"findings"`
+}
+
+// An Entry is one recorded finding, or several identical ones (the same
+// sentence twice in a file) with their Count.
+type Entry struct {
+	// File is the draft's path relative to the config's directory,
+	// slash-separated.
+	File string `json:"file"`
+	Rule string `json:"rule"`
+	// Text is the flagged text, whitespace collapsed and cut to 80
+	// characters: for people reading the baseline, not for matching.
+	Text        string `json:"text"`
+	Fingerprint string `json:"fingerprint"`
+	Count       int    `json:"count"`
+}
+
+// A Keyer names a finding's file in a baseline: the path relative to the
+// config's directory, so that the baseline means the same from every
+// working directory.
+type Keyer func(path string) string
+
+type key struct{ file, rule, fingerprint string }
+
+// New records findings as a baseline.
+func New(findings []analysis.Finding, fileKey Keyer) *File {
+	counts := map[key]*Entry{}
+	for i := range findings {
+		f := &findings[i]
+		k := keyOf(f, fileKey)
+		if e, ok := counts[k]; ok {
+			e.Count++
+			continue
+		}
+		counts[k] = &Entry{File: k.file, Rule: k.rule, Fingerprint: k.fingerprint,
+			Text: shorten(Normalize(FlaggedText(f)), 80), Count: 1}
+	}
+	out := &File{Version: Version, Findings: make([]Entry, 0, len(counts))}
+	for _, e := range counts {
+		out.Findings = append(out.Findings, *e)
+	}
+	sort.Slice(out.Findings, func(i, j int) bool {
+		a, b := out.Findings[i], out.Findings[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.Text != b.Text {
+			return a.Text < b.Text
+		}
+		return a.Fingerprint < b.Fingerprint
+	})
+	return out
+}
+
+func keyOf(f *analysis.Finding, fileKey Keyer) key {
+	path := ""
+	if f.Doc != nil {
+		path = f.Doc.Path
+	}
+	if fileKey != nil {
+		path = fileKey(path)
+	}
+	return key{file: path, rule: f.Rule, fingerprint: Fingerprint(f)}
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// Marshal returns the baseline as indented JSON ending in a newline.
+func (b *File) Marshal() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(b); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Write records findings in the baseline file at path. It writes a
+// temporary file beside it and renames it into place, so that an
+// interrupted run never leaves half a baseline.
+func Write(path string, findings []analysis.Finding, fileKey Keyer) error {
+	data, err := New(findings, fileKey).Marshal()
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write baseline: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write baseline %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write baseline %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write baseline %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write baseline %s: %w", path, err)
+	}
+	return nil
+}
+
+// A Baseline is a loaded baseline file, ready to filter findings.
+type Baseline struct {
+	counts map[key]int
+}
+
+// Read loads the baseline file at path.
+func Read(path string) (*Baseline, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("baseline %s does not exist; create it with attrlint check --write-baseline %s", path, path)
+		}
+		return nil, fmt.Errorf("read baseline: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes a baseline file's contents; path names it in errors.
+func Parse(path string, data []byte) (*Baseline, error) {
+	var f File
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("baseline %s is not a baseline file (%v); rewrite it with attrlint check --write-baseline %s", path, err, path)
+	}
+	if f.Version != Version {
+		return nil, fmt.Errorf("baseline %s has version %d, this attrlint reads version %d; rewrite it with attrlint check --write-baseline %s", path, f.Version, Version, path)
+	}
+	b := &Baseline{counts: make(map[key]int, len(f.Findings))}
+	for _, e := range f.Findings {
+		n := e.Count
+		if n < 1 {
+			n = 1
+		}
+		b.counts[key{e.File, e.Rule, e.Fingerprint}] += n
+	}
+	return b, nil
+}
+
+// Filter returns the findings the baseline does not hold, in their order.
+// A recorded entry absorbs as many identical findings as its count, so a
+// second copy of a recorded sentence is still reported.
+func (b *Baseline) Filter(findings []analysis.Finding, fileKey Keyer) []analysis.Finding {
+	left := make(map[key]int, len(b.counts))
+	for k, n := range b.counts {
+		left[k] = n
+	}
+	out := findings[:0:0]
+	for i := range findings {
+		k := keyOf(&findings[i], fileKey)
+		if left[k] > 0 {
+			left[k]--
+			continue
+		}
+		out = append(out, findings[i])
+	}
+	return out
+}
