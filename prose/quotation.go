@@ -79,6 +79,7 @@ type openQuote struct {
 	open      Span
 	single    bool
 	low       bool // opened with „ or ‚
+	backticks bool // opened with ``
 	continues bool
 }
 
@@ -178,6 +179,14 @@ func AppendQuotes(dst []Quoted, text string) []Quoted {
 		}
 
 		k := closable(stack, c)
+		if k < 0 && c == sglAmbig && spaceAfter && isClauseEnd(prev) {
+			// ``Typewriter quotation closed by one mark.' The writer
+			// meant '': a single quotation open inside would have taken
+			// the mark above.
+			if t := top(stack, false); t >= 0 && t == len(stack)-1 && stack[t].backticks {
+				k = t
+			}
+		}
 		var closes bool
 		switch c {
 		case dblOpen, sglOpen, dblLow, sglLow:
@@ -217,7 +226,8 @@ func AppendQuotes(dst []Quoted, text string) []Quoted {
 		if c.single() && !hasSingleCloser(text, mark.End) {
 			continue // an apostrophe, not an opening mark
 		}
-		stack = append(stack, openQuote{open: mark, single: c.single(), low: c == dblLow || c == sglLow})
+		stack = append(stack, openQuote{open: mark, single: c.single(), low: c == dblLow || c == sglLow,
+			backticks: text[mark.Start] == '`'})
 	}
 	// Whatever is still open at the end: the outermost quotation is
 	// unclosed; inner single marks were apostrophes.
@@ -370,6 +380,12 @@ func afterSentenceEnd(text string, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:j])
 	return r == '.' || r == '?' || r == '!' || r == '…'
+}
+
+// isClauseEnd reports whether r ends a sentence or a clause: what stands
+// before the closing mark of a quotation cut off by its attribution.
+func isClauseEnd(r rune) bool {
+	return r == '.' || r == ',' || r == '?' || r == '!' || r == '…'
 }
 
 func isOpeningPunct(r rune) bool {

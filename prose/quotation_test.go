@@ -19,6 +19,8 @@ func TestScanQuotes(t *testing.T) {
 		{"guillemets", "«Nous restons», a-t-il dit.", []string{"Nous restons"}},
 		{"low-9 marks", "„Wir bleiben“, sagte er.", []string{"Wir bleiben"}},
 		{"typewriter marks", "``We stay,'' he said.", []string{"We stay,"}},
+		{"typewriter marks closed by one mark", "``We stay.' Then he left for ``good.''", []string{"We stay.", "good."}},
+		{"typewriter marks around a single quotation", "``She told us, 'Go home.' We stayed,'' he said.", []string{"She told us, 'Go home.' We stayed,", "Go home."}},
 		{"opener written as closer", "“Yes,“ she said.", []string{"Yes,"}},
 		{"reopened after a sentence end", `He said: "First part. "Second part."`, []string{"First part.", "Second part."}},
 		{"unclosed", "“We will rebuild the bridge, the mayor said.", []string{"We will rebuild the bridge, the mayor said."}},

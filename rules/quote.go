@@ -35,14 +35,21 @@ type Quotation struct {
 	// TitleCase is set when every significant word of a short quoted term
 	// is capitalized, as in the title of a work.
 	TitleCase bool
+	// Gloss is set for a short quoted stretch that translates or explains
+	// the words before it (“Televisión para Todos, or “television for
+	// all””, meaning “free zone”): a quoted term, not a quotation.
+	Gloss bool
 	// Heading is set for a quotation in a heading block.
 	Heading bool
 
 	// Cue is what attributes the quotation: the lemma of a speech verb
-	// ("say", "tell"), a construction ("according to"), "colon" for a
-	// lead-in ending in a colon, "dash" for an attribution after a dash,
-	// "continuation" for a quotation that continues an attributed one; ""
-	// when nothing attributes it.
+	// ("say", "tell"), a construction ("according to"), a passive
+	// participle whose agent follows the quotation ("deemed “…” by the
+	// board"), a speech noun whose owner is the speaker ("the company’s
+	// announcement that …"), "colon" for a lead-in ending in a colon,
+	// "dash" for an attribution after a dash, "continuation" for a
+	// quotation that continues an attributed one; "" when nothing
+	// attributes it.
 	Cue string
 	// CueSpan is the cue's words (the verb, "according to", the colon, the
 	// dash); for a continuation, the cue of the quotation it continues.

@@ -36,7 +36,7 @@ func attribute(doc *prose.Document, pq *paraQuotes, s prose.Quoted, q *Quotation
 	}
 	m, ok := nearestCue(pq, s, -1)
 	if !ok {
-		return false
+		return attributeConstruction(pq, s, q, qs)
 	}
 	c := qs.cues[m.ID]
 	q.Cue = c.lemma
@@ -68,7 +68,7 @@ func nearestCue(pq *paraQuotes, s prose.Quoted, limit int) (phrase.Match, bool) 
 		if m.Start >= hi {
 			break
 		}
-		if m.End > hi || limit >= 0 && m.End > limit {
+		if m.End > hi || limit >= 0 && m.End > limit || !pq.x.qs.cues[m.ID].attributes() {
 			continue
 		}
 		if m.End <= s.Span.Start {

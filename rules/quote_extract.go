@@ -222,9 +222,10 @@ func fillQuotation(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *q
 		q.Words += countWords(p, pt.q.Content)
 	}
 	fc, lc := fp.Text[first.q.Content.Start:first.q.Content.End], lp.Text[last.q.Content.Start:last.q.Content.End]
-	q.TitleCase = len(g.parts) == 1 && titleCase(fp, first.q.Content)
+	q.TitleCase = len(g.parts) == 1 && titleCase(fp, first.q.Content, qs)
+	q.Gloss = len(g.parts) == 1 && !startsUpper(fc) && glossed(&paras[first.para], *first.q, qs)
 	q.Complete = startsUpper(fc) && endsSentence(lc) && !q.TitleCase && (q.Words > 1 || endsSentenceStop(lc))
-	q.Full = q.Complete || q.Words >= qs.minWords && !q.TitleCase
+	q.Full = q.Complete || q.Words >= qs.minWords && !q.TitleCase && !q.Gloss
 	for _, pt := range g.parts {
 		if attribute(doc, &paras[pt.para], *pt.q, q, qs) {
 			return
@@ -336,29 +337,32 @@ func headline(p *prose.Paragraph) bool {
 }
 
 // titleCase reports whether the first word and every word of three
-// letters or more but a few short function words start with a capital:
-// “Philosophy”, “War and Peace”, “Counter-Ransomware Initiative”.
-func titleCase(p *prose.Paragraph, s prose.Span) bool {
-	words := 0
+// letters or more but the pack's small title words start with a capital:
+// “Philosophy”, “War and Peace”, “Counter-Ransomware Initiative”. A long
+// title may keep one such word in lower case (“And Tonight Thank God it’s
+// Them Instead of You”), as song titles often do.
+func titleCase(p *prose.Paragraph, s prose.Span, qs *quoteSettings) bool {
+	words, capsWords, lower := 0, 0, 0
 	for _, t := range tokensIn(p, s) {
 		if t.Kind != prose.Word {
 			continue
 		}
 		w := p.Text[t.Start:t.End]
 		words++
-		if words > 1 && (utf8.RuneCountInString(w) < 3 || smallTitleWords[strings.ToLower(w)]) {
+		if words > 1 && (utf8.RuneCountInString(w) < 3 || qs.smallTitle[strings.ToLower(w)]) {
 			continue
 		}
-		if !startsUpper(w) {
+		switch {
+		case startsUpper(w):
+			capsWords++
+		case words == 1:
 			return false
+		default:
+			lower++
 		}
 	}
-	return words > 0
+	return words > 0 && (lower == 0 || lower == 1 && capsWords >= 5)
 }
-
-// smallTitleWords stay lower-case in a title.
-var smallTitleWords = map[string]bool{"the": true, "and": true, "for": true, "but": true, "nor": true, "yet": true,
-	"with": true, "from": true, "into": true, "onto": true, "upon": true}
 
 func lowerWord(s string) string { return phrase.Fold(s) }
 
@@ -400,7 +404,7 @@ func continueReported(pq *paraQuotes, g *quoteGroup, qs *quoteSettings) {
 	cues := pq.matches()
 	for k := len(cues) - 1; k >= 0; k-- {
 		m := cues[k]
-		if m.End > start || qs.cues[m.ID].construction {
+		if m.End > start || qs.cues[m.ID].construction || !qs.cues[m.ID].attributes() {
 			continue
 		}
 		sp, pron, ok := speakerOf(pq.p, m, qs)

@@ -24,7 +24,7 @@ func (x *extractor) personsOf(pi int) []person {
 	}
 	pq.personsDone = true
 	for _, m := range pq.matches() {
-		if x.qs.cues[m.ID].construction {
+		if c := x.qs.cues[m.ID]; c.construction || !c.attributes() {
 			continue
 		}
 		sp, pron, ok := speakerOf(pq.p, m, x.qs)

@@ -107,7 +107,10 @@ func runQuoteRule(pass *analysis.Pass) (any, error) {
 			end := q.Span.Start + utf8RuneLenAt(pass.Doc.Text, q.Span.Start)
 			pass.Report(analysis.Diagnostic{Start: q.Span.Start, End: end, Message: qr.format(pass.Doc, q)})
 		default:
-			if q.Attributed() || !qr.counts(q) {
+			// An unclosed quotation that opens mid-sentence has no known
+			// end, so its attribution cannot be judged: the missing mark
+			// is the finding (unclosed-quote).
+			if q.Attributed() || !qr.counts(q) || q.Unclosed && !startsUpper(string(pass.Doc.Text[q.Content.Start:q.Content.End])) {
 				continue
 			}
 			pass.Report(analysis.Diagnostic{Start: q.Span.Start, End: q.Span.End, Message: qr.format(pass.Doc, q)})
@@ -120,6 +123,8 @@ func runQuoteRule(pass *analysis.Pass) (any, error) {
 // quoted term.
 func (qr *quoteRule) counts(q *Quotation) bool {
 	switch {
+	case q.Gloss:
+		return false
 	case q.Complete:
 		return true
 	case qr.opts.TitleCaseTerms && q.TitleCase:

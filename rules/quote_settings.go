@@ -54,6 +54,38 @@ type QuotesSettings struct {
 	// Determiners open a common-noun subject ("the spokesman").
 	Determiners []string `yaml:"determiners"`
 
+	// PassiveVerbs are participles that credit a quotation to the agent
+	// after "by": "deemed “…” by the board", "described as “…” by critics".
+	// The participle stands just before the opening mark, "by" just after
+	// the closing one.
+	PassiveVerbs []string `yaml:"passive-verbs"`
+
+	// SpeechNouns are nouns of something said or written ("statement",
+	// "announcement") that credit a quotation in the clause they open to
+	// their owner: "the company’s announcement that it would sue “to curb
+	// the abuse.”" The noun needs an owner: a possessive before it, or
+	// "by" or "from" and a name after it.
+	SpeechNouns []string `yaml:"speech-nouns"`
+
+	// Glosses introduce a translation or an explanation in quotation marks
+	// ("Televisión para Todos, or “television for all”", "meaning “free
+	// zone”"): a quoted term, not a quotation. One that starts with a comma
+	// (", or") glosses only a name, a quoted term or a parenthesis before
+	// it.
+	Glosses []string `yaml:"glosses"`
+
+	// Possessives are the possessive pronouns that may own a speech noun
+	// ("its statement", "her letter").
+	Possessives []string `yaml:"possessives"`
+
+	// ClauseOpeners open the clause of a speech noun that holds the
+	// quotation ("that", "saying").
+	ClauseOpeners []string `yaml:"clause-openers"`
+
+	// TitleSmallWords stay lower case in the title of a work ("the",
+	// "and", "with"); words of one or two letters always may.
+	TitleSmallWords []string `yaml:"title-small-words"`
+
 	// MinWords is the number of words from which a quoted stretch that
 	// does not read as a sentence is a quotation rather than a quoted term.
 	MinWords int `yaml:"min-words"`
@@ -71,6 +103,9 @@ type quoteSettings struct {
 	skip          map[string]bool
 	determiners   map[string]bool
 	boundaries    map[string]bool
+	smallTitle    map[string]bool
+	possessives   map[string]bool
+	clauseOpeners map[string]bool
 	minWords      int
 }
 
@@ -78,7 +113,23 @@ type quoteSettings struct {
 type cue struct {
 	lemma        string // "say"; the construction itself for constructions
 	construction bool
+	// aux is set for the words that attribute nothing by themselves but
+	// shape a construction around a quotation.
+	aux cueAux
 }
+
+// cueAux tells the words of constructions apart.
+type cueAux uint8
+
+const (
+	auxNone    cueAux = iota
+	auxPassive        // "deemed", before a quotation that "by" follows
+	auxNoun           // "statement", whose owner is the speaker
+	auxGloss          // "meaning", before a quoted term
+)
+
+// attributes reports whether the cue attributes a quotation by itself.
+func (c cue) attributes() bool { return c.aux == auxNone }
 
 func compileQuotesSettings(opts any) (*quoteSettings, error) {
 	o, ok := opts.(*QuotesSettings)
@@ -101,6 +152,9 @@ func compileQuotesSettings(opts any) (*quoteSettings, error) {
 		skip:          wordSet(o.Skip),
 		determiners:   wordSet(o.Determiners),
 		boundaries:    wordSet(o.Boundaries),
+		smallTitle:    wordSet(o.TitleSmallWords),
+		possessives:   wordSet(o.Possessives),
+		clauseOpeners: wordSet(o.ClauseOpeners),
 		minWords:      o.MinWords,
 	}
 	if qs.minWords == 0 {
@@ -132,6 +186,23 @@ func compileQuotesSettings(opts any) (*quoteSettings, error) {
 		}
 		entries = append(entries, phrase.Entry{Phrase: c, ID: len(qs.cues)})
 		qs.cues = append(qs.cues, cue{lemma: strings.Join(strings.Fields(strings.ToLower(c)), " "), construction: true})
+	}
+	for _, aux := range []struct {
+		key   string
+		words []string
+		aux   cueAux
+	}{
+		{"passive-verbs", o.PassiveVerbs, auxPassive},
+		{"speech-nouns", o.SpeechNouns, auxNoun},
+		{"glosses", o.Glosses, auxGloss},
+	} {
+		for i, w := range aux.words {
+			if err := phrase.Check(w); err != nil {
+				return nil, &OptionError{Key: aux.key, Index: i, Err: err}
+			}
+			entries = append(entries, phrase.Entry{Phrase: w, ID: len(qs.cues)})
+			qs.cues = append(qs.cues, cue{lemma: strings.Join(strings.Fields(strings.ToLower(w)), " "), aux: aux.aux})
+		}
 	}
 	m, err := phrase.Compile(entries)
 	if err != nil {

@@ -38,6 +38,10 @@ func TestQuotesSpeakerAndCue(t *testing.T) {
 		{"The budget “leaves the schools short by millions,” according to the teachers’ union.", "according to", "the teachers’ union", false},
 		{"The Kremlin spokesman, Dmitri S. Peskov, insisted the pullback was real. “It takes time,” he said.", "say", "Dmitri S. Peskov", true},
 		{"The road reopened Friday. “Nobody warned us.”", "", "", false},
+		{"The plan was deemed “far too costly for a town this size” by the finance committee.", "deemed", "the finance committee", false},
+		{"Tenants pointed to the landlord’s letter last week that repairs would be “finished before the first frost.”", "letter", "the landlord", false},
+		{"Mr. Okafor imagined that there were “still a few dozen families without power.”", "imagine", "Mr. Okafor", false},
+		{"“The deck is sound,” the inspection report notes.", "note", "the inspection report", false},
 	}
 	for _, tt := range tests {
 		qs := quotesOf(t, tt.text)
@@ -49,6 +53,28 @@ func TestQuotesSpeakerAndCue(t *testing.T) {
 		if q.Cue != tt.cue || q.Speaker != tt.speaker || q.Pronoun != tt.pronoun {
 			t.Errorf("%s:\n got cue %q speaker %q pronoun %v\nwant cue %q speaker %q pronoun %v",
 				tt.text, q.Cue, q.Speaker, q.Pronoun, tt.cue, tt.speaker, tt.pronoun)
+		}
+	}
+}
+
+func TestQuotesTerms(t *testing.T) {
+	tests := []struct {
+		text             string
+		gloss, titleCase bool
+	}{
+		{"The fair, Fiesta de la Luz, or “festival of the light in winter”, opens Friday.", true, false},
+		{"The word hygge, meaning “a cosy sense of comfort and ease”, is Danish.", true, false},
+		{"Tenants could leave, or “stay and pay for every repair themselves.”", false, false},
+		{"The band played “Love Will Find you Somewhere Down the Road” last.", false, true},
+		{"The band promised “we will find you somewhere down the road” last.", false, false},
+	}
+	for _, tt := range tests {
+		qs := quotesOf(t, tt.text)
+		if len(qs) != 1 {
+			t.Fatalf("%s: got %d quotations, want 1", tt.text, len(qs))
+		}
+		if q := qs[0]; q.Gloss != tt.gloss || q.TitleCase != tt.titleCase || q.Full == (tt.gloss || tt.titleCase) {
+			t.Errorf("%s: gloss %v title case %v full %v, want gloss %v title case %v", tt.text, q.Gloss, q.TitleCase, q.Full, tt.gloss, tt.titleCase)
 		}
 	}
 }
