@@ -26,6 +26,23 @@ import (
 type Run struct {
 	Findings []analysis.Finding
 	Files    int
+	// Rules describe the rules of the run, for formats that carry rule
+	// metadata (sarif). A finding whose rule is not among them is
+	// described by its id alone.
+	Rules []Rule
+	// Version is attrlint's version, for formats that name the tool.
+	Version string
+}
+
+// Rule is what a report says about a rule besides its findings.
+type Rule struct {
+	ID string
+	// Summary is the one-line description; Doc the long explanation.
+	Summary, Doc string
+	// Default is the rule's default severity.
+	Default analysis.Severity
+	// HelpURI points at the rule's documentation; "" for none.
+	HelpURI string
 }
 
 // Options tune a formatter's output. Formats meant for machines ignore them.
@@ -37,6 +54,11 @@ type Options struct {
 	// Width is the terminal width in columns that source lines are cut to
 	// fit: 0 means DefaultWidth, a negative width means no limit.
 	Width int
+
+	// StepSummary is the path of the GitHub Actions job summary file
+	// ($GITHUB_STEP_SUMMARY); the github format appends a table of every
+	// finding to it. "" for none.
+	StepSummary string
 }
 
 // DefaultWidth is the width source lines are cut to when Options.Width is 0.

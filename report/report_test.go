@@ -194,7 +194,7 @@ func golden(t *testing.T, name string, got []byte) {
 
 func TestFormatsAreRegistered(t *testing.T) {
 	names := Names()
-	for _, want := range []string{"json", "text"} {
+	for _, want := range []string{"checkstyle", "github", "json", "rdjsonl", "sarif", "text"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("Names() = %v, missing %q", names, want)
 		}
