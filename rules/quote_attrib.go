@@ -71,6 +71,9 @@ func nearestCue(pq *paraQuotes, s prose.Quoted, limit int) (phrase.Match, bool) 
 		if m.End > hi || limit >= 0 && m.End > limit || !pq.x.qs.cues[m.ID].attributes() {
 			continue
 		}
+		if agent, passive := passiveAgent(p, m, pq.x.qs); passive && agent < 0 {
+			continue
+		}
 		if m.End <= s.Span.Start {
 			before, hasBefore = m, true // the last one wins: nearest
 			continue
@@ -142,11 +145,35 @@ func dashAfter(p *prose.Paragraph, i int, qs *quoteSettings) (prose.Span, prose.
 	default:
 		return prose.Span{}, prose.Span{}, false
 	}
+	if k+1 < len(p.Tokens) && isText(p, k, "@") && p.Tokens[k+1].Start == p.Tokens[k].End && p.Tokens[k+1].Kind == prose.Word {
+		return d, tokSpan(p, k, k+1), true // a social media handle: "—@cityofmiami"
+	}
 	name, ok := nameStartingAt(p, k, qs)
 	if !ok {
 		return prose.Span{}, prose.Span{}, false
 	}
 	return d, name, true
+}
+
+// passiveAgent reports whether speech-verb match m is a passive participle
+// ("it was agreed", "residents were told", "was also asked"), and if so the
+// index of the token after "by" that names its agent, or -1: a passive
+// without an agent names no speaker.
+func passiveAgent(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) (int, bool) {
+	if qs.cues[m.ID].construction || strings.HasSuffix(lowerTok(p, m.FirstTok), "ing") {
+		return -1, false
+	}
+	k := m.FirstTok - 1
+	for k >= 0 && qs.skip[lowerTok(p, k)] && !qs.auxiliaries[lowerTok(p, k)] {
+		k--
+	}
+	if k < 0 || !qs.auxiliaries[lowerTok(p, k)] {
+		return -1, false
+	}
+	if j := m.LastTok + 1; j+1 < len(p.Tokens) && lowerTok(p, j) == "by" {
+		return j + 1, true
+	}
+	return -1, true
 }
 
 // setSpeakerOf fills q's speaker from the subject of cue match m.
@@ -168,6 +195,13 @@ func setSpeakerOf(pq *paraQuotes, m phrase.Match, s prose.Quoted, q *Quotation, 
 func speakerOf(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) (prose.Span, bool, bool) {
 	if qs.cues[m.ID].construction {
 		sp, ok := phraseStartingAt(p, m.LastTok+1, qs)
+		return sp, false, ok
+	}
+	if agent, passive := passiveAgent(p, m, qs); passive {
+		if agent < 0 {
+			return prose.Span{}, false, false
+		}
+		sp, ok := phraseStartingAt(p, agent, qs)
 		return sp, false, ok
 	}
 	k := m.FirstTok - 1

@@ -407,6 +407,9 @@ func continueReported(pq *paraQuotes, g *quoteGroup, qs *quoteSettings) {
 		if m.End > start || qs.cues[m.ID].construction || !qs.cues[m.ID].attributes() {
 			continue
 		}
+		if agent, passive := passiveAgent(pq.p, m, qs); passive && agent < 0 {
+			continue
+		}
 		sp, pron, ok := speakerOf(pq.p, m, qs)
 		if !ok {
 			continue

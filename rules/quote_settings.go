@@ -74,6 +74,11 @@ type QuotesSettings struct {
 	// it.
 	Glosses []string `yaml:"glosses"`
 
+	// Auxiliaries make a speech verb's participle passive ("it was
+	// agreed", "residents were told"): without "by" and an agent after it,
+	// such a verb names no speaker.
+	Auxiliaries []string `yaml:"passive-auxiliaries"`
+
 	// Possessives are the possessive pronouns that may own a speech noun
 	// ("its statement", "her letter").
 	Possessives []string `yaml:"possessives"`
@@ -105,6 +110,7 @@ type quoteSettings struct {
 	boundaries    map[string]bool
 	smallTitle    map[string]bool
 	possessives   map[string]bool
+	auxiliaries   map[string]bool
 	clauseOpeners map[string]bool
 	minWords      int
 }
@@ -154,6 +160,7 @@ func compileQuotesSettings(opts any) (*quoteSettings, error) {
 		boundaries:    wordSet(o.Boundaries),
 		smallTitle:    wordSet(o.TitleSmallWords),
 		possessives:   wordSet(o.Possessives),
+		auxiliaries:   wordSet(o.Auxiliaries),
 		clauseOpeners: wordSet(o.ClauseOpeners),
 		minWords:      o.MinWords,
 	}
