@@ -78,7 +78,7 @@ func nearestCue(pq *paraQuotes, s prose.Quoted, limit int) (phrase.Match, bool) 
 			before, hasBefore = m, true // the last one wins: nearest
 			continue
 		}
-		if m.Start >= s.Span.End && !hasAfter {
+		if m.Start >= s.Span.End && !hasAfter && !describesActivity(p, m, pq.x.qs) {
 			after, hasAfter = m, true
 		}
 	}
@@ -89,6 +89,18 @@ func nearestCue(pq *paraQuotes, s prose.Quoted, limit int) (phrase.Match, bool) 
 		return before, true
 	}
 	return after, hasAfter
+}
+
+// describesActivity reports whether speech-verb match m is a participle
+// that tells what someone was doing, coordinated or progressive ("while he
+// was reporting on Saudi Arabia and writing a book"), rather than
+// reporting speech (", saying", "as saying").
+func describesActivity(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) bool {
+	if m.FirstTok == 0 || !strings.HasSuffix(lowerTok(p, m.FirstTok), "ing") {
+		return false
+	}
+	w := lowerTok(p, m.FirstTok-1)
+	return w == "and" || w == "or" || qs.auxiliaries[w]
 }
 
 // adjacentAfter reports whether cue m follows offset end with at most a
