@@ -13,7 +13,7 @@ import (
 
 // testClient drives a Server over in-memory pipes, as an editor would.
 type testClient struct {
-	t    *testing.T
+	t    testing.TB
 	in   *io.PipeWriter // the server's stdin
 	msgs chan *message  // what the server wrote, in order
 	done chan error     // Serve's result
@@ -38,7 +38,7 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func startServer(t *testing.T, opt Options) *testClient {
+func startServer(t testing.TB, opt Options) *testClient {
 	t.Helper()
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
