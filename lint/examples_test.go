@@ -29,6 +29,10 @@ func TestRuleExamplesDoWhatTheySay(t *testing.T) {
 			continue
 		}
 		for _, ex := range r.Examples {
+			if r.Kind == rules.DirectiveKind {
+				checkDirectiveExample(t, cfg, r, ex)
+				continue
+			}
 			doc := prose.Parse("example.txt", []byte(ex.Text))
 			rule := *r
 			if rule.Severity == analysis.SeverityOff {
@@ -46,5 +50,23 @@ func TestRuleExamplesDoWhatTheySay(t *testing.T) {
 				t.Errorf("rule %s, example %q: flagged = %v %q; the example says %v", r.ID, ex.Text, flagged, got, ex.Flagged)
 			}
 		}
+	}
+}
+
+// checkDirectiveExample runs an example of unused-directive as a Markdown
+// draft with every default rule, since a directive is judged on the
+// findings of the other rules.
+func checkDirectiveExample(t *testing.T, cfg *config.Config, r *rules.Rule, ex rules.Example) {
+	t.Helper()
+	findings, errs := lint.Check(cfg, prose.Parse("example.md", []byte(ex.Text)), "example.md")
+	for _, err := range errs {
+		t.Errorf("rule %s, example %q: %v", r.ID, ex.Text, err)
+	}
+	flagged := false
+	for _, f := range findings {
+		flagged = flagged || f.Rule == r.ID
+	}
+	if flagged != ex.Flagged {
+		t.Errorf("rule %s, example %q: flagged = %v; the example says %v (findings %v)", r.ID, ex.Text, flagged, ex.Flagged, findings)
 	}
 }

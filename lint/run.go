@@ -35,6 +35,9 @@ type Result struct {
 	// Errors are inputs that could not be read and analyzers that failed;
 	// each makes the run exit 2.
 	Errors []error
+	// Directives are the inline directives of the documents that have
+	// some, for ApplyDirectives.
+	Directives []*DocDirectives
 }
 
 // Run lints every input with the rules cfg enables for its path.
@@ -51,6 +54,7 @@ func Run(cfg *config.Config, inputs []Input, opt Options) *Result {
 		checked  bool
 		notice   string
 		errs     []error
+		dirs     *DocDirectives
 	}
 	outs := make([]outcome, len(inputs))
 	work := make(chan int)
@@ -74,7 +78,9 @@ func Run(cfg *config.Config, inputs []Input, opt Options) *Result {
 					continue
 				}
 				doc := prose.Parse(in.Path, data)
-				o.findings, o.errs = Analyze(doc, cfg.RulesFor(ruleKey(cfg, in)), cfg.Settings)
+				rs := cfg.RulesFor(ruleKey(cfg, in))
+				o.findings, o.errs = Analyze(doc, rs, cfg.Settings)
+				o.dirs = collectDirectives(doc, rs)
 				o.checked = true
 			}
 		}()
@@ -89,6 +95,9 @@ func Run(cfg *config.Config, inputs []Input, opt Options) *Result {
 	for _, o := range outs {
 		res.Findings = append(res.Findings, o.findings...)
 		res.Errors = append(res.Errors, o.errs...)
+		if o.dirs != nil {
+			res.Directives = append(res.Directives, o.dirs)
+		}
 		if o.notice != "" {
 			res.Notices = append(res.Notices, o.notice)
 		}
@@ -173,7 +182,14 @@ func describe(err error) error {
 
 // Check lints one document already in memory (an editor buffer, a test
 // fixture) with the rules cfg enables for key, a path relative to the
-// config's directory.
+// config's directory, and applies the document's inline directives.
 func Check(cfg *config.Config, doc *prose.Document, key string) ([]analysis.Finding, []error) {
-	return Analyze(doc, cfg.RulesFor(key), cfg.Settings)
+	rs := cfg.RulesFor(key)
+	findings, errs := Analyze(doc, rs, cfg.Settings)
+	res := &Result{Findings: findings}
+	if dd := collectDirectives(doc, rs); dd != nil {
+		res.Directives = []*DocDirectives{dd}
+		ApplyDirectives(cfg, res)
+	}
+	return res.Findings, errs
 }

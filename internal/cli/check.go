@@ -29,6 +29,8 @@ type checkFlags struct {
 	maxFileSize   string
 	stdinFilename string
 	against       string
+	baseline      string
+	writeBaseline string
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -41,6 +43,8 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.jobs, "j", 0, "files linted in parallel (default: the number of CPUs); output is the same for every value")
 	fs.StringVar(&f.maxFileSize, "max-file-size", "", "skip larger files with a notice (default 10M; suffixes K, M, G)")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the `name` of standard input (\"-\"), for format detection, overrides and output")
+	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in the baseline `FILE` (written by --write-baseline)")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record today's findings in the baseline `FILE` and report none")
 	if fs.Name() == "check" {
 		fs.StringVar(&f.against, "against", "", "(git) also run the cross-version rules on each file against its content at `REV`")
 	}
@@ -56,6 +60,9 @@ type setup struct {
 	width       int
 	jobs        int
 	maxFileSize int64
+	// baseline and writeBaseline are the baseline files of --baseline (or
+	// the config's baseline:) and --write-baseline; "" for none.
+	baseline, writeBaseline string
 }
 
 func runCheck(e *env, args []string) int {
@@ -168,6 +175,9 @@ func resolve(e *env, f *checkFlags) (*setup, int) {
 		}
 		s.maxFileSize = n
 	}
+
+	s.baseline = firstOf(resolvePath(e, f.baseline), cfg.Baseline)
+	s.writeBaseline = resolvePath(e, f.writeBaseline)
 	return s, exitOK
 }
 

@@ -13,7 +13,6 @@ import (
 
 	"github.com/attrlint/attrlint/config"
 	"github.com/attrlint/attrlint/lint"
-	"github.com/attrlint/attrlint/report"
 )
 
 // runCompare runs the cross-version rules over an explicit series of
@@ -52,8 +51,11 @@ func runCompare(e *env, args []string) int {
 // finish writes the report and the messages of a run and returns its exit
 // status.
 func finish(e *env, s *setup, res *lint.Result, inputErrs []error) int {
-	run := &report.Run{Findings: res.Findings, Files: res.Files}
-	if err := s.format(e.stdout, run, report.Options{Color: s.color, Width: s.width}); err != nil {
+	if err := filterRun(e, s, res); err != nil {
+		fmt.Fprintf(e.stderr, "attrlint: %v\n", err)
+		return exitError
+	}
+	if err := s.format(e.stdout, reportRun(s, res), reportOptions(e, s)); err != nil {
 		fmt.Fprintf(e.stderr, "attrlint: writing the report: %v\n", err)
 		return exitError
 	}

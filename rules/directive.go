@@ -1,0 +1,158 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/prose"
+)
+
+// Directive actions, as written after "attrlint-" in an HTML comment.
+const (
+	ActionDisable         = "disable"
+	ActionEnable          = "enable"
+	ActionDisableNextLine = "disable-next-line"
+)
+
+// A Directive is an inline directive: an HTML comment in a Markdown or HTML
+// draft that turns rules off or back on.
+//
+//	<!-- attrlint-disable anonymous-source -- the memo is the source -->
+//	<!-- attrlint-enable anonymous-source -->
+//	<!-- attrlint-disable-next-line unattributed-quote,vague-attribution -->
+type Directive struct {
+	// Span is the comment in the document.
+	Span prose.Span
+	// Action is ActionDisable, ActionEnable or ActionDisableNextLine.
+	Action string
+	// Rules are the rule ids named, in order; empty means every rule.
+	Rules []string
+	// Reason is the text after " -- ", trimmed.
+	Reason string
+}
+
+// Names reports whether the directive applies to rule id.
+func (d *Directive) Names(id string) bool {
+	if len(d.Rules) == 0 {
+		return true
+	}
+	for _, r := range d.Rules {
+		if r == id {
+			return true
+		}
+	}
+	return false
+}
+
+// String is the directive as written, without its reason.
+func (d *Directive) String() string {
+	s := "attrlint-" + d.Action
+	if len(d.Rules) > 0 {
+		s += " " + strings.Join(d.Rules, ",")
+	}
+	return s
+}
+
+// A BadDirective is a comment that starts like a directive but is not one
+// attrlint knows ("attrlint-disabel", "attrlint-disable ,,").
+type BadDirective struct {
+	Span    prose.Span
+	Problem string
+}
+
+const directivePrefix = "attrlint-"
+
+// ParseDirectives reads the inline directives of doc from its HTML comments,
+// in document order. Comments that do not start with "attrlint-" are not
+// directives (test expectations, editors' notes); one that does but cannot
+// be read is returned as a BadDirective.
+func ParseDirectives(doc *prose.Document) ([]Directive, []BadDirective) {
+	var ds []Directive
+	var bad []BadDirective
+	for _, c := range doc.Comments {
+		text := strings.TrimSpace(c.Text)
+		if !strings.HasPrefix(text, directivePrefix) {
+			continue
+		}
+		d, problem := parseDirective(text)
+		if problem != "" {
+			bad = append(bad, BadDirective{Span: c.Span, Problem: problem})
+			continue
+		}
+		d.Span = c.Span
+		ds = append(ds, d)
+	}
+	return ds, bad
+}
+
+func parseDirective(text string) (Directive, string) {
+	var d Directive
+	body, reason, hasReason := strings.Cut(text, " --")
+	if hasReason {
+		d.Reason = strings.TrimSpace(reason)
+	}
+	fields := strings.Fields(body)
+	d.Action = strings.TrimPrefix(fields[0], directivePrefix)
+	switch d.Action {
+	case ActionDisable, ActionEnable, ActionDisableNextLine:
+	default:
+		return d, fmt.Sprintf("unknown directive %q: want attrlint-disable, attrlint-enable or attrlint-disable-next-line", fields[0])
+	}
+	for _, f := range fields[1:] {
+		for _, id := range strings.Split(f, ",") {
+			if id == "" {
+				continue
+			}
+			if !ruleIDPattern(id) {
+				return d, fmt.Sprintf("%q is not a rule id: write %s RULE[,RULE] -- reason", id, fields[0])
+			}
+			d.Rules = append(d.Rules, id)
+		}
+	}
+	return d, ""
+}
+
+// ruleIDPattern reports whether s looks like a rule id: lower-case letters,
+// digits and hyphens.
+func ruleIDPattern(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// DirectiveKind is the kind "directive" of unused-directive. Its analyzer
+// reports the comments that look like directives but are not; the driver
+// reports the rest after it has applied the directives to every other
+// finding (lint.ApplyDirectives): a directive that suppressed nothing, an
+// attrlint-enable with nothing to enable, a rule id that does not exist.
+var DirectiveKind = &Kind{
+	Name:       "directive",
+	Analyzer:   DirectiveAnalyzer,
+	NewOptions: func() any { return &struct{}{} },
+	Compile:    func(_ *Rule, opts any) (any, error) { return opts, nil }, // no options
+}
+
+// DirectiveAnalyzer reports malformed inline directives.
+var DirectiveAnalyzer = &analysis.Analyzer{
+	Name: "directive",
+	Doc: `report malformed inline directives
+
+A comment that starts with "attrlint-" is meant as a directive; one that is
+not attrlint-disable, attrlint-enable or attrlint-disable-next-line followed
+by rule ids suppresses nothing, so it is reported. Directives that are well
+formed but suppress nothing are reported by the driver after it has applied
+them.`,
+	Run: func(pass *analysis.Pass) (any, error) {
+		_, bad := ParseDirectives(pass.Doc)
+		for _, b := range bad {
+			pass.Report(analysis.Diagnostic{Start: b.Span.Start, End: b.Span.End, Message: b.Problem})
+		}
+		return nil, nil
+	},
+}
+
+func init() { register(DirectiveKind) }
