@@ -37,8 +37,7 @@ type message struct {
 	Error   *rpcError       `json:"error,omitempty"`
 }
 
-func (m *message) isRequest() bool      { return m.Method != "" && len(m.ID) > 0 }
-func (m *message) isNotification() bool { return m.Method != "" && len(m.ID) == 0 }
+func (m *message) isRequest() bool { return m.Method != "" && len(m.ID) > 0 }
 
 // rpcError is the error object of a JSON-RPC response.
 type rpcError struct {
@@ -128,7 +127,7 @@ func decode(body []byte) (*message, error) {
 	}
 	var m message
 	if err := json.Unmarshal(body, &m); err != nil {
-		return nil, fmt.Errorf("%w: %v", errMalformed, err)
+		return nil, fmt.Errorf("%w: %w", errMalformed, err)
 	}
 	if m.Method == "" && len(m.ID) == 0 {
 		return nil, fmt.Errorf("%w: neither a method nor an id", errMalformed)
