@@ -109,7 +109,8 @@ func (b *File) Marshal() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Write records findings in the baseline file at path. It writes a
+// Write records findings in the baseline file at path, creating its
+// directory when needed. It writes a
 // temporary file beside it and renames it into place, so that an
 // interrupted run never leaves half a baseline.
 func Write(path string, findings []analysis.Finding, fileKey Keyer) error {
@@ -118,6 +119,9 @@ func Write(path string, findings []analysis.Finding, fileKey Keyer) error {
 		return err
 	}
 	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("write baseline: %w", err)
+	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("write baseline: %w", err)
