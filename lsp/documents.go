@@ -226,15 +226,20 @@ func (s *Server) check(path string, format prose.Format, text string) (*linted, 
 		docPath = "untitled"
 	}
 	doc := prose.ParseAs(docPath, []byte(text), format)
-	findings, errs := lint.Check(cfg, doc, key)
-	var related map[*prose.Document]relatedDoc
+	var old *oldVersion
 	if s.git != nil && path != "" {
-		if old := s.git.version(path); old != nil {
-			more, serr := lint.AnalyzeSeries([]*prose.Document{old.doc, doc}, cfg.RulesFor(key), cfg.Settings)
-			findings = lint.MergeFindings(findings, more)
-			errs = append(errs, serr...)
-			related = map[*prose.Document]relatedDoc{old.doc: {uri: old.uri, idx: old.idx}}
-		}
+		old = s.git.version(path)
+	}
+	var (
+		findings []analysis.Finding
+		errs     []error
+		related  map[*prose.Document]relatedDoc
+	)
+	if old != nil {
+		findings, errs = lint.CheckAgainst(cfg, doc, old.doc, key)
+		related = map[*prose.Document]relatedDoc{old.doc: {uri: old.uri, idx: old.idx}}
+	} else {
+		findings, errs = lint.Check(cfg, doc, key)
 	}
 	for _, err := range errs {
 		s.log.Print(err)

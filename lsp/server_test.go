@@ -191,7 +191,7 @@ func TestDiagnosticRangesInEachEncoding(t *testing.T) {
 }
 
 func TestDebouncedLintOfTheEditorText(t *testing.T) {
-	c := startServer(t, Options{Debounce: 60 * time.Millisecond})
+	c := startServer(t, Options{Debounce: 150 * time.Millisecond})
 	c.initialize("", nil, nil)
 	uri := "file:///newsroom/drafts/plant.md"
 	c.open(uri, "markdown", "The plant employs 400 people.\n")
@@ -407,6 +407,14 @@ func TestCodeActionDisablesTheLine(t *testing.T) {
 			}
 			if after != tt.want {
 				t.Errorf("after the edit:\n%q\nwant\n%q", after, tt.want)
+			}
+			// The directive silences the finding, and is not unused.
+			c.notify("textDocument/didChange", map[string]any{
+				"textDocument":   map[string]any{"uri": tt.uri, "version": 2},
+				"contentChanges": []any{map[string]any{"text": after}},
+			})
+			if got := c.diagnosticsFor(tt.uri); len(got.Diagnostics) != 0 {
+				t.Errorf("after the directive:\n%s want no diagnostics", messageOf(got.Diagnostics))
 			}
 			c.shutdownAndExit()
 		})
