@@ -127,7 +127,9 @@ func Discover(args []string, f Filter, stdinName string) ([]Input, []error) {
 				add(Input{Path: filepath.Clean(arg), File: arg, Explicit: true})
 			}
 		case hasMeta(arg):
-			matches, gerr := doublestar.FilepathGlob(arg, doublestar.WithFilesOnly(), doublestar.WithFailOnIOErrors())
+			// Links to directories are not followed, as in a directory
+			// walk: a link loop would otherwise fail the whole pattern.
+			matches, gerr := doublestar.FilepathGlob(arg, doublestar.WithFilesOnly(), doublestar.WithNoFollow(), doublestar.WithFailOnIOErrors())
 			if gerr != nil {
 				errs = append(errs, &InputError{Path: arg, Err: fmt.Errorf("cannot expand the pattern: %w", gerr)})
 				continue
@@ -137,6 +139,9 @@ func Discover(args []string, f Filter, stdinName string) ([]Input, []error) {
 				continue
 			}
 			for _, m := range matches {
+				if info, err := os.Stat(m); err == nil && info.IsDir() {
+					continue // a link to a directory, not followed
+				}
 				if !f.excluded(f.rel(m, ".")) {
 					add(Input{Path: m, File: m})
 				}

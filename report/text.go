@@ -5,8 +5,10 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/prose"
 	"github.com/fatih/color"
 )
 
@@ -106,7 +108,11 @@ func (t *textWriter) header(path string, loc location, f *analysis.Finding) {
 func (t *textWriter) source(loc location, caret style) {
 	doc := loc.doc
 	ls := doc.LineSpan(loc.line)
-	t.units = layout(t.units, doc.Text, ls.Start, ls.End)
+	from, to := ls.Start, ls.End
+	if t.width > 0 {
+		from, to = around(doc.Text, ls, loc.start, loc.end, t.width)
+	}
+	t.units = layout(t.units, doc.Text, from, to)
 	us := t.units
 	s := unitAt(us, loc.start)
 	e := len(us)
@@ -128,7 +134,7 @@ func (t *textWriter) source(loc location, caret style) {
 	if len(us) > 0 {
 		t.w.WriteByte(' ')
 	}
-	if lo > 0 {
+	if lo > 0 || from > ls.Start {
 		t.w.WriteString("…")
 	}
 	text := doc.Text
@@ -142,7 +148,7 @@ func (t *textWriter) source(loc location, caret style) {
 			t.pad(u.width)
 		}
 	}
-	if hi < len(us) {
+	if hi < len(us) || to < ls.End {
 		t.w.WriteString("…")
 	}
 	t.w.WriteByte('\n')
@@ -150,7 +156,7 @@ func (t *textWriter) source(loc location, caret style) {
 	t.pad(gutter)
 	t.w.WriteString(" | ")
 	lead := widthOf(us[lo:min(s, hi)])
-	if lo > 0 {
+	if lo > 0 || from > ls.Start {
 		lead++
 	}
 	t.pad(lead)
@@ -270,3 +276,24 @@ func newPalette(on bool) palette {
 	p.caret[analysis.SeverityInfo] = mk(color.FgCyan)
 	return p
 }
+
+// around returns the part of the line ls worth laying out for a finding at
+// [start, end) when the line is cut to width cells: marginCells bytes per
+// cell on each side, a bound no shown cell reaches, so that a 100 MB line
+// costs the same as a short one.
+func around(text []byte, ls prose.Span, start, end, width int) (from, to int) {
+	margin := marginCells * width
+	from = max(ls.Start, start-margin)
+	to = min(ls.End, min(max(end, start), start+margin)+margin)
+	for from > ls.Start && from < start && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	for to < ls.End && to > start && !utf8.RuneStart(text[to]) {
+		to--
+	}
+	return from, to
+}
+
+// marginCells is how many bytes per cell of width around laid out: a cell
+// holds at most 4 bytes of UTF-8, more only with zero-width characters.
+const marginCells = 64

@@ -250,23 +250,28 @@ func (x *paraIndex) markQuotes() {
 	// Quotations are in document order and do not overlap: start at the
 	// first one that ends inside or after the paragraph.
 	first := sort.Search(len(qs), func(i int) bool { return qs[i].Span.End > lo })
+	// Tokens' sources are in order: find each quotation's tokens by binary
+	// search, so that a one-line article with thousands of quotations
+	// costs n log n, not quotations times tokens.
+	src := func(k int) int { return x.p.Src(x.toks[k].Start) }
+	from := func(off int) int { return sort.Search(len(x.toks), func(k int) bool { return src(k) >= off }) }
 	for i := first; i < len(qs) && qs[i].Span.Start < hi; i++ {
 		q := &qs[i]
 		named := q.Pronoun && q.Speaker != ""
-		for k, t := range x.toks {
-			if x.p.Src(t.Start) == q.SpeakerSpan.Start && q.SpeakerSpan.Len() > 0 {
+		if q.SpeakerSpan.Len() > 0 {
+			for k := from(q.SpeakerSpan.Start); k < len(x.toks) && src(k) == q.SpeakerSpan.Start; k++ {
 				// A speaker who is an unnamed source ("said a senior
 				// official") names nobody.
 				named = named || x.namedAt(k)
 			}
 		}
-		for k, t := range x.toks {
-			src := x.p.Src(t.Start)
-			if q.Full && q.Span.Start < src && src < q.Span.End {
+		if q.Full {
+			for k := from(q.Span.Start + 1); k < len(x.toks) && src(k) < q.Span.End; k++ {
 				x.quoted[k] = true
 			}
-			if named && q.Cue != "" && q.Cue != "continuation" &&
-				q.CueSpan.Start <= src && src < q.CueSpan.End {
+		}
+		if named && q.Cue != "" && q.Cue != "continuation" {
+			for k := from(q.CueSpan.Start); k < len(x.toks) && src(k) < q.CueSpan.End; k++ {
 				x.named[k] = true
 			}
 		}
