@@ -217,7 +217,7 @@ func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
 		cs = append(cs, phrase.Entry{Phrase: c, ID: 1})
 	}
 	if fs.cues, err = phrase.Compile(cs); err != nil {
-		return nil, fmt.Errorf("figures: series-cues: %v", err)
+		return nil, fmt.Errorf("figures: series-cues: %w", err)
 	}
 	return fs, nil
 }
@@ -260,7 +260,7 @@ func defaultFigureSettings() (*FigureSettingsCompiled, error) {
 	defaultFiguresOnce.Do(func() {
 		data, err := packFS.ReadFile("figures.yaml")
 		if err != nil {
-			defaultFiguresErr = fmt.Errorf("figures: the embedded pack is missing: %v", err)
+			defaultFiguresErr = fmt.Errorf("figures: the embedded pack is missing: %w", err)
 			return
 		}
 		var pack struct {
