@@ -269,7 +269,7 @@ func defaultFigureSettings() (*FigureSettingsCompiled, error) {
 			} `yaml:"analyzers"`
 		}
 		if err := yaml.Unmarshal(data, &pack); err != nil {
-			defaultFiguresErr = fmt.Errorf("figures: rules/figures.yaml: %v", err)
+			defaultFiguresErr = fmt.Errorf("figures: rules/figures.yaml: %w", err)
 			return
 		}
 		defaultFigures, defaultFiguresErr = compileFiguresSettings(&pack.Analyzers.Figures)
