@@ -53,15 +53,14 @@ func attribute(doc *prose.Document, pq *paraQuotes, s prose.Quoted, q *Quotation
 func nearestCue(pq *paraQuotes, s prose.Quoted, limit int) (phrase.Match, bool) {
 	p := pq.p
 	lo, hi := s.Span.Start, s.Span.End
-	if a := sentenceIndex(p, s.Span.Start); a < len(p.Sentences) {
+	a, b := pq.sentenceOf(s.Span.Start), pq.sentenceOf(max(s.Span.End-1, s.Span.Start))
+	if len(p.Sentences) > 0 {
 		lo = min(lo, p.Sentences[a].Start)
-	}
-	if b := sentenceIndex(p, max(s.Span.End-1, s.Span.Start)); b < len(p.Sentences) {
 		hi = max(hi, p.Sentences[b].End)
 	}
 	var before, after phrase.Match
 	hasBefore, hasAfter := false, false
-	cues := pq.matches()
+	cues := pq.cuesIn(a, b)
 	// Cues come in text order: start at the first one in the sentences.
 	first := sort.Search(len(cues), func(k int) bool { return cues[k].Start >= lo })
 	for _, m := range cues[first:] {
@@ -377,7 +376,13 @@ func tokText(p *prose.Paragraph, k int) string { return p.Text[p.Tokens[k].Start
 
 func lowerTok(p *prose.Paragraph, k int) string {
 	t := p.Tokens[k]
-	return strings.ReplaceAll(p.Lower()[t.Start:t.End], "’", "'")
+	w := p.Lower()[t.Start:t.End]
+	for i := 0; i < len(w); i++ {
+		if w[i] == 0xE2 { // perhaps ’: the rare slow path
+			return strings.ReplaceAll(w, "’", "'")
+		}
+	}
+	return w
 }
 
 func isText(p *prose.Paragraph, k int, ws ...string) bool {

@@ -20,14 +20,14 @@ const nounReach = 16
 // it found one.
 func attributeConstruction(pq *paraQuotes, s prose.Quoted, q *Quotation, qs *quoteSettings) bool {
 	p := pq.p
-	cues := pq.matches()
+	sent := pq.sentenceOf(s.Open.Start)
+	cues := pq.cuesIn(sent, sent)
 	open := tokenAt(p, s.Open.Start, 0)
-	sent := sentenceIndex(p, s.Open.Start)
 	sentStart := 0
-	if sent < len(p.Sentences) {
+	if len(p.Sentences) > 0 {
 		sentStart = p.Sentences[sent].Start
 	}
-	for k := len(cues) - 1; k >= 0; k-- {
+	for k := cuesBefore(cues, s.Open.Start) - 1; k >= 0; k-- {
 		m := cues[k]
 		if m.End > s.Open.Start {
 			continue
@@ -139,8 +139,9 @@ func trimPossessive(p *prose.Paragraph, s prose.Span) prose.Span {
 func glossed(pq *paraQuotes, s prose.Quoted, qs *quoteSettings) bool {
 	p := pq.p
 	open := tokenAt(p, s.Open.Start, 0)
-	cues := pq.matches()
-	for k := len(cues) - 1; k >= 0; k-- {
+	sent := pq.sentenceOf(s.Open.Start)
+	cues := pq.cuesIn(sent, sent)
+	for k := cuesBefore(cues, s.Open.Start) - 1; k >= 0; k-- {
 		m := cues[k]
 		if m.LastTok >= open {
 			continue
@@ -158,4 +159,19 @@ func glossed(pq *paraQuotes, s prose.Quoted, qs *quoteSettings) bool {
 		return b >= 0 && (capitalized(p, b) || isQuoteMark(p, b) || isText(p, b, ")"))
 	}
 	return false
+}
+
+// cuesBefore returns how many of the cues, in text order, start before
+// text offset i.
+func cuesBefore(cues []phrase.Match, i int) int {
+	lo, hi := 0, len(cues)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if cues[m].Start < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }

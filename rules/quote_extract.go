@@ -25,16 +25,15 @@ type quoteGroup struct {
 }
 
 // paraQuotes is what the extractor knows of one paragraph. Its cues are
-// matched on first use: only paragraphs that hold a quotation, lead into
-// one or name the person a pronoun stands for are ever matched.
+// matched sentence by sentence on first use: only the sentences that hold
+// a quotation, lead into one or name the person a pronoun stands for are
+// ever matched.
 type paraQuotes struct {
 	p    *prose.Paragraph
 	tops []prose.Quoted // outermost stretches
 	x    *extractor
 
-	cues                 []phrase.Match // cue matches outside quotations
-	persons              []person       // named persons who are the subject of a cue
-	matched, personsDone bool
+	sents []sentCues // per sentence, allocated on first use
 }
 
 // person is a named person seen as the subject of a speech verb.
@@ -47,11 +46,13 @@ type person struct {
 // extractor holds one run's paragraphs and the scratch memory that matching
 // reuses from paragraph to paragraph.
 type extractor struct {
-	qs    *quoteSettings
-	paras []paraQuotes
-	toks  []prose.Token  // the tokens of a paragraph outside its quotations
-	runs  []tokenRun     // where toks' runs start, in toks and in the paragraph
-	cues  []phrase.Match // every paragraph's cues, each a stretch of it
+	qs     *quoteSettings
+	paras  []paraQuotes
+	toks   []prose.Token  // the tokens of a paragraph outside its quotations
+	runs   []tokenRun     // where toks' runs start, in toks and in the paragraph
+	cues   []phrase.Match // every sentence's cues, each a stretch of it
+	gather []phrase.Match // the cues of a run of sentences, for cuesIn
+	sents  []sentCues     // every paragraph's sents, each a stretch of it
 }
 
 // tokenRun is a run of consecutive tokens of a paragraph copied to
@@ -153,48 +154,6 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 	return out
 }
 
-// matches returns the paragraph's cue matches outside its quotations,
-// matching them on first use. Only the tokens outside the quotations'
-// content are matched (the marks stay, so that no phrase runs across a
-// quotation); a paragraph without quotations is matched as it is.
-func (pq *paraQuotes) matches() []phrase.Match {
-	if pq.matched {
-		return pq.cues
-	}
-	pq.matched = true
-	x, p := pq.x, pq.p
-	if len(pq.tops) == 0 {
-		from := len(x.cues)
-		x.qs.matcher.Match(p, func(m phrase.Match) { x.cues = append(x.cues, m) })
-		pq.cues = x.cues[from:len(x.cues):len(x.cues)]
-		return pq.cues
-	}
-	// Copy the runs of tokens between the quotations' content, keeping
-	// where each run starts in the paragraph.
-	x.toks, x.runs = x.toks[:0], x.runs[:0]
-	from := 0
-	for _, q := range pq.tops {
-		to := tokenAt(p, q.Content.Start, from)
-		x.addRun(p, from, to)
-		from = tokenAt(p, q.Content.End, to)
-	}
-	x.addRun(p, from, len(p.Tokens))
-	if len(x.toks) == 0 {
-		return nil
-	}
-	// A copy of the paragraph keeps its lower-cased text, computed once.
-	p.Lower()
-	sub := *p
-	sub.Tokens = x.toks
-	first := len(x.cues)
-	x.qs.matcher.Match(&sub, func(m phrase.Match) {
-		m.FirstTok, m.LastTok = x.origTok(m.FirstTok), x.origTok(m.LastTok)
-		x.cues = append(x.cues, m)
-	})
-	pq.cues = x.cues[first:len(x.cues):len(x.cues)]
-	return pq.cues
-}
-
 // insideAny reports whether text offset i lies inside one of the stretches.
 func insideAny(qs []prose.Quoted, i int) bool {
 	for _, q := range qs {
@@ -219,7 +178,7 @@ func fillQuotation(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *q
 	for k, pt := range g.parts {
 		p := doc.Paragraphs[pt.para]
 		q.Parts[k] = p.SrcSpan(pt.q.Content)
-		q.Words += countWords(p, pt.q.Content)
+		q.Words += countWords(tokensIn(p, pt.q.Content))
 	}
 	fc, lc := fp.Text[first.q.Content.Start:first.q.Content.End], lp.Text[last.q.Content.Start:last.q.Content.End]
 	q.TitleCase = len(g.parts) == 1 && titleCase(fp, first.q.Content, qs)
@@ -260,9 +219,9 @@ func sentenceIndex(p *prose.Paragraph, i int) int {
 	return k
 }
 
-func countWords(p *prose.Paragraph, s prose.Span) int {
+func countWords(toks []prose.Token) int {
 	n := 0
-	for _, t := range tokensIn(p, s) {
+	for _, t := range toks {
 		if t.Kind != prose.Punct {
 			n++
 		}
@@ -359,6 +318,9 @@ func titleCase(p *prose.Paragraph, s prose.Span, qs *quoteSettings) bool {
 			return false
 		default:
 			lower++
+			if lower > 1 {
+				return false
+			}
 		}
 	}
 	return words > 0 && (lower == 0 || lower == 1 && capsWords >= 5)
@@ -401,8 +363,16 @@ func attributeAcross(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs 
 // failed. “We warned them.”"): the reader knows who is speaking.
 func continueReported(pq *paraQuotes, g *quoteGroup, qs *quoteSettings) {
 	start := g.parts[0].q.Span.Start
-	cues := pq.matches()
-	for k := len(cues) - 1; k >= 0; k-- {
+	for si := pq.sentenceOf(start); si >= 0; si-- {
+		if continueReportedIn(pq, g, qs, pq.cuesIn(si, si), start) {
+			return
+		}
+	}
+}
+
+// continueReportedIn is continueReported over the cues of one sentence.
+func continueReportedIn(pq *paraQuotes, g *quoteGroup, qs *quoteSettings, cues []phrase.Match, start int) bool {
+	for k := cuesBefore(cues, start) - 1; k >= 0; k-- {
 		m := cues[k]
 		if m.End > start || qs.cues[m.ID].construction || !qs.cues[m.ID].attributes() {
 			continue
@@ -420,6 +390,7 @@ func continueReported(pq *paraQuotes, g *quoteGroup, qs *quoteSettings) {
 		if pron {
 			g.q.Pronoun, g.q.PronounSpan = true, g.q.SpeakerSpan
 		}
-		return
+		return true
 	}
+	return false
 }

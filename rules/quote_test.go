@@ -111,3 +111,33 @@ func BenchmarkQuotes(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkQuotesCorpus measures the quotes analyzer on real copy, the
+// shared measurement corpus, when it is checked out next to the repository:
+// BenchmarkQuotes runs on this package's fixtures, denser in quotations
+// than any news story.
+func BenchmarkQuotesCorpus(b *testing.B) {
+	paths, _ := filepath.Glob("../../shared/corpus/articles/*.txt")
+	if len(paths) == 0 {
+		b.Skip("no corpus at ../../shared/corpus")
+	}
+	var docs []*prose.Document
+	var total int64
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, prose.Parse(p, data))
+		total += int64(len(data))
+	}
+	b.SetBytes(total)
+	b.ResetTimer()
+	for range b.N {
+		for _, doc := range docs {
+			if _, err := rules.Quotes.Run(analysis.NewPass(rules.Quotes, doc, nil)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

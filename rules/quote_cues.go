@@ -1,0 +1,135 @@
+package rules
+
+import (
+	"github.com/attrlint/attrlint/phrase"
+)
+
+// sentCues is what the extractor matched in one sentence of a paragraph:
+// its cues outside quotations, and the named persons who are their
+// subjects. Both are found on first use.
+type sentCues struct {
+	cues                 []phrase.Match
+	persons              []person
+	matched, personsDone bool
+}
+
+// sentenceOf returns the index of the sentence that holds text offset i
+// (the nearest one when i falls between sentences); 0 for a paragraph
+// without sentences, which is matched as one.
+func (pq *paraQuotes) sentenceOf(i int) int {
+	return sentenceIndex(pq.p, i)
+}
+
+// sentence returns the paragraph's matches for sentence k, matching it on
+// first use.
+func (pq *paraQuotes) sentence(k int) *sentCues {
+	x := pq.x
+	if pq.sents == nil {
+		n := max(len(pq.p.Sentences), 1)
+		from := len(x.sents)
+		x.sents = append(x.sents, make([]sentCues, n)...)
+		pq.sents = x.sents[from : from+n : from+n]
+	}
+	sc := &pq.sents[k]
+	if !sc.matched {
+		sc.matched = true
+		sc.cues = pq.matchTokens(pq.sentenceTokens(k))
+	}
+	return sc
+}
+
+// sentenceTokens returns the range of token indexes of sentence k: from
+// its start to the next sentence's, so that every token belongs to one.
+func (pq *paraQuotes) sentenceTokens(k int) (int, int) {
+	p := pq.p
+	if len(p.Sentences) == 0 {
+		return 0, len(p.Tokens)
+	}
+	a := 0
+	if k > 0 {
+		a = tokenAt(p, p.Sentences[k].Start, 0)
+	}
+	b := len(p.Tokens)
+	if k+1 < len(p.Sentences) {
+		b = tokenAt(p, p.Sentences[k+1].Start, a)
+	}
+	return a, b
+}
+
+// cuesIn returns the cues of sentences a to b, in text order; the slice is
+// valid until the next call.
+func (pq *paraQuotes) cuesIn(a, b int) []phrase.Match {
+	if a == b {
+		return pq.sentence(a).cues
+	}
+	x := pq.x
+	for k := a; k <= b; k++ {
+		pq.sentence(k)
+	}
+	x.gather = x.gather[:0]
+	for k := a; k <= b; k++ {
+		x.gather = append(x.gather, pq.sents[k].cues...)
+	}
+	return x.gather
+}
+
+// matchTokens matches the cues among tokens a to b of the paragraph,
+// leaving out the content of its quotations (the marks stay, so that no
+// phrase runs across a quotation).
+func (pq *paraQuotes) matchTokens(a, b int) []phrase.Match {
+	x, p := pq.x, pq.p
+	if a >= b {
+		return nil
+	}
+	x.toks, x.runs = x.toks[:0], x.runs[:0]
+	from := a
+	lo, hi := p.Tokens[a].Start, p.Tokens[b-1].End
+	for _, q := range pq.tops {
+		if q.Content.End <= lo || q.Content.Start == q.Content.End {
+			continue
+		}
+		if q.Content.Start >= hi {
+			break
+		}
+		to := max(from, min(tokenAt(p, q.Content.Start, from), b))
+		x.addRun(p, from, to)
+		from = max(from, min(tokenAt(p, q.Content.End, to), b))
+	}
+	x.addRun(p, from, b)
+	if len(x.toks) == 0 {
+		return nil
+	}
+	// A copy of the paragraph keeps its lower-cased text, computed once.
+	p.Lower()
+	sub := *p
+	sub.Tokens = x.toks
+	first := len(x.cues)
+	x.qs.matcher.Match(&sub, func(m phrase.Match) {
+		m.FirstTok, m.LastTok = x.origTok(m.FirstTok), x.origTok(m.LastTok)
+		x.cues = append(x.cues, m)
+	})
+	return x.cues[first:len(x.cues):len(x.cues)]
+}
+
+// personsIn returns, in text order, the named persons of sentence k that
+// are the subject of a speech verb outside quotations ("Dmitri S. Peskov,
+// insisted").
+func (pq *paraQuotes) personsIn(pi, k int) []person {
+	sc := pq.sentence(k)
+	if sc.personsDone {
+		return sc.persons
+	}
+	sc.personsDone = true
+	qs := pq.x.qs
+	for _, m := range sc.cues {
+		if c := qs.cues[m.ID]; c.construction || !c.attributes() {
+			continue
+		}
+		sp, pron, ok := speakerOf(pq.p, m, qs)
+		if !ok || pron || !isPerson(pq.p, sp, qs) {
+			continue
+		}
+		sc.persons = append(sc.persons, person{para: pi, at: sp.Start, name: spanText(pq.p, sp), span: pq.p.SrcSpan(sp)})
+	}
+	return sc.persons
+}
