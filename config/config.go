@@ -11,6 +11,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +22,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/rules"
@@ -151,7 +153,11 @@ func Parse(path string, data []byte) (*Config, error) {
 		file = "<config>"
 	}
 	if len(data) > MaxFileSize {
-		return nil, ErrorList{{File: file, Msg: fmt.Sprintf("config file is larger than %d bytes (1 MB); a config holds settings and rules, not data: move word lists into a smaller file", MaxFileSize)}}
+		// Point at where the file passes the limit.
+		head := data[:MaxFileSize]
+		line := bytes.Count(head, []byte("\n")) + 1
+		col := utf8.RuneCount(head[bytes.LastIndexByte(head, '\n')+1:]) + 1
+		return nil, ErrorList{{File: file, Line: line, Col: col, Msg: fmt.Sprintf("config file is larger than %d bytes (1 MB) from here on; a config holds settings and rules, not data: move word lists into a smaller file", MaxFileSize)}}
 	}
 	l := &loader{}
 	l.load(c, file, data)

@@ -406,7 +406,7 @@ func TestHostileInput(t *testing.T) {
 		}
 		_, err := Load(path)
 		got := errLines(t, err)
-		want := path + ": config file is larger than 1048576 bytes (1 MB); a config holds settings and rules, not data: move word lists into a smaller file"
+		want := path + ":1:1048577: config file is larger than 1048576 bytes (1 MB) from here on; a config holds settings and rules, not data: move word lists into a smaller file"
 		if len(got) != 1 || got[0] != want {
 			t.Errorf("Load = %q, want %q", got, want)
 		}

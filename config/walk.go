@@ -298,6 +298,22 @@ func (l *loader) parseDocument(file string, data []byte) *yaml.Node {
 	return &doc
 }
 
+// parserProblems are the errors of go.yaml.in/yaml/v3's parser (not its
+// scanner): their "line N" counts from 0 (yaml.v3 decode.go, parser.fail).
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
 var unknownAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
 
 func (l *loader) syntaxError(file string, data []byte, err error) {
@@ -306,6 +322,9 @@ func (l *loader) syntaxError(file string, data []byte, err error) {
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		if parserProblems[msg] {
+			line++ // the parser, unlike the scanner, names a 0-based line
+		}
 	} else if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
 		// The parser names no position: find the first "*name" that is
 		// a whole alias.

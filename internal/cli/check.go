@@ -127,6 +127,10 @@ func resolve(e *env, f *checkFlags) (*setup, int) {
 			return usageErr("--disable: %v", err)
 		}
 	}
+	if err := nothingOn(cfg); err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return nil, exitError
+	}
 
 	format := firstOf(f.format, cfg.Format, "text")
 	fm, ok := report.Lookup(format)
