@@ -166,7 +166,7 @@ func Parse(path string, data []byte) (*Baseline, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("baseline %s is not a baseline file (%v); rewrite it with attrlint check --write-baseline %s", path, err, path)
+		return nil, fmt.Errorf("baseline %s is not a baseline file (%w); rewrite it with attrlint check --write-baseline %s", path, err, path)
 	}
 	if f.Version != Version {
 		return nil, fmt.Errorf("baseline %s has version %d, this attrlint reads version %d; rewrite it with attrlint check --write-baseline %s", path, f.Version, Version, path)

@@ -117,7 +117,7 @@ func parseDirective(text string) (Directive, string) {
 // digits and hyphens.
 func ruleIDPattern(s string) bool {
 	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
 			return false
 		}
 	}
