@@ -52,6 +52,7 @@ var engineSeeds = []string{
 	"A source, who spoke on condition of anonymity, said \xff\xfe the \x80 vote was “rigged\xc0.”",
 	"Caf\u00e9 owners said 3\u00bd million euros. \U0001F600 “Emoji,” she said.",
 	"---\ntitle: x\n---\n<!-- attrlint-disable-next-line unattributed-quote -- from the filing -->\n“Quoted,” and left.",
+	"<!-- attrlint-disable anonymous-source -- the memo is the source -->\nOfficials said so.\n<!-- attrlint-enable anonymous-source -->\n\nOfficials said it again.\n<!-- attrlint-disable vague-attribution -->\n<!-- attrlint-disable-next-line no-such-rule -->\n<!-- attrlint-disabel , -->",
 }
 
 // fixtureSeeds returns the drafts under rules/testdata, each with the

@@ -110,6 +110,9 @@ func parseDirective(text string) (Directive, string) {
 			d.Rules = append(d.Rules, id)
 		}
 	}
+	if len(fields) > 1 && len(d.Rules) == 0 { // "attrlint-disable ,": not every rule
+		return d, fmt.Sprintf("%q names no rule: write %s RULE[,RULE], or %s alone for every rule", text, fields[0], fields[0])
+	}
 	return d, ""
 }
 
