@@ -203,7 +203,7 @@ func compileSourcing(r *Rule, opts any) (any, error) {
 	}
 	m, err := phrase.Compile(entries)
 	if err != nil {
-		return nil, fmt.Errorf("anonymous-source: %v", err)
+		return nil, fmt.Errorf("anonymous-source: %w", err)
 	}
 	sr.matcher = m
 	sr.bufs.New = func() any { return new([2]indexBufs) }

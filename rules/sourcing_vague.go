@@ -101,7 +101,7 @@ func compileVague(r *Rule, opts any) (any, error) {
 	}
 	m, err := phrase.Compile(entries)
 	if err != nil {
-		return nil, fmt.Errorf("vague-attribution: %v", err)
+		return nil, fmt.Errorf("vague-attribution: %w", err)
 	}
 	msg := r.Message
 	if msg == "" {
