@@ -70,7 +70,7 @@ func nearestCue(pq *paraQuotes, s prose.Quoted, limit int) (phrase.Match, bool) 
 		if m.End > hi || limit >= 0 && m.End > limit || !pq.x.qs.cues[m.ID].attributes() {
 			continue
 		}
-		if agent, passive := passiveAgent(p, m, pq.x.qs); passive && agent < 0 {
+		if !namesSpeaker(p, m, pq.x.qs) {
 			continue
 		}
 		if m.End <= s.Span.Start {
@@ -164,6 +164,21 @@ func dashAfter(p *prose.Paragraph, i int, qs *quoteSettings) (prose.Span, prose.
 		return prose.Span{}, prose.Span{}, false
 	}
 	return d, name, true
+}
+
+// namesSpeaker reports whether speech-verb match m can name the speaker
+// of a quotation: not a passive without its agent ("it was agreed"), nor
+// a participle used as an adjective after an article or a possessive ("a
+// reasoned decision", "his stated aim").
+func namesSpeaker(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) bool {
+	if agent, passive := passiveAgent(p, m, qs); passive && agent < 0 {
+		return false
+	}
+	if qs.cues[m.ID].construction || m.FirstTok == 0 {
+		return true
+	}
+	w := lowerTok(p, m.FirstTok-1)
+	return !qs.articles[w] && !qs.possessives[w]
 }
 
 // passiveAgent reports whether speech-verb match m is a passive participle

@@ -122,7 +122,7 @@ func (pq *paraQuotes) personsIn(pi, k int) []person {
 	sc.personsDone = true
 	qs := pq.x.qs
 	for _, m := range sc.cues {
-		if c := qs.cues[m.ID]; c.construction || !c.attributes() {
+		if c := qs.cues[m.ID]; c.construction || !c.attributes() || !namesSpeaker(pq.p, m, qs) {
 			continue
 		}
 		sp, pron, ok := speakerOf(pq.p, m, qs)

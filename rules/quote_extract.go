@@ -377,7 +377,7 @@ func continueReportedIn(pq *paraQuotes, g *quoteGroup, qs *quoteSettings, cues [
 		if m.End > start || qs.cues[m.ID].construction || !qs.cues[m.ID].attributes() {
 			continue
 		}
-		if agent, passive := passiveAgent(pq.p, m, qs); passive && agent < 0 {
+		if !namesSpeaker(pq.p, m, qs) {
 			continue
 		}
 		sp, pron, ok := speakerOf(pq.p, m, qs)

@@ -74,6 +74,10 @@ type QuotesSettings struct {
 	// it.
 	Glosses []string `yaml:"glosses"`
 
+	// Articles, like possessives, make the participle after them an
+	// adjective rather than a speech verb ("a reasoned decision").
+	Articles []string `yaml:"articles"`
+
 	// Auxiliaries make a speech verb's participle passive ("it was
 	// agreed", "residents were told"): without "by" and an agent after it,
 	// such a verb names no speaker.
@@ -111,6 +115,7 @@ type quoteSettings struct {
 	smallTitle    map[string]bool
 	possessives   map[string]bool
 	auxiliaries   map[string]bool
+	articles      map[string]bool
 	clauseOpeners map[string]bool
 	minWords      int
 }
@@ -161,6 +166,7 @@ func compileQuotesSettings(opts any) (*quoteSettings, error) {
 		smallTitle:    wordSet(o.TitleSmallWords),
 		possessives:   wordSet(o.Possessives),
 		auxiliaries:   wordSet(o.Auxiliaries),
+		articles:      wordSet(o.Articles),
 		clauseOpeners: wordSet(o.ClauseOpeners),
 		minWords:      o.MinWords,
 	}
