@@ -267,19 +267,24 @@ func outermost(spans []prose.Span) []prose.Span {
 // excused reports whether an unless phrase occurs in the sentence where hit
 // starts. An unless phrase inside the hit itself does not count, so that a
 // rule may flag "according to some" and be excused by "according to"
-// elsewhere in the sentence.
+// elsewhere in the sentence. Unless phrases come in text order (as the
+// phrase matcher reports them): only those of the hit's sentence are
+// looked at, so that a one-line article costs no more than its sentences.
 func excused(p *prose.Paragraph, hit prose.Span, unless []prose.Span) bool {
 	if len(unless) == 0 {
 		return false
 	}
-	s := p.SentenceAt(hit.Start)
-	for _, u := range unless {
+	from, to := 0, len(unless)
+	if s := p.SentenceAt(hit.Start); s >= 0 {
+		sent := p.Sentences[s]
+		from = sort.Search(len(unless), func(i int) bool { return unless[i].Start >= sent.Start })
+		to = sort.Search(len(unless), func(i int) bool { return unless[i].Start >= sent.End })
+	}
+	for _, u := range unless[from:max(from, to)] {
 		if hit.Start <= u.Start && u.End <= hit.End {
 			continue
 		}
-		if s < 0 || p.SentenceAt(u.Start) == s {
-			return true
-		}
+		return true
 	}
 	return false
 }

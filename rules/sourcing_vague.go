@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/attrlint/attrlint/analysis"
@@ -163,13 +164,14 @@ func inQuotation(p *prose.Paragraph, h prose.Span, qs *QuoteSet) bool {
 		return false
 	}
 	at := p.Src(h.Start)
-	for i := range qs.Quotes {
-		q := &qs.Quotes[i]
-		if q.Full && q.Span.Start < at && at < q.Span.End {
-			return true
-		}
+	// Quotations are in document order and do not overlap: only the last
+	// one that starts before h can hold it.
+	i := sort.Search(len(qs.Quotes), func(i int) bool { return qs.Quotes[i].Span.Start >= at }) - 1
+	if i < 0 {
+		return false
 	}
-	return false
+	q := &qs.Quotes[i]
+	return q.Full && q.Span.Start < at && at < q.Span.End
 }
 
 // reportedSpeech reports whether h lies in reported speech in its sentence:
@@ -183,7 +185,12 @@ func reportedSpeech(p *prose.Paragraph, h prose.Span, verbs, breaks []phrase.Mat
 	}
 	sent := p.Sentences[si]
 	from, to := sent.Start, sent.End
-	for _, b := range breaks {
+	// Breaks and verbs come in text order: look only at the sentence's.
+	bi := sort.Search(len(breaks), func(i int) bool { return breaks[i].Start >= from })
+	for _, b := range breaks[bi:] {
+		if b.Start >= to {
+			break
+		}
 		if b.End <= h.Start && b.Start >= from {
 			from = b.End
 		}
@@ -192,7 +199,11 @@ func reportedSpeech(p *prose.Paragraph, h prose.Span, verbs, breaks []phrase.Mat
 			break
 		}
 	}
-	for _, v := range verbs {
+	vi := sort.Search(len(verbs), func(i int) bool { return verbs[i].Start >= from })
+	for _, v := range verbs[vi:] {
+		if v.Start >= to {
+			break
+		}
 		if v.Start < from || v.End > to || v.Start >= h.Start && v.End <= h.End {
 			continue // outside the clause, or the phrase's own verb
 		}
