@@ -154,16 +154,6 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 	return out
 }
 
-// insideAny reports whether text offset i lies inside one of the stretches.
-func insideAny(qs []prose.Quoted, i int) bool {
-	for _, q := range qs {
-		if q.Span.Start <= i && i < q.Span.End {
-			return true
-		}
-	}
-	return false
-}
-
 // fillQuotation sets the quotation's spans, size and attribution.
 func fillQuotation(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *quoteSettings) {
 	first, last := g.parts[0], g.parts[len(g.parts)-1]
