@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# attrlint side by side with Vale, the prose linter newsrooms already know,
+# on the same generated files in the same run.
+#
+#   1. builds attrlint and generates the corpus with bench/corpus.sh (DRAFTS
+#      drafts of 5-10 KB from the project's own fixtures, and one BIG_MB file);
+#   2. installs Vale v3.21.0 from the Go module proxy into a temporary GOBIN
+#      (set VALE=/path/to/vale to use a binary you already have);
+#   3. writes a Vale style that does what Vale can of attrlint's job: an
+#      `existence` rule over anonymous-source and vague-attribution phrases
+#      (its nouns and cues taken from rules/sourcing.yaml) and a raw regexp
+#      over quotations of four or more words;
+#   4. times both on the corpus (wall time, MB/s, files/s, peak RSS from
+#      /usr/bin/time -v) and prints the ratio; then one 5 KB draft end to end
+#      (hyperfine when installed, else the min and median of RUNS runs); then
+#      the BIG_MB file alone (Vale with a time limit of VALE_BIG_TIMEOUT
+#      seconds, default 600).
+#
+# attrlint runs with every default rule on and the default -j (all CPUs);
+# Vale with its own default concurrency. Both write their full reports to
+# files, so that output is paid for, not skipped.
+# Usage: bash bench/vale.sh [DRAFTS] [BIG_MB] [RUNS]   (default 2000 50 30)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+drafts=${1:-2000}
+big_mb=${2:-50}
+runs=${3:-30}
+timeout_big=${VALE_BIG_TIMEOUT:-600}
+
+if [ ! -x /usr/bin/time ]; then
+  echo "bench/vale.sh: /usr/bin/time is missing (peak RSS comes from time -v): apt-get install -y time" >&2
+  exit 2
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "== building attrlint and generating the corpus"
+go build -o "$work/attrlint" ./cmd/attrlint
+bash bench/corpus.sh "$work/corpus" "$drafts" "$big_mb"
+corpus="$work/corpus/drafts"
+big="$work/corpus/big/archive.md"
+
+vale=${VALE:-}
+if [ -z "$vale" ]; then
+  echo "== installing Vale v3.21.0 into a temporary GOBIN (the first build takes minutes)"
+  # Vale's module moved from errata-ai to vale-cli; v3.21.0 declares the new path.
+  GOBIN="$work/bin" GOFLAGS=-mod=mod go install github.com/vale-cli/vale/v3/cmd/vale@v3.21.0
+  vale="$work/bin/vale"
+fi
+"$vale" --version
+
+# The Vale style. Vale matches flat patterns: it cannot tell a named speaker
+# from an anonymous one, look for a reason in the next sentence, or find who
+# said a quotation, so this is a lower bound on the work attrlint does.
+list() { # the items of one list of the anonymous-source rule, as a|b|c
+  sed -n "/^    $1:/,/^    [a-z-]*:/p" rules/sourcing.yaml | sed -n 's/^      - //p' |
+    sed "s/'//g; s/\"//g" | paste -sd '|' -
+}
+style="$work/vale"
+mkdir -p "$style/styles/Attr"
+cat > "$style/.vale.ini" <<INI
+StylesPath = styles
+MinAlertLevel = suggestion
+
+[*.{md,txt}]
+BasedOnStyles = Attr
+INI
+cat > "$style/styles/Attr/Anonymous.yml" <<YAML
+extends: existence
+message: "anonymous or vague source '%s': say who, why unnamed and how they know"
+level: warning
+ignorecase: true
+nonword: false
+tokens:
+  - '(?:$(list nouns))(?:,[^,]{1,80},)? (?:$(list cues-after))'
+  - '(?:according to|said|told) (?:an?|the|two|three|several|some|one)? ?(?:senior )?(?:$(list nouns))'
+  - '(?:people|person|persons) (?:$(list knowledge))'
+  - 'it is (?:widely )?(?:believed|thought|understood|said)'
+  - '(?:critics|experts|observers|analysts|some|many) (?:say|believe|argue|claim|said)'
+YAML
+cat > "$style/styles/Attr/Quotes.yml" <<'YAML'
+extends: existence
+message: "quotation of four or more words: say who said it"
+level: warning
+scope: raw
+raw:
+  - '[“"](?:[^“”"\s]+\s+){3,}[^“”"]*[”"]'
+YAML
+"$vale" --config "$style/.vale.ini" --output line "$corpus/00/story-0001.md" > /dev/null || [ $? -eq 1 ] ||
+  { echo "bench/vale.sh: Vale rejected the style" >&2; exit 2; }
+
+bytes=$(find "$corpus" -type f | xargs cat | wc -c)
+files=$(find "$corpus" -type f | wc -l)
+printf '\ncorpus: %d files, %d bytes (%.1f MB); big file: %d bytes; %d CPUs\n' \
+  "$files" "$bytes" "$(echo "$bytes / 1048576" | bc -l)" "$(wc -c < "$big")" "$(nproc)"
+
+# measure LABEL OUT CMD...: runs CMD once under time -v, its report to OUT;
+# sets wall (seconds) and rss (KB).
+measure() {
+  local label=$1 out=$2; shift 2
+  /usr/bin/time -v -o "$work/time" "$@" > "$out" 2> "$out.err" || true
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/time")
+  rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time")
+  printf '%-9s wall %8.2f s  %8.2f MB/s  %9.1f files/s  peak RSS %7.1f MB  %7d lines of report\n' \
+    "$label" "$wall" "$(echo "$bytes / 1048576 / $wall" | bc -l)" "$(echo "$nfiles / $wall" | bc -l)" \
+    "$(echo "$rss / 1024" | bc -l)" "$(wc -l < "$out")"
+}
+
+echo
+echo "== corpus (each tool once, page cache warmed)"
+cat "$corpus"/*/* > /dev/null
+nfiles=$files
+measure attrlint "$work/attrlint.out" "$work/attrlint" check --color never --fail-level none "$corpus"
+a_wall=$wall a_rss=$rss
+measure vale "$work/vale.out" "$vale" --config "$style/.vale.ini" --output line --no-exit "$corpus"
+v_wall=$wall
+printf 'throughput ratio (Vale wall / attrlint wall): %.1fx\n' "$(echo "$v_wall / $a_wall" | bc -l)"
+
+echo
+echo "== one 5 KB draft, end to end (process start-up, config, rules, report)"
+draft="$work/draft.md"
+head -c 5200 "$corpus/00/story-0001.md" | sed '$d' > "$draft"
+printf 'draft: %d bytes\n' "$(wc -c < "$draft")"
+if command -v hyperfine > /dev/null; then
+  hyperfine -N --warmup 3 --runs "$runs" --export-markdown "$work/hf.md" \
+    "$work/attrlint check --color never --fail-level none $draft" \
+    "$vale --config $style/.vale.ini --output line --no-exit $draft" > /dev/null
+  cat "$work/hf.md"
+else
+  one() { # label cmd...: min and median wall time of RUNS runs, in ms
+    local label=$1; shift
+    "$@" > /dev/null 2>&1 || true
+    local times=()
+    for _ in $(seq "$runs"); do
+      local t0 t1
+      t0=$(date +%s%N)
+      "$@" > /dev/null 2>&1 || true
+      t1=$(date +%s%N)
+      times+=($(((t1 - t0) / 1000)))
+    done
+    local sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+    local n=${#sorted[@]}
+    med=${sorted[n / 2]}
+    printf '%-9s min %8.2f ms  median %8.2f ms  (%d runs)\n' "$label" \
+      "$(echo "${sorted[0]} / 1000" | bc -l)" "$(echo "$med / 1000" | bc -l)" "$n"
+  }
+  one attrlint "$work/attrlint" check --color never --fail-level none "$draft"
+  a_med=$med
+  one vale "$vale" --config "$style/.vale.ini" --output line --no-exit "$draft"
+  printf 'one-draft ratio (median): %.1fx\n' "$(echo "$med / $a_med" | bc -l)"
+fi
+
+echo
+echo "== the ${big_mb} MB file alone"
+bytes=$(wc -c < "$big") nfiles=1
+measure attrlint "$work/attrlint-big.out" "$work/attrlint" check --color never --fail-level none --max-file-size 1G "$big"
+a_wall=$wall
+measure vale "$work/vale-big.out" timeout "$timeout_big" "$vale" --config "$style/.vale.ini" --output line --no-exit "$big"
+if [ "$(echo "$wall >= $timeout_big" | bc)" = 1 ]; then
+  echo "vale stopped after ${timeout_big}s (VALE_BIG_TIMEOUT): its figures above are for an unfinished run"
+fi
+printf 'ratio: %.1fx\n' "$(echo "$wall / $a_wall" | bc -l)"
