@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/attrlint/attrlint/phrase"
 )
 
@@ -27,7 +29,8 @@ func (pq *paraQuotes) sentence(k int) *sentCues {
 	if pq.sents == nil {
 		n := max(len(pq.p.Sentences), 1)
 		from := len(x.sents)
-		x.sents = append(x.sents, make([]sentCues, n)...)
+		x.sents = slices.Grow(x.sents, n)[:from+n]
+		clear(x.sents[from:])
 		pq.sents = x.sents[from : from+n : from+n]
 	}
 	sc := &pq.sents[k]

@@ -95,8 +95,9 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 	// the quotation opened last can continue), so every quotation's parts
 	// are a stretch of one slice, and every paragraph's outermost
 	// stretches a stretch of another.
-	var parts []part
-	var bounds []int // quotation g's parts are parts[bounds[g]:bounds[g+1]]
+	parts := make([]part, 0, len(doc.Text)/256+4)
+	bounds := make([]int, 0, len(doc.Text)/256+4) // quotation g's parts are parts[bounds[g]:bounds[g+1]]
+	sentences := 0                                // of the paragraphs that hold a quotation
 	// News copy holds a quotation mark every few hundred bytes: start
 	// with room for one every 128, so that the slice rarely grows.
 	scanned := make([]prose.Quoted, 0, len(doc.Text)/128+4)
@@ -124,7 +125,13 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 			parts = append(parts, part{para: pi, q: s})
 		}
 		open = len(pq.tops) > 0 && pq.tops[len(pq.tops)-1].Unclosed
+		if len(pq.tops) > 0 {
+			sentences += max(len(p.Sentences), 1)
+		}
 	}
+	// Room for the sentences and cues most documents need.
+	x.sents = make([]sentCues, 0, sentences)
+	x.cues = make([]phrase.Match, 0, len(parts)+4)
 	bounds = append(bounds, len(parts))
 
 	out := &QuoteSet{Quotes: make([]Quotation, len(bounds)-1)}
