@@ -2,8 +2,10 @@ package rules
 
 import (
 	"slices"
+	"sort"
 
 	"github.com/attrlint/attrlint/phrase"
+	"github.com/attrlint/attrlint/prose"
 )
 
 // sentCues is what the extractor matched in one sentence of a paragraph:
@@ -135,4 +137,37 @@ func (pq *paraQuotes) personsIn(pi, k int) []person {
 		sc.persons = append(sc.persons, person{para: pi, at: sp.Start, name: spanText(pq.p, sp), span: pq.p.SrcSpan(sp)})
 	}
 	return sc.persons
+}
+
+// tokenRun is a run of consecutive tokens of a paragraph copied to
+// extractor.toks: toks[sub] is the paragraph's token orig.
+type tokenRun struct{ sub, orig int }
+
+func (x *extractor) addRun(p *prose.Paragraph, from, to int) {
+	if from >= to {
+		return
+	}
+	x.runs = append(x.runs, tokenRun{sub: len(x.toks), orig: from})
+	x.toks = append(x.toks, p.Tokens[from:to]...)
+}
+
+// origTok returns the paragraph's index of extractor.toks[k].
+func (x *extractor) origTok(k int) int {
+	r := sort.Search(len(x.runs), func(r int) bool { return x.runs[r].sub > k }) - 1
+	return x.runs[r].orig + k - x.runs[r].sub
+}
+
+// tokenAt returns the index of the first token from index lo on that
+// starts at or after text offset i.
+func tokenAt(p *prose.Paragraph, i, lo int) int {
+	hi := len(p.Tokens)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if p.Tokens[m].Start < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
