@@ -139,13 +139,18 @@ func fillQuotation(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *q
 	q.Sentence = sentenceIndex(fp, first.q.Span.Start)
 	q.Heading = fp.Kind == prose.BlockHeading || headline(fp)
 	q.Unclosed = last.q.Unclosed
+	var firstToks []prose.Token
 	for k, pt := range g.parts {
 		p := doc.Paragraphs[pt.para]
 		q.Parts[k] = p.SrcSpan(pt.q.Content)
-		q.Words += countWords(tokensIn(p, pt.q.Content))
+		toks := tokensIn(p, pt.q.Content)
+		if k == 0 {
+			firstToks = toks
+		}
+		q.Words += countWords(toks)
 	}
 	fc, lc := fp.Text[first.q.Content.Start:first.q.Content.End], lp.Text[last.q.Content.Start:last.q.Content.End]
-	q.TitleCase = len(g.parts) == 1 && titleCase(fp, first.q.Content, qs)
+	q.TitleCase = len(g.parts) == 1 && titleCase(fp, firstToks, qs)
 	q.Gloss = len(g.parts) == 1 && !startsUpper(fc) && glossed(&paras[first.para], *first.q, qs)
 	q.Complete = startsUpper(fc) && endsSentence(lc) && !q.TitleCase && (q.Words > 1 || endsSentenceStop(lc))
 	q.Full = q.Complete || q.Words >= qs.minWords && !q.TitleCase && !q.Gloss
@@ -259,14 +264,15 @@ func headline(p *prose.Paragraph) bool {
 	return !endsSentenceStop(p.Text)
 }
 
-// titleCase reports whether the first word and every word of three
-// letters or more but the pack's small title words start with a capital:
-// “Philosophy”, “War and Peace”, “Counter-Ransomware Initiative”. A long
-// title may keep one such word in lower case (“And Tonight Thank God it’s
-// Them Instead of You”), as song titles often do.
-func titleCase(p *prose.Paragraph, s prose.Span, qs *quoteSettings) bool {
+// titleCase reports whether, among the tokens of a quoted stretch, the
+// first word and every word of three letters or more but the pack's small
+// title words start with a capital: “Philosophy”, “War and Peace”,
+// “Counter-Ransomware Initiative”. A long title may keep one such word in
+// lower case (“And Tonight Thank God it’s Them Instead of You”), as song
+// titles often do.
+func titleCase(p *prose.Paragraph, toks []prose.Token, qs *quoteSettings) bool {
 	words, capsWords, lower := 0, 0, 0
-	for _, t := range tokensIn(p, s) {
+	for _, t := range toks {
 		if t.Kind != prose.Word {
 			continue
 		}
