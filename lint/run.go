@@ -82,6 +82,7 @@ func Run(cfg *config.Config, inputs []Input, opt Options) *Result {
 				o.findings, o.errs = Analyze(doc, rs, cfg.Settings)
 				o.dirs = collectDirectives(doc, rs)
 				o.checked = true
+				outline(doc, o.findings, o.dirs)
 			}
 		}()
 	}
@@ -107,6 +108,40 @@ func Run(cfg *config.Config, inputs []Input, opt Options) *Result {
 	}
 	sortFindings(res.Findings)
 	return res
+}
+
+// outline points the findings and directives of doc at doc.Outline, so
+// that the parse of each file (its tokens, sentences and lower-cased copy,
+// many times the size of its text) is freed as soon as its rules have run,
+// not kept until the report is printed: memory then grows with the text of
+// the files that have findings, not with every document's parse.
+func outline(doc *prose.Document, fs []analysis.Finding, dd *DocDirectives) {
+	if len(fs) == 0 && dd == nil {
+		return // nothing keeps doc
+	}
+	offs := make([]int, 0, len(fs))
+	for _, f := range fs {
+		offs = append(offs, f.Start)
+	}
+	if dd != nil {
+		for _, d := range dd.Directives {
+			offs = append(offs, d.Span.Start)
+		}
+	}
+	o := doc.Outline(offs)
+	for i := range fs {
+		if fs[i].Doc == doc {
+			fs[i].Doc = o
+		}
+		for j := range fs[i].Related {
+			if fs[i].Related[j].Doc == doc {
+				fs[i].Related[j].Doc = o
+			}
+		}
+	}
+	if dd != nil {
+		dd.Doc = o
+	}
 }
 
 // ruleKey is the path that per-path overrides are matched against: relative

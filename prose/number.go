@@ -230,13 +230,16 @@ func isTens(w string) bool { _, ok := tensWords[w]; return ok }
 // smallWordValue returns the value of a word below one hundred: "seven",
 // "forty", "twenty-five".
 func smallWordValue(w string) (float64, bool) {
+	if w == "" || !smallWordStart[w[0]] {
+		return 0, false // most words: no map lookup
+	}
 	if v, ok := unitWords[w]; ok {
 		return v, true
 	}
 	if v, ok := tensWords[w]; ok {
 		return v, true
 	}
-	if i := strings.IndexAny(w, "-‐‑"); i > 0 {
+	if i := hyphenIndex(w); i > 0 {
 		tens, ok := tensWords[w[:i]]
 		rest := strings.TrimLeft(w[i:], "-‐‑")
 		if u, ok2 := unitWords[rest]; ok && ok2 && u > 0 && u < 10 {
@@ -244,4 +247,32 @@ func smallWordValue(w string) (float64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// smallWordStart holds the first bytes of the words smallWordValue knows,
+// so that it rejects most words of a paragraph without a map lookup.
+var smallWordStart = func() (t [256]bool) {
+	for w := range unitWords {
+		t[w[0]] = true
+	}
+	for w := range tensWords {
+		t[w[0]] = true
+	}
+	return t
+}()
+
+// hyphenIndex is strings.IndexAny(w, "-‐‑") without its slow path for
+// non-ASCII sets: the index of the first hyphen, or -1.
+func hyphenIndex(w string) int {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case '-':
+			return i
+		case 0xE2: // U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN are E2 80 90/91
+			if i+2 < len(w) && w[i+1] == 0x80 && (w[i+2] == 0x90 || w[i+2] == 0x91) {
+				return i
+			}
+		}
+	}
+	return -1
 }
