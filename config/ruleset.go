@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -64,10 +65,34 @@ func (s *ruleSet) ids() []string {
 }
 
 // loadPacks reads every embedded pack into rule definitions.
+// parsePacks parses the embedded packs at once, one goroutine each: YAML
+// parsing is most of the start-up cost of a run on one draft, and the packs
+// are independent. Their errors (bugs in attrlint) are added in pack order.
+func (l *loader) parsePacks(pks []rules.Pack) []*yaml.Node {
+	docs := make([]*yaml.Node, len(pks))
+	errs := make([]ErrorList, len(pks))
+	var wg sync.WaitGroup
+	for i, pk := range pks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sub := &loader{}
+			docs[i] = sub.parseDocument(pk.Name, pk.Data)
+			errs[i] = sub.errs
+		}()
+	}
+	wg.Wait()
+	for _, e := range errs {
+		l.errs = append(l.errs, e...)
+	}
+	return docs
+}
+
 func (l *loader) loadPacks() *ruleSet {
 	set := &ruleSet{defs: map[string]*ruleDef{}, extractors: map[string]*extractorDef{}}
-	for _, pk := range packs() {
-		doc := l.parseDocument(pk.Name, pk.Data)
+	pks := packs()
+	for i, doc := range l.parsePacks(pks) {
+		pk := pks[i]
 		if doc == nil {
 			continue
 		}
