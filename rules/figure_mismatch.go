@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -123,14 +124,61 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 	for i, f := range figs {
 		ctx[i] = fs.contextWords(doc, f, rule.opts.Window)
 	}
+	// Each figure is compared with the earlier figures of its own quantity
+	// (group and modifiers), and of those only with one per class of
+	// figures that every test below treats alike: same value and
+	// qualifiers, same unit, same cues in their sentences, same context
+	// words. The first earlier figure that matches is the same as in a
+	// comparison of every pair, and a long document that repeats its
+	// figures (an archive, a live blog) costs the number of distinct
+	// figures per figure, not the number of figures.
+	type class struct{ first, second int } // second: the first in another sentence than first, or -1
+	type bucket struct {
+		classes []*class
+		bySig   map[string]*class
+	}
+	buckets := map[string]*bucket{}
 	for j, b := range figs {
-		for i := 0; i < j; i++ {
-			a := figs[i]
-			if a.Para == b.Para && a.Sentence == b.Sentence || !a.SameQuantity(b) || cues.explains(a, b) ||
-				fs.SameValue(a, b) || math.Max(a.Value, b.Value)/math.Min(a.Value, b.Value) > rule.opts.MaxRatio ||
-				sharedWords(ctx[i], ctx[j]) < rule.opts.MinSharedWords {
-				continue
+		key := quantityKey(b)
+		bk := buckets[key]
+		if bk == nil {
+			bk = &bucket{bySig: map[string]*class{}}
+			buckets[key] = bk
+		}
+		found := -1
+		if !cues.series[b.Para][b.Sentence] { // a series cue on b explains every pair
+			for _, c := range bk.classes {
+				if found >= 0 && c.first > found {
+					break // classes are in the order of their first figure
+				}
+				i := c.first
+				if a := figs[i]; a.Para == b.Para && a.Sentence == b.Sentence {
+					if i = c.second; i < 0 {
+						continue
+					}
+				}
+				a := figs[i]
+				if !a.SameQuantity(b) ||
+					math.Max(a.Value, b.Value)/math.Min(a.Value, b.Value) > rule.opts.MaxRatio ||
+					cues.explains(a, b) || fs.SameValue(a, b) ||
+					sharedWords(ctx[i], ctx[j]) < rule.opts.MinSharedWords {
+					continue
+				}
+				if found < 0 || i < found {
+					found = i
+				}
 			}
+		}
+		sig := figureClass(b, cues, ctx[j])
+		if c := bk.bySig[sig]; c == nil {
+			c = &class{first: j, second: -1}
+			bk.bySig[sig] = c
+			bk.classes = append(bk.classes, c)
+		} else if f := figs[c.first]; c.second < 0 && (f.Para != b.Para || f.Sentence != b.Sentence) {
+			c.second = j
+		}
+		if found >= 0 {
+			a := figs[found]
 			msg := strings.NewReplacer(
 				"{unit}", quoteUnit(b),
 				"{value}", figureText(doc, b),
@@ -140,10 +188,44 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 			pass.Report(analysis.Diagnostic{Start: b.Span.Start, End: b.Span.End, Message: msg,
 				Related: []analysis.Related{{Start: a.Span.Start, End: a.Span.End,
 					Message: fmt.Sprintf("the same quantity given as %s", figureText(doc, a))}}})
-			break
 		}
 	}
 	return nil, nil
+}
+
+// figureClass is the same for two figures of one quantity exactly when
+// every test of figure-mismatch treats them alike as the earlier figure of
+// a pair: value, qualifiers, unit and modifiers, the cues of their
+// sentences and their context words.
+func figureClass(f *Figure, cues *sentenceCues, ctx map[string]bool) string {
+	words := make([]string, 0, len(ctx))
+	for w := range ctx {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	var b strings.Builder
+	b.WriteString(strconv.FormatUint(math.Float64bits(f.Value), 16))
+	b.WriteByte(0)
+	b.WriteString(strconv.Itoa(int(f.Bound)))
+	for _, flag := range []bool{f.Approx, f.Rounded, f.Converted, cues.series[f.Para][f.Sentence], cues.time[f.Para][f.Sentence]} {
+		if flag {
+			b.WriteByte('1')
+		} else {
+			b.WriteByte('0')
+		}
+	}
+	b.WriteByte(0)
+	b.WriteString(f.Unit)
+	for _, m := range f.Modifiers {
+		b.WriteByte(0)
+		b.WriteString(m)
+	}
+	b.WriteByte(1)
+	for _, w := range words {
+		b.WriteByte(0)
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 func quoteUnit(f *Figure) string {
