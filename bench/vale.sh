@@ -151,6 +151,40 @@ else
 fi
 
 echo
+echo "== compare: two versions of one story, then twice as long (attrlint only; Vale has no such command)"
+# v1: drafts of the corpus run together to SIZE bytes; v2: the same with
+# every fifth paragraph revised (its figures changed, a clause added).
+versions() { # SIZE DIR
+  mkdir -p "$2"
+  (set +o pipefail; cat "$corpus"/*/*.md | head -c "$1" | sed '$d') > "$2/v1.md"
+  awk 'BEGIN { RS = ""; ORS = "\n\n" }
+    NR % 5 == 0 { gsub(/0/, "5"); $0 = $0 " Officials revised the figures on Friday." }
+    { print }' "$2/v1.md" > "$2/v2.md"
+}
+best() { # min wall time in ms of RUNS runs of CMD...
+  local b=""
+  for _ in $(seq "$runs"); do
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" > /dev/null 2>&1 || true
+    t1=$(date +%s%N)
+    local t=$(((t1 - t0) / 1000))
+    if [ -z "$b" ] || [ "$t" -lt "$b" ]; then b=$t; fi
+  done
+  echo "$b"
+}
+versions 2048 "$work/v2"
+versions 102400 "$work/v100"
+versions 204800 "$work/v200"
+c0=$(best "$work/attrlint" compare --color never --fail-level none "$work/v2/v1.md" "$work/v2/v2.md")
+c100=$(best "$work/attrlint" compare --color never --fail-level none "$work/v100/v1.md" "$work/v100/v2.md")
+c200=$(best "$work/attrlint" compare --color never --fail-level none "$work/v200/v1.md" "$work/v200/v2.md")
+printf 'compare 2 x 100 KB: %.2f ms   2 x 200 KB: %.2f ms   (min of %d runs, start-up included)\n' \
+  "$(echo "$c100 / 1000" | bc -l)" "$(echo "$c200 / 1000" | bc -l)" "$runs"
+printf 'factor when the input doubles: %.2f (%.2f without the start-up, taken as compare on 2 x 2 KB: %.2f ms)\n' \
+  "$(echo "$c200 / $c100" | bc -l)" "$(echo "($c200 - $c0) / ($c100 - $c0)" | bc -l)" "$(echo "$c0 / 1000" | bc -l)"
+
+echo
 echo "== the ${big_mb} MB file alone"
 bytes=$(wc -c < "$big") nfiles=1
 measure attrlint "$work/attrlint-big.out" "$work/attrlint" check --color never --fail-level none --max-file-size 1G "$big"
