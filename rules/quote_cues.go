@@ -89,7 +89,11 @@ func (pq *paraQuotes) matchTokens(a, b int) []phrase.Match {
 	x.toks, x.runs = x.toks[:0], x.runs[:0]
 	from := a
 	lo, hi := p.Tokens[a].Start, p.Tokens[b-1].End
-	for _, q := range pq.tops {
+	// The outermost quotations are in text order: start at the first one
+	// that ends after the sentence starts, so that matching every sentence
+	// of a long paragraph stays linear.
+	first := sort.Search(len(pq.tops), func(k int) bool { return pq.tops[k].Content.End > lo })
+	for _, q := range pq.tops[first:] {
 		if q.Content.End <= lo || q.Content.Start == q.Content.End {
 			continue
 		}
@@ -108,12 +112,12 @@ func (pq *paraQuotes) matchTokens(a, b int) []phrase.Match {
 	p.Lower()
 	sub := *p
 	sub.Tokens = x.toks
-	first := len(x.cues)
+	firstCue := len(x.cues)
 	x.qs.matcher.Match(&sub, func(m phrase.Match) {
 		m.FirstTok, m.LastTok = x.origTok(m.FirstTok), x.origTok(m.LastTok)
 		x.cues = append(x.cues, m)
 	})
-	return x.cues[first:len(x.cues):len(x.cues)]
+	return x.cues[firstCue:len(x.cues):len(x.cues)]
 }
 
 // personsIn returns, in text order, the named persons of sentence k that

@@ -109,11 +109,21 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 		groups[gi] = quoteGroup{parts: parts[a:b:b], q: &out.Quotes[gi]}
 		out.Quotes[gi].Parts = spans[a:b:b]
 	}
+	// run is the stretch of groups, ending with the one before g, whose last
+	// parts lie in one paragraph; last is its latest attributed group. A
+	// quotation continues it (see continueFrom) without walking back over
+	// every earlier quotation, which made a paragraph of thousands of short
+	// quotations quadratic.
+	var run struct {
+		para int
+		last *quoteGroup
+	}
+	run.para = -1
 	for gi := range groups {
 		g := &groups[gi]
 		fillQuotation(doc, paras, g, qs)
-		if !g.q.Attributed() {
-			continueFrom(g, groups[:gi])
+		if !g.q.Attributed() && run.para == g.parts[0].para && run.last != nil {
+			continueFrom(g, run.last)
 		}
 		if !g.q.Attributed() {
 			attributeAcross(doc, paras, g, qs)
@@ -123,6 +133,12 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 		}
 		if g.q.Pronoun && qs.resolvable[lowerWord(g.q.Speaker)] {
 			x.resolvePronoun(g.q, g.parts[len(g.parts)-1].para)
+		}
+		if lp := g.parts[len(g.parts)-1].para; lp != run.para {
+			run.para, run.last = lp, nil
+		}
+		if g.q.Attributed() {
+			run.last = g
 		}
 	}
 	return out
@@ -161,23 +177,14 @@ func fillQuotation(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *q
 	}
 }
 
-// continueFrom attributes g to the attributed quotation before it in the
-// paragraph where g starts, if there is one.
-func continueFrom(g *quoteGroup, before []quoteGroup) {
-	para := g.parts[0].para
-	for k := len(before) - 1; k >= 0; k-- {
-		b := before[k]
-		if b.parts[len(b.parts)-1].para != para {
-			return
-		}
-		if b.q.Attributed() {
-			g.q.Cue = "continuation"
-			g.q.CueSpan = b.q.CueSpan
-			g.q.Speaker, g.q.SpeakerSpan = b.q.Speaker, b.q.SpeakerSpan
-			g.q.Pronoun, g.q.PronounSpan = b.q.Pronoun, b.q.PronounSpan
-			return
-		}
-	}
+// continueFrom credits g, a quotation with no attribution of its own, to
+// the speaker of b, the latest attributed quotation before it in the same
+// paragraph with no other speaker between them.
+func continueFrom(g *quoteGroup, b *quoteGroup) {
+	g.q.Cue = "continuation"
+	g.q.CueSpan = b.q.CueSpan
+	g.q.Speaker, g.q.SpeakerSpan = b.q.Speaker, b.q.SpeakerSpan
+	g.q.Pronoun, g.q.PronounSpan = b.q.Pronoun, b.q.PronounSpan
 }
 
 func sentenceIndex(p *prose.Paragraph, i int) int {
