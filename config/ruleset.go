@@ -65,14 +65,19 @@ func (s *ruleSet) ids() []string {
 }
 
 // loadPacks reads every embedded pack into rule definitions.
-// parsePacks parses the embedded packs at once, one goroutine each: YAML
-// parsing is most of the start-up cost of a run on one draft, and the packs
-// are independent. Their errors (bugs in attrlint) are added in pack order.
+// parsePacks returns the node trees of the embedded packs: from the pack
+// cache (packs.cache) when it holds a pack's exact bytes, else parsed, the
+// packs at once, one goroutine each. YAML parsing is most of the start-up
+// cost of a run on one draft, and the packs are independent. Their errors
+// (bugs in attrlint) are added in pack order.
 func (l *loader) parsePacks(pks []rules.Pack) []*yaml.Node {
 	docs := make([]*yaml.Node, len(pks))
 	errs := make([]ErrorList, len(pks))
 	var wg sync.WaitGroup
 	for i, pk := range pks {
+		if docs[i] = cachedPack(pk.Name, pk.Data); docs[i] != nil {
+			continue
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
