@@ -34,6 +34,11 @@ type paraQuotes struct {
 	x    *extractor
 
 	sents []sentCues // per sentence, allocated on first use
+
+	// latest[k] is the last named person of sentences 0..k (nil when
+	// none), filled in order on first use, so that resolving the pronouns
+	// of a long paragraph does not walk back over it for each one.
+	latest []*person
 }
 
 // person is a named person seen as the subject of a speech verb.

@@ -25,9 +25,8 @@ func (x *extractor) resolvePronoun(q *Quotation, last int) {
 		pq := &x.paras[pi]
 		k := max(len(pq.p.Sentences), 1) - 1
 		if pi == last {
+			// In the pronoun's own sentence, only a person named before it.
 			k = sentenceAtSrc(pq.p, at)
-		}
-		for ; k >= 0; k-- {
 			ps := pq.personsIn(pi, k)
 			for j := len(ps) - 1; j >= 0; j-- {
 				if ps[j].span.Start < at {
@@ -35,8 +34,31 @@ func (x *extractor) resolvePronoun(q *Quotation, last int) {
 					return
 				}
 			}
+			k--
+		}
+		if k < 0 {
+			continue
+		}
+		if p := pq.latestPerson(pi, k); p != nil {
+			q.Speaker, q.SpeakerSpan = p.name, p.span
+			return
 		}
 	}
+}
+
+// latestPerson returns the last named person of sentences 0 to k of the
+// paragraph (the nearest before a pronoun in a later sentence), or nil.
+func (pq *paraQuotes) latestPerson(pi, k int) *person {
+	for n := len(pq.latest); n <= k; n++ {
+		var p *person
+		if ps := pq.personsIn(pi, n); len(ps) > 0 {
+			p = &ps[len(ps)-1]
+		} else if n > 0 {
+			p = pq.latest[n-1]
+		}
+		pq.latest = append(pq.latest, p)
+	}
+	return pq.latest[k]
 }
 
 // sentenceAtSrc returns the index of the last sentence of p that starts at
