@@ -314,6 +314,16 @@ var parserProblems = map[string]bool{
 	"found undefined tag handle":             true,
 }
 
+// yamlLines counts the lines of data as the YAML parser does: LF, CRLF,
+// CR, NEL, LS and PS end a line.
+func yamlLines(data []byte) int {
+	n := 1 + bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n"))
+	for _, sep := range []string{"\u0085", "\u2028", "\u2029"} {
+		n += bytes.Count(data, []byte(sep))
+	}
+	return n
+}
+
 var unknownAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
 
 func (l *loader) syntaxError(file string, data []byte, err error) {
@@ -325,6 +335,9 @@ func (l *loader) syntaxError(file string, data []byte, err error) {
 		if parserProblems[msg] {
 			line++ // the parser, unlike the scanner, names a 0-based line
 		}
+		// At the end of the stream the parser names the line after the
+		// last one: point at the last line instead.
+		line = min(line, yamlLines(data))
 	} else if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
 		// The parser names no position: find the first "*name" that is
 		// a whole alias.

@@ -124,7 +124,9 @@ func ruleIDPattern(s string) bool {
 			return false
 		}
 	}
-	return s != ""
+	// As in the config: a letter first, words joined by single hyphens
+	// ("--0" after a tab is a misplaced reason, not a rule).
+	return s != "" && s[0] >= 'a' && s[0] <= 'z' && s[len(s)-1] != '-' && !strings.Contains(s, "--")
 }
 
 // DirectiveKind is the kind "directive" of unused-directive. Its analyzer
