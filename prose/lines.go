@@ -2,6 +2,7 @@ package prose
 
 import (
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -9,6 +10,86 @@ import (
 // CR each end a line.
 type lineIndex struct {
 	starts []int
+	// marks, for a text with long lines, counts characters up to every
+	// markEvery bytes, so that a column costs a short count, not one over
+	// the whole line (a one-line file of many findings stays linear).
+	marks *charMarks
+}
+
+// markEvery is the spacing of charMarks, and the line length from which
+// they are kept.
+const markEvery = 4096
+
+// charMarks holds, for offsets pos[i] (each at the start of a character),
+// the number of code points and of UTF-16 units in text[:pos[i]].
+type charMarks struct {
+	once         sync.Once
+	pos          []int
+	runes, units []int
+}
+
+func (m *charMarks) build(text []byte) {
+	for at := 0; at < len(text); at += markEvery {
+		p := at
+		for p > 0 && p < len(text) && !utf8.RuneStart(text[p]) && at-p < utf8.UTFMax {
+			p--
+		}
+		r, u := 0, 0
+		if n := len(m.pos); n > 0 {
+			r, u = m.runes[n-1], m.units[n-1]
+			c16, c := count16(text[m.pos[n-1]:p])
+			r, u = r+c, u+c16
+		}
+		m.pos = append(m.pos, p)
+		m.runes = append(m.runes, r)
+		m.units = append(m.units, u)
+	}
+}
+
+// before returns the number of code points and UTF-16 units in text[:off].
+func (m *charMarks) before(text []byte, off int) (runes, units int) {
+	m.once.Do(func() { m.build(text) })
+	i := sort.Search(len(m.pos), func(i int) bool { return m.pos[i] > off }) - 1
+	if i < 0 {
+		u, r := count16(text[:off])
+		return r, u
+	}
+	u, r := count16(text[m.pos[i]:off])
+	return m.runes[i] + r, m.units[i] + u
+}
+
+// count16 returns the UTF-16 units and the code points of s (an invalid
+// byte counts as one of each).
+func count16(s []byte) (units, runes int) {
+	for len(s) > 0 {
+		if s[0] < utf8.RuneSelf {
+			s = s[1:]
+			units++
+			runes++
+			continue
+		}
+		r, w := utf8.DecodeRune(s)
+		if r >= 0x10000 {
+			units += 2
+		} else {
+			units++
+		}
+		runes++
+		s = s[w:]
+	}
+	return units, runes
+}
+
+// columns returns the code-point and UTF-16 lengths of text[start:off], a
+// stretch of one line.
+func (x lineIndex) columns(text []byte, start, off int) (runes, units int) {
+	if x.marks == nil || off-start < markEvery {
+		u, r := count16(text[start:off])
+		return r, u
+	}
+	r1, u1 := x.marks.before(text, start)
+	r2, u2 := x.marks.before(text, off)
+	return r2 - r1, u2 - u1
 }
 
 func newLineIndex(text []byte) lineIndex {
@@ -29,7 +110,18 @@ func newLineIndex(text []byte) lineIndex {
 			starts = append(starts, i+1)
 		}
 	}
-	return lineIndex{starts: starts}
+	x := lineIndex{starts: starts}
+	for i := 1; i <= len(starts); i++ {
+		end := len(text)
+		if i < len(starts) {
+			end = starts[i]
+		}
+		if end-starts[i-1] > markEvery {
+			x.marks = &charMarks{}
+			break
+		}
+	}
+	return x
 }
 
 func (x lineIndex) line(off int) int {
@@ -51,24 +143,16 @@ func (x lineIndex) position(text []byte, off int) (line, col int) {
 	off = clamp(off, len(text))
 	l := x.line(off)
 	off = max(off, x.starts[l])
-	return l + 1, utf8.RuneCount(text[x.starts[l]:off]) + 1
+	r, _ := x.columns(text, x.starts[l], off)
+	return l + 1, r + 1
 }
 
 func (x lineIndex) position16(text []byte, off int) (line, col int) {
 	off = clamp(off, len(text))
 	l := x.line(off)
 	off = max(off, x.starts[l])
-	n := 0
-	for s := text[x.starts[l]:off]; len(s) > 0; {
-		r, w := utf8.DecodeRune(s)
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-		s = s[w:]
-	}
-	return l + 1, n + 1
+	_, u := x.columns(text, x.starts[l], off)
+	return l + 1, u + 1
 }
 
 func (x lineIndex) lineSpan(text []byte, n int) Span {
