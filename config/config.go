@@ -161,6 +161,15 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	l := &loader{}
 	l.load(c, file, data)
+	// The parser places an empty document ("---") on the line after the
+	// file's last: point at the last line.
+	if n := yamlLines(data); len(l.errs) > 0 {
+		for _, e := range l.errs {
+			if e.File == file && e.Line > n {
+				e.Line, e.Col = n, 1
+			}
+		}
+	}
 	if len(l.errs) > 0 {
 		return nil, l.finish()
 	}
