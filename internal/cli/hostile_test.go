@@ -122,7 +122,7 @@ func hostileCases() []hostileCase {
 		{
 			name:  "100,000 quotation marks in one paragraph",
 			files: map[string][]byte{"marks.txt": []byte(strings.Repeat("“Yes,” ", 50000) + "\n")},
-			code:  1, none: []string{"marks.txt"}, checked: 2, within: 30 * time.Second,
+			code:  1, none: []string{"marks.txt"}, checked: 2,
 		},
 		{
 			name:  "only opening quotation marks",
