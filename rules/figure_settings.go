@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/attrlint/attrlint/phrase"
 )
@@ -248,31 +245,6 @@ func figureSettingsOf(opts any) (*FigureSettingsCompiled, error) {
 	return nil, fmt.Errorf("figures: settings are %T, want compiled figures settings", opts)
 }
 
-var (
-	defaultFiguresOnce sync.Once
-	defaultFigures     *FigureSettingsCompiled
-	defaultFiguresErr  error
-)
-
-// defaultFigureSettings compiles the `analyzers: figures:` section of the
-// embedded pack rules/figures.yaml.
-func defaultFigureSettings() (*FigureSettingsCompiled, error) {
-	defaultFiguresOnce.Do(func() {
-		data, err := packFS.ReadFile("figures.yaml")
-		if err != nil {
-			defaultFiguresErr = fmt.Errorf("figures: the embedded pack is missing: %w", err)
-			return
-		}
-		var pack struct {
-			Analyzers struct {
-				Figures FiguresSettings `yaml:"figures"`
-			} `yaml:"analyzers"`
-		}
-		if err := yaml.Unmarshal(data, &pack); err != nil {
-			defaultFiguresErr = fmt.Errorf("figures: rules/figures.yaml: %w", err)
-			return
-		}
-		defaultFigures, defaultFiguresErr = compileFiguresSettings(&pack.Analyzers.Figures)
-	})
-	return defaultFigures, defaultFiguresErr
-}
+// defaultFigureSettings compiles the `analyzers: figures:` section of the embedded pack
+// rules/figures.yaml.
+var defaultFigureSettings = packSettings[FiguresSettings]("figures.yaml", "figures", compileFiguresSettings)

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/attrlint/attrlint/phrase"
 )
@@ -248,31 +245,6 @@ func quoteSettingsOf(opts any) (*quoteSettings, error) {
 	return nil, fmt.Errorf("quotes: settings are %T, want compiled quotes settings", opts)
 }
 
-var (
-	defaultQuotesOnce sync.Once
-	defaultQuotes     *quoteSettings
-	defaultQuotesErr  error
-)
-
-// defaultQuoteSettings compiles the `analyzers: quotes:` section of the
-// embedded pack rules/quotes.yaml.
-func defaultQuoteSettings() (*quoteSettings, error) {
-	defaultQuotesOnce.Do(func() {
-		data, err := packFS.ReadFile("quotes.yaml")
-		if err != nil {
-			defaultQuotesErr = fmt.Errorf("quotes: the embedded pack is missing: %w", err)
-			return
-		}
-		var pack struct {
-			Analyzers struct {
-				Quotes QuotesSettings `yaml:"quotes"`
-			} `yaml:"analyzers"`
-		}
-		if err := yaml.Unmarshal(data, &pack); err != nil {
-			defaultQuotesErr = fmt.Errorf("quotes: rules/quotes.yaml: %w", err)
-			return
-		}
-		defaultQuotes, defaultQuotesErr = compileQuotesSettings(&pack.Analyzers.Quotes)
-	})
-	return defaultQuotes, defaultQuotesErr
-}
+// defaultQuoteSettings compiles the `analyzers: quotes:` section of the embedded pack
+// rules/quotes.yaml.
+var defaultQuoteSettings = packSettings[QuotesSettings]("quotes.yaml", "quotes", compileQuotesSettings)
