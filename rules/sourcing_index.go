@@ -205,8 +205,11 @@ func (x *paraIndex) capitalized(i int) bool {
 
 // isInitialism reports whether token i is a word written with periods
 // ("U.S", "U.N").
+// isInitialism reports whether token i is a capitalized initialism such as
+// the "U.S" of "U.S.": a modifier of a source ("U.S. officials"), unlike
+// "a.m" ("at 5 a.m. Officials said").
 func (x *paraIndex) isInitialism(i int) bool {
-	return i >= 0 && i < x.n && x.toks[i].Kind == prose.Word && strings.Contains(x.text(i), ".")
+	return x.capitalized(i) && strings.Contains(x.text(i), ".")
 }
 
 // isCloseQuote reports whether token i closes a quotation or is a dash: what
