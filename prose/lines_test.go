@@ -15,7 +15,7 @@ func TestPositionsOnLongLinesAgreeWithCounting(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 9))
 	for trial := 0; trial < 20; trial++ {
 		var b []byte
-		for len(b) < 3*markEvery+int(r.IntN(markEvery)) {
+		for len(b) < 3*markEvery+r.IntN(markEvery) {
 			p := pieces[r.IntN(len(pieces))]
 			if (p == "\n" || p == "\r\n") && r.IntN(2000) != 0 {
 				continue // keep lines long
