@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Checks that every rule family runs in linear time: BenchmarkLinear times
+# each family on news copy, the same copy on one line, and a paragraph of
+# nothing but short quotations, at 100 KB and 200 KB; this prints the ratio
+# of the two times (about 2 is linear) and exits 1 when one exceeds 3.
+# Usage: bash bench/linear.sh   (about a minute on two cores)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# Best of three runs of each: the fastest run is the least disturbed.
+out=$(go test ./lint -run '^$' -bench '^BenchmarkLinear' -benchtime 5x -count 3)
+printf '%-28s %12s %12s %6s\n' "family/shape" "100KB ns/op" "200KB ns/op" "ratio"
+echo "$out" | awk '
+  /^BenchmarkLinear/ {
+    name = $1; sub(/-[0-9]+$/, "", name)
+    n = split(name, p, "/")
+    size = p[n]; key = p[2]; for (i = 3; i < n; i++) key = key "/" p[i]
+    if (name ~ /^BenchmarkLinearCompare/) key = "compare"
+    if (!((key, size) in t) || $3 < t[key, size]) t[key, size] = $3
+    keys[key] = 1
+  }
+  END {
+    bad = 0
+    for (k in keys) {
+      r = t[k, "200KB"] / t[k, "100KB"]
+      printf "%-28s %12d %12d %6.2f\n", k, t[k, "100KB"], t[k, "200KB"], r
+      if (r > 3) bad = 1
+    }
+    exit bad
+  }' | sort
