@@ -59,9 +59,10 @@ func (l ErrorList) sort() {
 	})
 }
 
-// suggest returns the candidate closest to word when it is close enough to
-// be a plausible typo, else "".
-func suggest(word string, candidates []string) string {
+// Suggest returns the candidate closest to word when it is close enough to
+// be a plausible typo, else "": the "did you mean" of every message that
+// names an unknown key, rule, kind or command.
+func Suggest(word string, candidates []string) string {
 	lw := strings.ToLower(word)
 	best, bestD := "", -1
 	for _, c := range candidates {
@@ -93,7 +94,7 @@ func suggest(word string, candidates []string) string {
 // didYouMean formats a suggestion for word among candidates as
 // `; did you mean "x"?`, or "" when nothing is close.
 func didYouMean(word string, candidates []string) string {
-	if s := suggest(word, candidates); s != "" {
+	if s := Suggest(word, candidates); s != "" {
 		return fmt.Sprintf("; did you mean %q?", s)
 	}
 	return ""

@@ -372,8 +372,8 @@ func TestSuggest(t *testing.T) {
 		{"SEVERITY", "severity"},
 	}
 	for _, tt := range tests {
-		if got := suggest(tt.typed, keys); got != tt.want {
-			t.Errorf("suggest(%q) = %q, want %q", tt.typed, got, tt.want)
+		if got := Suggest(tt.typed, keys); got != tt.want {
+			t.Errorf("Suggest(%q) = %q, want %q", tt.typed, got, tt.want)
 		}
 	}
 }

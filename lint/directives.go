@@ -259,34 +259,12 @@ func unknownRuleMessage(cfg *config.Config, d *rules.Directive, id string) strin
 	return msg
 }
 
-// closestRule returns the rule id nearest to id by edit distance, if it is
-// near enough to be a typo.
+// closestRule returns the rule id nearest to id, if it is near enough to be
+// a typo.
 func closestRule(cfg *config.Config, id string) string {
-	best, bestD := "", 3
-	for _, r := range cfg.Rules {
-		if d := editDistance(id, r.ID); d < bestD {
-			best, bestD = r.ID, d
-		}
+	ids := make([]string, len(cfg.Rules))
+	for i, r := range cfg.Rules {
+		ids[i] = r.ID
 	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return config.Suggest(id, ids)
 }

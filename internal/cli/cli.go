@@ -4,6 +4,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/attrlint/attrlint/config"
 	"io"
 	"os"
 	"strings"
@@ -101,39 +102,13 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "Exit status: 0 no findings at or above the fail level, 1 findings, 2 usage, config or input error.")
 }
 
-// suggest returns `; did you mean "x"?` for the candidate closest to s, or
+// suggest returns ` (did you mean "x"?)` for the candidate closest to s, or
 // "" when none is close.
 func suggest(s string, candidates []string) string {
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD {
-			best, bestD = c, d
-		}
+	if best := config.Suggest(s, candidates); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }
 
 // splitList splits a comma-separated flag value, dropping empty items.
