@@ -4,10 +4,11 @@ package cli
 
 import (
 	"fmt"
-	"github.com/attrlint/attrlint/config"
 	"io"
 	"os"
 	"strings"
+
+	"github.com/attrlint/attrlint/config"
 )
 
 // Exit statuses (SPEC.md).
