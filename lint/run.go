@@ -199,6 +199,9 @@ func read(in Input, opt Options) ([]byte, string, error) {
 		return nil, "", &InputError{Path: in.Path, Err: describe(err)}
 	}
 	if prose.LooksBinary(data) {
+		if in.Explicit && prose.LooksUTF16(data) {
+			return nil, "", &InputError{Path: in.Path, Err: errors.New("looks like UTF-16 without a byte-order mark; attrlint reads UTF-16 only with one: save the draft as UTF-8 (or as UTF-16 with a BOM)")}
+		}
 		if in.Explicit {
 			return nil, "", &InputError{Path: in.Path, Err: errors.New("looks like a binary file (it has NUL bytes); attrlint reads text, Markdown and HTML drafts")}
 		}

@@ -56,3 +56,29 @@ func BenchmarkPositionsOneLine(b *testing.B) {
 		}
 	}
 }
+
+func TestLooksUTF16(t *testing.T) {
+	le := []byte{}
+	for _, r := range "Officials said the ferry was late, and the council agreed." {
+		le = append(le, byte(r), 0)
+	}
+	be := make([]byte, len(le))
+	for i := 0; i+1 < len(le); i += 2 {
+		be[i], be[i+1] = le[i+1], le[i]
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want bool
+	}{
+		{"UTF-16LE without BOM", le, true},
+		{"UTF-16BE without BOM", be, true},
+		{"UTF-8 text", []byte("Officials said the ferry was late."), false},
+		{"binary", []byte("GIF89a\x00\x01\x02\x00\x00\xff\x10 picture data \x00\x07"), false},
+		{"too short", []byte{'a', 0}, false},
+	} {
+		if got := LooksUTF16(tc.data); got != tc.want {
+			t.Errorf("%s: LooksUTF16 = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -87,3 +87,22 @@ func LooksBinary(data []byte) bool {
 	}
 	return bytes.IndexByte(head, 0) >= 0
 }
+
+// LooksUTF16 reports whether data, which has no byte-order mark, looks like
+// UTF-16 text: in its first 1 KB, NUL bytes fill most of one byte parity
+// (the high bytes of Latin characters) and almost none of the other.
+func LooksUTF16(data []byte) bool {
+	head := data[:min(len(data), 1024)]
+	if len(head) < 8 {
+		return false
+	}
+	var zeros [2]int
+	for i, c := range head {
+		if c == 0 {
+			zeros[i%2]++
+		}
+	}
+	half := len(head) / 2
+	hi, lo := max(zeros[0], zeros[1]), min(zeros[0], zeros[1])
+	return hi*10 >= half*7 && lo*20 <= half
+}

@@ -96,10 +96,10 @@ func hostileCases() []hostileCase {
 			code:  1, want: []string{"be.md:3:1 anonymous-source"}, checked: 2,
 		},
 		{
-			name:  "UTF-16 without BOM looks binary: input error",
+			name:  "UTF-16 without BOM: an input error that says so",
 			files: map[string][]byte{"nobom.txt": utf16Bytes(anon+"\n", false, false)},
 			code:  2, none: []string{"nobom.txt"}, checked: 1,
-			stderr: []string{`nobom.txt: looks like a binary file`},
+			stderr: []string{`nobom.txt: looks like UTF-16 without a byte-order mark`},
 		},
 		{
 			name:  "CR-only line ends",
