@@ -227,3 +227,44 @@ func compare(t errorer, doc *prose.Document, findings []analysis.Finding, wants 
 		t.Error(s)
 	}
 }
+
+// RunSeries runs the cross-version rules over the versions of one story in
+// dir (v1.md, v2.md, ... oldest first; at least two) with the embedded
+// defaults, and compares the findings of each version with its want
+// comments as Run does. It returns the versions and the findings, for tests
+// that check more (related locations).
+func RunSeries(t *testing.T, dir string) ([]*prose.Document, []analysis.Finding) {
+	t.Helper()
+	cfg := loadConfig(t, dir)
+	files, _ := filepath.Glob(filepath.Join(dir, "v*.md"))
+	num := func(p string) int {
+		n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), "v"), ".md"))
+		return n
+	}
+	sort.Slice(files, func(i, j int) bool { return num(files[i]) < num(files[j]) })
+	if len(files) < 2 {
+		t.Fatalf("%s: a series needs v1.md and v2.md at least", dir)
+	}
+	var docs []*prose.Document
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, prose.Parse(f, data))
+	}
+	findings, errs := lint.AnalyzeSeries(docs, cfg.Rules, cfg.Settings)
+	for _, err := range errs {
+		t.Errorf("%v", err)
+	}
+	for _, doc := range docs {
+		var own []analysis.Finding
+		for _, f := range findings {
+			if f.Doc == doc {
+				own = append(own, f)
+			}
+		}
+		compare(t, doc, own, inline(t, doc.Path, doc))
+	}
+	return docs, findings
+}
