@@ -8,7 +8,7 @@ import (
 	"github.com/attrlint/attrlint/analysis"
 )
 
-func init() { register("checkstyle", Checkstyle) }
+func init() { register("checkstyle", startCheckstyle) }
 
 // Checkstyle writes the run as a Checkstyle XML report, the format Jenkins'
 // warnings plugin, GitLab converters and many review bots read: one <file>
@@ -16,10 +16,33 @@ func init() { register("checkstyle", Checkstyle) }
 // line, code-point column, severity (error, warning, info), message and a
 // source of "attrlint." plus the rule id. Related locations have no place in
 // the format and are left out. Options are ignored.
-func Checkstyle(w io.Writer, run *Run, _ Options) error {
-	out := checkstyleReport{Version: "4.3"}
-	for i := range run.Findings {
-		f := &run.Findings[i]
+func Checkstyle(w io.Writer, run *Run, opt Options) error {
+	return batch(startCheckstyle)(w, run, opt)
+}
+
+// checkstyleWriter writes the report's <file> elements one at a time, each
+// when the findings have moved on to the next file, indented as encoding
+// the whole report at once would indent them.
+type checkstyleWriter struct {
+	w     *bufio.Writer
+	enc   *xml.Encoder
+	file  *checkstyleFile // the file whose findings are being gathered
+	files int             // <file> elements written
+	err   error
+}
+
+func startCheckstyle(w io.Writer, _ *Run, _ Options) Writer {
+	c := &checkstyleWriter{w: bufio.NewWriter(w)}
+	c.w.WriteString(xml.Header)
+	c.w.WriteString(`<checkstyle version="4.3">`)
+	c.enc = xml.NewEncoder(c.w)
+	c.enc.Indent("  ", "  ")
+	return c
+}
+
+func (c *checkstyleWriter) Write(fs []analysis.Finding) error {
+	for i := range fs {
+		f := &fs[i]
 		path := ""
 		e := checkstyleError{Severity: checkstyleSeverity(f.Severity), Message: f.Message, Source: "attrlint." + f.Rule}
 		if f.Doc != nil {
@@ -27,21 +50,38 @@ func Checkstyle(w io.Writer, run *Run, _ Options) error {
 			loc := locate(f.Doc, f.Start, f.End)
 			e.Line, e.Column = loc.line, loc.col
 		}
-		if n := len(out.Files); n == 0 || out.Files[n-1].Name != path {
-			out.Files = append(out.Files, checkstyleFile{Name: path})
+		if c.file == nil || c.file.Name != path {
+			c.flushFile()
+			c.file = &checkstyleFile{Name: path}
 		}
-		last := &out.Files[len(out.Files)-1]
-		last.Errors = append(last.Errors, e)
+		c.file.Errors = append(c.file.Errors, e)
 	}
-	bw := bufio.NewWriter(w)
-	bw.WriteString(xml.Header)
-	enc := xml.NewEncoder(bw)
-	enc.Indent("", "  ")
-	if err := enc.Encode(&out); err != nil {
-		return err
+	return c.err
+}
+
+// flushFile writes the <file> element gathered so far.
+func (c *checkstyleWriter) flushFile() {
+	if c.file == nil || c.err != nil {
+		return
 	}
-	bw.WriteString("\n")
-	return bw.Flush()
+	if c.files == 0 {
+		c.w.WriteByte('\n')
+	}
+	c.files++
+	c.err = c.enc.Encode(c.file)
+	c.file = nil
+}
+
+func (c *checkstyleWriter) Close(int) error {
+	c.flushFile()
+	if c.err != nil {
+		return c.err
+	}
+	if c.files > 0 {
+		c.w.WriteString("\n")
+	}
+	c.w.WriteString("</checkstyle>\n")
+	return c.w.Flush()
 }
 
 func checkstyleSeverity(s analysis.Severity) string {
@@ -54,15 +94,10 @@ func checkstyleSeverity(s analysis.Severity) string {
 	return "info"
 }
 
-type checkstyleReport struct {
-	XMLName xml.Name         `xml:"checkstyle"`
-	Version string           `xml:"version,attr"`
-	Files   []checkstyleFile `xml:"file"`
-}
-
 type checkstyleFile struct {
-	Name   string            `xml:"name,attr"`
-	Errors []checkstyleError `xml:"error"`
+	XMLName xml.Name          `xml:"file"`
+	Name    string            `xml:"name,attr"`
+	Errors  []checkstyleError `xml:"error"`
 }
 
 type checkstyleError struct {

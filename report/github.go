@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -10,7 +11,7 @@ import (
 	"github.com/attrlint/attrlint/analysis"
 )
 
-func init() { register("github", GitHub) }
+func init() { register("github", startGitHub) }
 
 // GitHub writes one GitHub Actions workflow command per finding, which the
 // runner turns into an annotation on the pull request:
@@ -25,28 +26,50 @@ func init() { register("github", GitHub) }
 // Options.StepSummary names the job summary file ($GITHUB_STEP_SUMMARY),
 // GitHub also appends a Markdown table of every finding to it.
 func GitHub(w io.Writer, run *Run, opt Options) error {
-	bw := bufio.NewWriter(w)
-	for i := range run.Findings {
-		writeGitHubCommand(bw, &run.Findings[i])
+	return batch(startGitHub)(w, run, opt)
+}
+
+type githubWriter struct {
+	w       *bufio.Writer
+	summary string // the job summary file, or ""
+	rows    bytes.Buffer
+	count   tally
+}
+
+func startGitHub(w io.Writer, _ *Run, opt Options) Writer {
+	return &githubWriter{w: bufio.NewWriter(w), summary: opt.StepSummary}
+}
+
+func (g *githubWriter) Write(fs []analysis.Finding) error {
+	for i := range fs {
+		writeGitHubCommand(g.w, &fs[i])
+		if g.summary != "" {
+			writeStepSummaryRow(&g.rows, &fs[i])
+		}
 	}
-	if err := bw.Flush(); err != nil {
+	g.count.add(fs)
+	return nil
+}
+
+func (g *githubWriter) Close(files int) error {
+	if err := g.w.Flush(); err != nil {
 		return err
 	}
-	if opt.StepSummary == "" {
+	if g.summary == "" {
 		return nil
 	}
-	f, err := os.OpenFile(opt.StepSummary, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	f, err := os.OpenFile(g.summary, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return fmt.Errorf("job summary: %w", err)
 	}
 	sw := bufio.NewWriter(f)
-	writeStepSummary(sw, run)
+	writeStepSummary(sw, files, g.count, g.rows.Bytes())
 	if err := sw.Flush(); err != nil {
 		f.Close()
-		return fmt.Errorf("job summary %s: %w", opt.StepSummary, err)
+		return fmt.Errorf("job summary %s: %w", g.summary, err)
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("job summary %s: %w", opt.StepSummary, err)
+		return fmt.Errorf("job summary %s: %w", g.summary, err)
 	}
 	return nil
 }
@@ -97,28 +120,29 @@ func escapeData(s string) string { return dataEscaper.Replace(s) }
 // escapeProperty escapes a workflow command's property value.
 func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
 
-// writeStepSummary appends a Markdown section: a count, then one table row
-// per finding.
-func writeStepSummary(w *bufio.Writer, run *Run) {
-	c := count(run.Findings)
+// writeStepSummary appends a Markdown section: a count, then the table
+// rows of every finding.
+func writeStepSummary(w *bufio.Writer, files int, c tally, rows []byte) {
 	fmt.Fprintf(w, "### attrlint\n\n%s checked: %d errors, %d warnings, %d info\n\n",
-		plural(run.Files, "file"), c.error, c.warning, c.info)
-	if len(run.Findings) == 0 {
+		plural(files, "file"), c.error, c.warning, c.info)
+	if len(rows) == 0 {
 		return
 	}
 	w.WriteString("| File | Line | Column | Severity | Rule | Message |\n")
 	w.WriteString("| --- | ---: | ---: | --- | --- | --- |\n")
-	for i := range run.Findings {
-		f := &run.Findings[i]
-		file, line, col := "", 0, 0
-		if f.Doc != nil {
-			loc := locate(f.Doc, f.Start, f.End)
-			file, line, col = f.Doc.Path, loc.line, loc.col
-		}
-		fmt.Fprintf(w, "| %s | %d | %d | %s | `%s` | %s |\n",
-			markdownCell(file), line, col, f.Severity, f.Rule, markdownCell(f.Message))
-	}
+	w.Write(rows)
 	w.WriteString("\n")
+}
+
+// writeStepSummaryRow writes the job summary's table row of f.
+func writeStepSummaryRow(w *bytes.Buffer, f *analysis.Finding) {
+	file, line, col := "", 0, 0
+	if f.Doc != nil {
+		loc := locate(f.Doc, f.Start, f.End)
+		file, line, col = f.Doc.Path, loc.line, loc.col
+	}
+	fmt.Fprintf(w, "| %s | %d | %d | %s | `%s` | %s |\n",
+		markdownCell(file), line, col, f.Severity, f.Rule, markdownCell(f.Message))
 }
 
 var cellEscaper = strings.NewReplacer("|", "\\|", "\r\n", " ", "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;")

@@ -2,13 +2,12 @@ package report
 
 import (
 	"bufio"
-	"encoding/json"
 	"io"
 
 	"github.com/attrlint/attrlint/analysis"
 )
 
-func init() { register("json", JSON) }
+func init() { register("json", startJSON) }
 
 // JSONVersion is the version of the JSON schema JSON writes.
 const JSONVersion = 1
@@ -19,25 +18,56 @@ const JSONVersion = 1
 // message and related locations, then a summary. Keys come in a fixed order;
 // the object is indented by two spaces and ends with a newline. Options are
 // ignored.
-func JSON(w io.Writer, run *Run, _ Options) error {
-	out := jsonRun{
-		Version:     JSONVersion,
-		Diagnostics: make([]jsonDiagnostic, 0, len(run.Findings)),
-	}
-	for i := range run.Findings {
-		out.Diagnostics = append(out.Diagnostics, jsonOf(&run.Findings[i]))
-	}
-	c := count(run.Findings)
-	out.Summary = jsonSummary{Files: run.Files, Error: c.error, Warning: c.warning, Info: c.info}
+func JSON(w io.Writer, run *Run, opt Options) error {
+	return batch(startJSON)(w, run, opt)
+}
 
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // messages quote prose: keep <, > and & readable
-	if err := enc.Encode(&out); err != nil {
+type jsonWriter struct {
+	w     *bufio.Writer
+	arr   *jsonArray
+	count tally
+	err   error
+}
+
+func startJSON(w io.Writer, _ *Run, _ Options) Writer {
+	j := &jsonWriter{w: bufio.NewWriter(w)}
+	head, _, indent, err := splitAt(&jsonRun{Version: JSONVersion, Diagnostics: []jsonDiagnostic{}}, "diagnostics")
+	if err != nil {
+		j.err = err
+		return j
+	}
+	j.w.Write(head)
+	j.arr = newJSONArray(j.w, indent)
+	return j
+}
+
+func (j *jsonWriter) Write(fs []analysis.Finding) error {
+	if j.err != nil {
+		return j.err
+	}
+	for i := range fs {
+		if err := j.arr.add(jsonOf(&fs[i])); err != nil {
+			j.err = err
+			return err
+		}
+	}
+	j.count.add(fs)
+	return nil
+}
+
+func (j *jsonWriter) Close(files int) error {
+	if j.err != nil {
+		return j.err
+	}
+	c := j.count
+	_, tail, _, err := splitAt(&jsonRun{Version: JSONVersion, Diagnostics: []jsonDiagnostic{},
+		Summary: jsonSummary{Files: files, Error: c.error, Warning: c.warning, Info: c.info}}, "diagnostics")
+	if err != nil {
 		return err
 	}
-	return bw.Flush()
+	j.arr.close()
+	j.w.Write(tail)
+	return j.w.Flush()
 }
 
 func jsonOf(f *analysis.Finding) jsonDiagnostic {

@@ -9,7 +9,7 @@ import (
 	"github.com/attrlint/attrlint/prose"
 )
 
-func init() { register("rdjsonl", RDJSONL) }
+func init() { register("rdjsonl", startRDJSONL) }
 
 // RDJSONL writes one reviewdog Diagnostic (Reviewdog Diagnostic Format,
 // rdjsonl) per line: message, location with path and range, severity
@@ -17,35 +17,50 @@ func init() { register("rdjsonl", RDJSONL) }
 // the run describes the rule) and related locations. As reviewdog expects,
 // lines are 1-based and columns count UTF-8 bytes from 1; a range's end is
 // exclusive. Options are ignored.
-func RDJSONL(w io.Writer, run *Run, _ Options) error {
-	help := map[string]string{}
-	for _, r := range run.Rules {
-		help[r.ID] = r.HelpURI
+func RDJSONL(w io.Writer, run *Run, opt Options) error {
+	return batch(startRDJSONL)(w, run, opt)
+}
+
+type rdjsonlWriter struct {
+	w    *bufio.Writer
+	enc  *json.Encoder
+	help map[string]string // rule id -> help URI
+}
+
+func startRDJSONL(w io.Writer, run *Run, _ Options) Writer {
+	r := &rdjsonlWriter{w: bufio.NewWriter(w), help: map[string]string{}}
+	for _, rule := range run.Rules {
+		r.help[rule.ID] = rule.HelpURI
 	}
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw) // one object per line: no indent
-	enc.SetEscapeHTML(false)
-	for i := range run.Findings {
-		f := &run.Findings[i]
+	r.enc = json.NewEncoder(r.w) // one object per line: no indent
+	r.enc.SetEscapeHTML(false)
+	return r
+}
+
+func (r *rdjsonlWriter) Write(fs []analysis.Finding) error {
+	for i := range fs {
+		f := &fs[i]
 		d := rdDiagnostic{
 			Message:  f.Message,
 			Severity: rdSeverity(f.Severity),
 			Source:   rdSource{Name: "attrlint", URL: "https://github.com/attrlint/attrlint"},
-			Code:     rdCode{Value: f.Rule, URL: help[f.Rule]},
+			Code:     rdCode{Value: f.Rule, URL: r.help[f.Rule]},
 		}
 		if f.Doc != nil {
 			d.Location = rdLocationOf(f.Doc, f.Start, f.End)
 		}
 		for j := range f.Related {
-			r := &f.Related[j]
-			d.RelatedLocations = append(d.RelatedLocations, rdRelated{Message: r.Message, Location: rdLocationOf(relatedDoc(f, r), r.Start, r.End)})
+			rel := &f.Related[j]
+			d.RelatedLocations = append(d.RelatedLocations, rdRelated{Message: rel.Message, Location: rdLocationOf(relatedDoc(f, rel), rel.Start, rel.End)})
 		}
-		if err := enc.Encode(&d); err != nil {
+		if err := r.enc.Encode(&d); err != nil {
 			return err
 		}
 	}
-	return bw.Flush()
+	return nil
 }
+
+func (r *rdjsonlWriter) Close(int) error { return r.w.Flush() }
 
 func rdLocationOf(doc *prose.Document, start, end int) rdLocation {
 	loc := locate(doc, start, end)

@@ -67,20 +67,60 @@ const DefaultWidth = 100
 // A Formatter writes run to w in one output format.
 type Formatter func(w io.Writer, run *Run, opt Options) error
 
-var formats = map[string]Formatter{}
+// A Writer writes one report as the run goes: the findings of each file as
+// soon as the engine has finished it, files in path order, then what ends
+// the report. A run that streams its findings this way holds one file's
+// findings at a time, however many files it checks.
+type Writer interface {
+	// Write writes findings that follow those already written (sorted by
+	// file, line, column and rule, as Run.Findings are).
+	Write(fs []analysis.Finding) error
+	// Close writes the end of the report (the summary, for the formats
+	// that have one) for a run that checked files files, and flushes.
+	Close(files int) error
+}
+
+// A Starter begins a report on w for a run described by run (its Rules and
+// Version; run.Findings are not read) and returns the Writer that goes on
+// with it.
+type Starter func(w io.Writer, run *Run, opt Options) Writer
+
+var formats = map[string]Starter{}
 
 // register adds a format; each format's file calls it from init.
-func register(name string, f Formatter) {
+func register(name string, s Starter) {
 	if _, dup := formats[name]; dup {
 		panic(fmt.Sprintf("report: format %q registered twice", name))
 	}
-	formats[name] = f
+	formats[name] = s
 }
 
-// Lookup returns the formatter registered under name ("text", "json", ...).
+// Lookup returns the formatter registered under name ("text", "json", ...),
+// which writes a whole run at once.
 func Lookup(name string) (Formatter, bool) {
-	f, ok := formats[name]
-	return f, ok
+	s, ok := formats[name]
+	if !ok {
+		return nil, false
+	}
+	return batch(s), true
+}
+
+// LookupStarter returns the streaming form of the format registered under
+// name.
+func LookupStarter(name string) (Starter, bool) {
+	s, ok := formats[name]
+	return s, ok
+}
+
+// batch makes a Formatter of a Starter: the run's findings in one Write.
+func batch(s Starter) Formatter {
+	return func(w io.Writer, run *Run, opt Options) error {
+		rw := s(w, run, opt)
+		if err := rw.Write(run.Findings); err != nil {
+			return err
+		}
+		return rw.Close(run.Files)
+	}
 }
 
 // Names returns the names of every format, sorted, for flag help and
@@ -130,6 +170,11 @@ type tally struct{ error, warning, info int }
 
 func count(fs []analysis.Finding) tally {
 	var t tally
+	t.add(fs)
+	return t
+}
+
+func (t *tally) add(fs []analysis.Finding) {
 	for i := range fs {
 		switch fs[i].Severity {
 		case analysis.SeverityError:
@@ -140,5 +185,4 @@ func count(fs []analysis.Finding) tally {
 			t.info++
 		}
 	}
-	return t
 }

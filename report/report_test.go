@@ -209,3 +209,80 @@ func TestFormatsAreRegistered(t *testing.T) {
 		t.Error(`Lookup("xml") found a format that does not exist`)
 	}
 }
+
+// TestStreamedIsWhole: every format writes the same bytes whether a run's
+// findings come in one Write or file by file, with empty Writes between, as
+// the engine streams them.
+func TestStreamedIsWhole(t *testing.T) {
+	// Every case's findings in one run of several files, in path order.
+	all := &Run{Version: "1.2.3", Rules: []Rule{{ID: "anonymous-source", Summary: "anonymous source", Default: analysis.SeverityWarning}}}
+	for _, c := range cases {
+		r := c.run(t)
+		all.Findings = append(all.Findings, r.Findings...)
+		all.Files += r.Files
+	}
+	slices.SortStableFunc(all.Findings, func(a, b analysis.Finding) int { return strings.Compare(a.Doc.Path, b.Doc.Path) })
+	for _, name := range Names() {
+		t.Run(name, func(t *testing.T) {
+			f, _ := Lookup(name)
+			start, _ := LookupStarter(name)
+			var whole, streamed bytes.Buffer
+			if err := f(&whole, all, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			meta := &Run{Version: all.Version, Rules: all.Rules}
+			w := start(&streamed, meta, Options{})
+			fs := all.Findings
+			for len(fs) > 0 {
+				n := 1
+				for n < len(fs) && fs[n].Doc.Path == fs[0].Doc.Path {
+					n++
+				}
+				if err := w.Write(fs[:n]); err != nil {
+					t.Fatal(err)
+				}
+				if err := w.Write(nil); err != nil { // a file with no findings
+					t.Fatal(err)
+				}
+				fs = fs[n:]
+			}
+			if err := w.Close(all.Files); err != nil {
+				t.Fatal(err)
+			}
+			if name == "sarif" {
+				// Streamed, rules the run does not describe are named by
+				// id only; this run describes one of the four.
+				if !strings.Contains(streamed.String(), `"ruleId": "vague-attribution",`+"\n"+`          "level"`) {
+					t.Errorf("streamed sarif: an undescribed rule should have no ruleIndex:\n%s", streamed.String())
+				}
+				return
+			}
+			if !bytes.Equal(whole.Bytes(), streamed.Bytes()) {
+				t.Errorf("streamed output differs from whole output\n--- whole:\n%s\n--- streamed:\n%s", whole.String(), streamed.String())
+			}
+		})
+	}
+}
+
+// TestStreamedSARIFIsWholeWhenRulesAreDescribed: with every rule described,
+// streamed sarif is the whole sarif, byte for byte.
+func TestStreamedSARIFIsWholeWhenRulesAreDescribed(t *testing.T) {
+	run := cases[len(cases)-3].run(t) // severities: three rules
+	run.Rules = []Rule{{ID: "anonymous-source"}, {ID: "quote-changed"}, {ID: "vague-attribution"}}
+	var whole, streamed bytes.Buffer
+	if err := SARIF(&whole, run, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	w := startSARIF(&streamed, &Run{Rules: run.Rules}, Options{})
+	for i := range run.Findings {
+		if err := w.Write(run.Findings[i : i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(run.Files); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(whole.Bytes(), streamed.Bytes()) {
+		t.Errorf("streamed sarif differs\n--- whole:\n%s\n--- streamed:\n%s", whole.String(), streamed.String())
+	}
+}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -13,7 +12,7 @@ import (
 	"github.com/attrlint/attrlint/prose"
 )
 
-func init() { register("sarif", SARIF) }
+func init() { register("sarif", startSARIF) }
 
 // SARIF schema and version written by the sarif format.
 const (
@@ -32,9 +31,26 @@ const FingerprintKey = "attrlintFingerprint/v1"
 // rule, level, message, region (columns in UTF-16 code units, declared by
 // columnKind), related locations and a partial fingerprint that survives
 // unrelated edits. Options are ignored.
-func SARIF(w io.Writer, run *Run, _ Options) error {
+//
+// Streamed (Starter), the rules described are those of the run; a finding
+// of a rule the run does not describe names its rule by id only. Written
+// whole (SARIF), the findings' undescribed rules are described too.
+func SARIF(w io.Writer, run *Run, opt Options) error {
+	return batch(startSARIF)(w, run, opt)
+}
+
+type sarifWriter struct {
+	w     *bufio.Writer
+	index map[string]int
+	arr   *jsonArray
+	tail  []byte
+	err   error
+}
+
+func startSARIF(w io.Writer, run *Run, _ Options) Writer {
 	rules, index := sarifRules(run)
-	out := sarifLog{
+	s := &sarifWriter{w: bufio.NewWriter(w), index: index}
+	log := sarifLog{
 		Schema:  SARIFSchema,
 		Version: SARIFVersion,
 		Runs: []sarifRun{{
@@ -45,21 +61,45 @@ func SARIF(w io.Writer, run *Run, _ Options) error {
 				Rules:          rules,
 			}},
 			ColumnKind: "utf16CodeUnits",
-			Results:    make([]sarifResult, 0, len(run.Findings)),
+			Results:    []sarifResult{},
 		}},
 	}
-	for i := range run.Findings {
-		f := &run.Findings[i]
-		out.Runs[0].Results = append(out.Runs[0].Results, sarifResultOf(f, index[f.Rule]))
+	head, tail, indent, err := splitAt(&log, "results")
+	if err != nil {
+		s.err = err
+		return s
 	}
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(&out); err != nil {
-		return err
+	s.w.Write(head)
+	s.tail = tail
+	s.arr = newJSONArray(s.w, indent)
+	return s
+}
+
+func (s *sarifWriter) Write(fs []analysis.Finding) error {
+	if s.err != nil {
+		return s.err
 	}
-	return bw.Flush()
+	for i := range fs {
+		f := &fs[i]
+		var index *int
+		if n, ok := s.index[f.Rule]; ok {
+			index = &n
+		}
+		if err := s.arr.add(sarifResultOf(f, index)); err != nil {
+			s.err = err
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *sarifWriter) Close(int) error {
+	if s.err != nil {
+		return s.err
+	}
+	s.arr.close()
+	s.w.Write(s.tail)
+	return s.w.Flush()
 }
 
 // sarifRules describes the run's rules, then any rule a finding names that
@@ -111,7 +151,7 @@ func sarifRuleOf(r Rule) sarifRule {
 	}
 }
 
-func sarifResultOf(f *analysis.Finding, ruleIndex int) sarifResult {
+func sarifResultOf(f *analysis.Finding, ruleIndex *int) sarifResult {
 	res := sarifResult{
 		RuleID:              f.Rule,
 		RuleIndex:           ruleIndex,
@@ -250,7 +290,7 @@ type sarifText struct {
 
 type sarifResult struct {
 	RuleID              string            `json:"ruleId"`
-	RuleIndex           int               `json:"ruleIndex"`
+	RuleIndex           *int              `json:"ruleIndex,omitempty"`
 	Level               string            `json:"level"`
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations,omitempty"`

@@ -12,7 +12,7 @@ import (
 	"github.com/fatih/color"
 )
 
-func init() { register("text", Text) }
+func init() { register("text", startText) }
 
 // Text writes one block per finding, for people:
 //
@@ -26,22 +26,35 @@ func init() { register("text", Text) }
 // width. Lines wider than opt.Width are cut around the finding, with "…"
 // where they are cut.
 func Text(w io.Writer, run *Run, opt Options) error {
-	bw := bufio.NewWriter(w)
-	t := textWriter{w: bw, pal: newPalette(opt.Color), width: opt.Width}
+	return batch(startText)(w, run, opt)
+}
+
+func startText(w io.Writer, _ *Run, opt Options) Writer {
+	t := &textWriter{w: bufio.NewWriter(w), pal: newPalette(opt.Color), width: opt.Width}
 	if t.width == 0 {
 		t.width = DefaultWidth
 	}
-	for i := range run.Findings {
-		t.finding(&run.Findings[i])
+	return t
+}
+
+func (t *textWriter) Write(fs []analysis.Finding) error {
+	for i := range fs {
+		t.finding(&fs[i])
 	}
-	t.summary(run)
-	return bw.Flush()
+	t.count.add(fs)
+	return nil
+}
+
+func (t *textWriter) Close(files int) error {
+	t.summary(files)
+	return t.w.Flush()
 }
 
 type textWriter struct {
 	w     *bufio.Writer
 	pal   palette
 	width int
+	count tally
 	units []unit // reused for every line
 	num   []byte // scratch for numbers
 }
@@ -172,14 +185,14 @@ func (t *textWriter) source(loc location, caret style) {
 
 // summary writes the last line: "3 files checked: 1 error, 4 warnings,
 // 1 info", or "1 file checked: no findings".
-func (t *textWriter) summary(run *Run) {
-	t.int(run.Files)
-	if run.Files == 1 {
+func (t *textWriter) summary(files int) {
+	t.int(files)
+	if files == 1 {
 		t.w.WriteString(" file checked: ")
 	} else {
 		t.w.WriteString(" files checked: ")
 	}
-	c := count(run.Findings)
+	c := t.count
 	parts := 0
 	part := func(n int, one, many string) {
 		if n == 0 {
