@@ -47,19 +47,46 @@ type key struct{ file, rule, fingerprint string }
 
 // New records findings as a baseline.
 func New(findings []analysis.Finding, fileKey Keyer) *File {
-	counts := map[key]*Entry{}
+	r := NewRecorder(fileKey)
+	r.Add(findings)
+	return r.File()
+}
+
+// A Recorder gathers a baseline from findings given a file at a time, as a
+// streaming run reports them.
+type Recorder struct {
+	fileKey Keyer
+	counts  map[key]*Entry
+	n       int
+}
+
+// NewRecorder returns an empty Recorder that names files with fileKey.
+func NewRecorder(fileKey Keyer) *Recorder {
+	return &Recorder{fileKey: fileKey, counts: map[key]*Entry{}}
+}
+
+// Add records findings.
+func (r *Recorder) Add(findings []analysis.Finding) {
 	for i := range findings {
 		f := &findings[i]
-		k := keyOf(f, fileKey)
-		if e, ok := counts[k]; ok {
+		k := keyOf(f, r.fileKey)
+		r.n++
+		if e, ok := r.counts[k]; ok {
 			e.Count++
 			continue
 		}
-		counts[k] = &Entry{File: k.file, Rule: k.rule, Fingerprint: k.fingerprint,
+		r.counts[k] = &Entry{File: k.file, Rule: k.rule, Fingerprint: k.fingerprint,
 			Text: shorten(Normalize(FlaggedText(f)), 80), Count: 1}
 	}
-	out := &File{Version: Version, Findings: make([]Entry, 0, len(counts))}
-	for _, e := range counts {
+}
+
+// Len is the number of findings recorded.
+func (r *Recorder) Len() int { return r.n }
+
+// File returns the baseline of the findings recorded, sorted.
+func (r *Recorder) File() *File {
+	out := &File{Version: Version, Findings: make([]Entry, 0, len(r.counts))}
+	for _, e := range r.counts {
 		out.Findings = append(out.Findings, *e)
 	}
 	sort.Slice(out.Findings, func(i, j int) bool {
@@ -114,7 +141,13 @@ func (b *File) Marshal() ([]byte, error) {
 // temporary file beside it and renames it into place, so that an
 // interrupted run never leaves half a baseline.
 func Write(path string, findings []analysis.Finding, fileKey Keyer) error {
-	data, err := New(findings, fileKey).Marshal()
+	return New(findings, fileKey).Write(path)
+}
+
+// Write writes the baseline to the file at path, as the function Write
+// does.
+func (b *File) Write(path string) error {
+	data, err := b.Marshal()
 	if err != nil {
 		return err
 	}
@@ -186,15 +219,32 @@ func Parse(path string, data []byte) (*Baseline, error) {
 // A recorded entry absorbs as many identical findings as its count, so a
 // second copy of a recorded sentence is still reported.
 func (b *Baseline) Filter(findings []analysis.Finding, fileKey Keyer) []analysis.Finding {
+	return b.NewFilter(fileKey).Keep(findings)
+}
+
+// A Filter drops recorded findings from findings given a file at a time,
+// as a streaming run reports them: each recorded finding is dropped once.
+type Filter struct {
+	fileKey Keyer
+	left    map[key]int
+}
+
+// NewFilter returns a Filter of b's findings that names files with fileKey.
+func (b *Baseline) NewFilter(fileKey Keyer) *Filter {
 	left := make(map[key]int, len(b.counts))
 	for k, n := range b.counts {
 		left[k] = n
 	}
+	return &Filter{fileKey: fileKey, left: left}
+}
+
+// Keep returns the findings the baseline does not record, in order.
+func (bf *Filter) Keep(findings []analysis.Finding) []analysis.Finding {
 	out := findings[:0:0]
 	for i := range findings {
-		k := keyOf(&findings[i], fileKey)
-		if left[k] > 0 {
-			left[k]--
+		k := keyOf(&findings[i], bf.fileKey)
+		if bf.left[k] > 0 {
+			bf.left[k]--
 			continue
 		}
 		out = append(out, findings[i])

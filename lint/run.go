@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
-	"sync"
 
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/config"
@@ -40,72 +38,25 @@ type Result struct {
 	Directives []*DocDirectives
 }
 
-// Run lints every input with the rules cfg enables for its path.
+// Run lints every input with the rules cfg enables for its path and
+// returns everything at once. Inline directives are not applied: the
+// Result carries them for ApplyDirectives. Check, which writes reports,
+// streams instead (Stream), holding one file's findings at a time.
 func Run(cfg *config.Config, inputs []Input, opt Options) *Result {
-	jobs := opt.Jobs
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
-	}
-	if jobs > len(inputs) {
-		jobs = len(inputs)
-	}
-	type outcome struct {
-		findings []analysis.Finding
-		checked  bool
-		notice   string
-		errs     []error
-		dirs     *DocDirectives
-	}
-	outs := make([]outcome, len(inputs))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				in := inputs[i]
-				o := &outs[i]
-				data, notice, err := read(in, opt)
-				switch {
-				case err != nil:
-					o.errs = []error{err}
-					continue
-				case notice == skipQuietly:
-					continue
-				case notice != "":
-					o.notice = notice
-					continue
-				}
-				doc := prose.Parse(in.Path, data)
-				rs := cfg.RulesFor(ruleKey(cfg, in))
-				o.findings, o.errs = Analyze(doc, rs, cfg.Settings)
-				o.dirs = collectDirectives(doc, rs)
-				o.checked = true
-				outline(doc, o.findings, o.dirs)
-			}
-		}()
-	}
-	for i := range inputs {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-
 	res := &Result{}
-	for _, o := range outs {
-		res.Findings = append(res.Findings, o.findings...)
-		res.Errors = append(res.Errors, o.errs...)
-		if o.dirs != nil {
-			res.Directives = append(res.Directives, o.dirs)
+	stream(cfg, inputs, nil, opt, false, func(fr *FileResult) {
+		res.Findings = append(res.Findings, fr.Findings...)
+		res.Errors = append(res.Errors, fr.Errors...)
+		if fr.directives != nil {
+			res.Directives = append(res.Directives, fr.directives)
 		}
-		if o.notice != "" {
-			res.Notices = append(res.Notices, o.notice)
+		if fr.Notice != "" {
+			res.Notices = append(res.Notices, fr.Notice)
 		}
-		if o.checked {
+		if fr.Checked {
 			res.Files++
 		}
-	}
+	})
 	sortFindings(res.Findings)
 	return res
 }
@@ -116,17 +67,29 @@ func Run(cfg *config.Config, inputs []Input, opt Options) *Result {
 // not kept until the report is printed: memory then grows with the text of
 // the files that have findings, not with every document's parse.
 func outline(doc *prose.Document, fs []analysis.Finding, dd *DocDirectives) {
-	if len(fs) == 0 && dd == nil {
-		return // nothing keeps doc
-	}
-	offs := make([]int, 0, len(fs))
-	for _, f := range fs {
-		offs = append(offs, f.Start)
+	var offs []int
+	in := false // does anything point into doc?
+	for i := range fs {
+		f := &fs[i]
+		if f.Doc == doc {
+			offs = append(offs, f.Start)
+			in = true
+		}
+		for j := range f.Related {
+			if f.Related[j].Doc == doc {
+				offs = append(offs, f.Related[j].Start)
+				in = true
+			}
+		}
 	}
 	if dd != nil {
 		for _, d := range dd.Directives {
 			offs = append(offs, d.Span.Start)
 		}
+		in = true
+	}
+	if !in {
+		return // nothing keeps doc
 	}
 	o := doc.Outline(offs)
 	for i := range fs {

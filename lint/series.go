@@ -87,11 +87,14 @@ func dedupErrors(errs []error) []error {
 }
 
 // A VersionInput is one version of a draft in a series: an input to read,
-// or, when Data is set, its content already in memory (a file's content at
-// a git revision).
+// or its content from Data, or from Fetch (a file's content at a git
+// revision, fetched when the series is run).
 type VersionInput struct {
 	Input
 	Data []byte
+	// Fetch, when set, returns the version's content; found false leaves
+	// the series out without a word (the file did not exist then).
+	Fetch func() (data []byte, found bool, err error)
 }
 
 // CompareSeries runs the cross-version rules over each series of versions,
@@ -101,38 +104,74 @@ type VersionInput struct {
 func CompareSeries(cfg *config.Config, series [][]VersionInput, opt Options) *Result {
 	res := &Result{}
 	for _, s := range series {
-		docs := make([]*prose.Document, 0, len(s))
-		ok := true
-		for _, v := range s {
-			data := v.Data
-			if data == nil {
-				d, notice, err := read(v.Input, opt)
-				switch {
-				case err != nil:
-					res.Errors = append(res.Errors, err)
-					ok = false
-					continue
-				case notice != "":
-					if notice != skipQuietly {
-						res.Notices = append(res.Notices, notice)
-					}
-					ok = false
-					continue
-				}
-				data = d
-			}
-			docs = append(docs, prose.Parse(v.Path, data))
-			res.Files++
-		}
-		if !ok || len(docs) < 2 {
-			continue
-		}
-		fs, errs := AnalyzeSeries(docs, cfg.RulesFor(ruleKey(cfg, s[len(s)-1].Input)), cfg.Settings)
-		res.Findings = append(res.Findings, fs...)
-		res.Errors = append(res.Errors, errs...)
+		sr := runSeries(cfg, s, opt)
+		res.Findings = append(res.Findings, sr.findings...)
+		res.Errors = append(res.Errors, sr.errs...)
+		res.Notices = append(res.Notices, sr.notices...)
+		res.Files += sr.files
 	}
 	sortFindings(res.Findings)
 	return res
+}
+
+// seriesResult is what running one series found.
+type seriesResult struct {
+	findings []analysis.Finding
+	errs     []error
+	notices  []string
+	files    int // versions read
+}
+
+// runSeries reads the versions of one series and runs the cross-version
+// rules over them. The findings point at outlines of the versions, not at
+// their whole parses.
+func runSeries(cfg *config.Config, s []VersionInput, opt Options) seriesResult {
+	var sr seriesResult
+	docs := make([]*prose.Document, 0, len(s))
+	ok := true
+	for _, v := range s {
+		data := v.Data
+		if v.Fetch != nil {
+			d, found, err := v.Fetch()
+			if err != nil {
+				sr.errs = append(sr.errs, err)
+				ok = false
+				continue
+			}
+			if !found {
+				return seriesResult{}
+			}
+			data = d
+		}
+		if data == nil {
+			d, notice, err := read(v.Input, opt)
+			switch {
+			case err != nil:
+				sr.errs = append(sr.errs, err)
+				ok = false
+				continue
+			case notice != "":
+				if notice != skipQuietly {
+					sr.notices = append(sr.notices, notice)
+				}
+				ok = false
+				continue
+			}
+			data = d
+		}
+		docs = append(docs, prose.Parse(v.Path, data))
+		sr.files++
+	}
+	if !ok || len(docs) < 2 {
+		return sr
+	}
+	fs, errs := AnalyzeSeries(docs, cfg.RulesFor(ruleKey(cfg, s[len(s)-1].Input)), cfg.Settings)
+	for _, d := range docs {
+		outline(d, fs, nil)
+	}
+	sr.findings = fs
+	sr.errs = append(sr.errs, errs...)
+	return sr
 }
 
 // MergeFindings returns the findings of a and b in one sorted list.

@@ -54,7 +54,7 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 // config and defaults, in that order.
 type setup struct {
 	cfg         *config.Config
-	format      report.Formatter
+	format      report.Starter
 	failLevel   analysis.Severity // config.FailNone: nothing fails the run
 	color       bool
 	width       int
@@ -85,23 +85,20 @@ func runCheck(e *env, args []string) int {
 		paths = []string{"."}
 	}
 	inputs, inputErrs := lint.Discover(paths, filter, f.stdinFilename)
-	opt := lint.Options{Jobs: s.jobs, MaxFileSize: s.maxFileSize, Stdin: e.stdin}
-	res := lint.Run(s.cfg, inputs, opt)
-
 	// Cross-version rules: the series the `versions` patterns find, and
 	// each file against its content at --against REV.
 	series := versionSeries(s.cfg, inputs)
 	if f.against != "" {
-		more, errs := againstSeries(f.against, inputs)
-		series = append(series, more...)
-		inputErrs = append(inputErrs, errs...)
+		series = append(series, againstSeries(f.against, inputs)...)
 	}
-	if len(series) > 0 {
-		sres := lint.CompareSeries(s.cfg, series, lint.Options{MaxFileSize: s.maxFileSize})
-		res.Findings = lint.MergeFindings(res.Findings, sres.Findings)
-		res.Errors = append(res.Errors, sres.Errors...)
+	out, err := newOutput(e, s, inputErrs)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "attrlint: %v\n", err)
+		return exitError
 	}
-	return finish(e, s, res, inputErrs)
+	opt := lint.Options{Jobs: s.jobs, MaxFileSize: s.maxFileSize, Stdin: e.stdin}
+	lint.Stream(s.cfg, inputs, series, opt, out.file)
+	return out.finish()
 }
 
 // resolve loads the config and merges it with the flags. On error it prints
@@ -133,7 +130,7 @@ func resolve(e *env, f *checkFlags) (*setup, int) {
 	}
 
 	format := firstOf(f.format, cfg.Format, "text")
-	fm, ok := report.Lookup(format)
+	fm, ok := report.LookupStarter(format)
 	if !ok {
 		return usageErr("unknown --format %q; want one of %s", format, strings.Join(report.Names(), ", "))
 	}

@@ -45,36 +45,17 @@ func runCompare(e *env, args []string) int {
 		series = append(series, lint.VersionInput{Input: lint.Input{Path: p, File: absPath(e, p), Explicit: true}})
 	}
 	res := lint.CompareSeries(s.cfg, [][]lint.VersionInput{series}, lint.Options{MaxFileSize: s.maxFileSize})
-	return finish(e, s, res, nil)
-}
-
-// finish writes the report and the messages of a run and returns its exit
-// status.
-func finish(e *env, s *setup, res *lint.Result, inputErrs []error) int {
-	if err := filterRun(e, s, res); err != nil {
+	out, err := newOutput(e, s, nil)
+	if err != nil {
 		fmt.Fprintf(e.stderr, "attrlint: %v\n", err)
 		return exitError
 	}
-	if err := s.format(e.stdout, reportRun(s, res), reportOptions(e, s)); err != nil {
-		fmt.Fprintf(e.stderr, "attrlint: writing the report: %v\n", err)
-		return exitError
-	}
-	for _, n := range res.Notices {
-		fmt.Fprintf(e.stderr, "attrlint: %s\n", n)
-	}
-	errs := append(append([]error{}, inputErrs...), res.Errors...)
-	for _, err := range errs {
-		fmt.Fprintf(e.stderr, "attrlint: %v\n", err)
-	}
-	if len(errs) > 0 {
-		return exitError
-	}
-	for _, fd := range res.Findings {
-		if fd.Severity >= s.failLevel {
-			return exitFindings
-		}
-	}
-	return exitOK
+	lint.ApplyDirectives(s.cfg, res)
+	out.findings(res.Findings)
+	out.files = res.Files
+	out.notices = res.Notices
+	out.errs = res.Errors
+	return out.finish()
 }
 
 func absPath(e *env, p string) string {
@@ -141,27 +122,26 @@ func versionLess(a, b string) bool {
 }
 
 // againstSeries pairs each input with its content at the git revision rev:
-// the old version is `git show REV:path`, the new one the file as it is. A
-// file that does not exist at rev has nothing to compare and is left out.
-func againstSeries(rev string, inputs []lint.Input) ([][]lint.VersionInput, []error) {
+// the old version is `git show REV:path`, fetched when the series is run;
+// the new one the file as it is. A file that does not exist at rev has
+// nothing to compare and is left out.
+func againstSeries(rev string, inputs []lint.Input) [][]lint.VersionInput {
 	var out [][]lint.VersionInput
-	var errs []error
 	for _, in := range inputs {
 		if in.Stdin {
 			continue
 		}
-		data, found, err := gitShow(rev, in.File)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("--against %s: %s: %w", rev, in.Path, err))
-			continue
+		fetch := func() ([]byte, bool, error) {
+			data, found, err := gitShow(rev, in.File)
+			if err != nil {
+				return nil, false, fmt.Errorf("--against %s: %s: %w", rev, in.Path, err)
+			}
+			return data, found, nil
 		}
-		if !found {
-			continue // new since rev
-		}
-		old := lint.VersionInput{Input: lint.Input{Path: rev + ":" + filepath.ToSlash(in.Path)}, Data: data}
+		old := lint.VersionInput{Input: lint.Input{Path: rev + ":" + filepath.ToSlash(in.Path)}, Fetch: fetch}
 		out = append(out, []lint.VersionInput{old, {Input: in}})
 	}
-	return out, errs
+	return out
 }
 
 // gitShow returns the content of file at revision rev of the repository

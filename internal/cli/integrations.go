@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/baseline"
 	"github.com/attrlint/attrlint/lint"
 	"github.com/attrlint/attrlint/report"
@@ -14,39 +15,129 @@ import (
 // them.
 const repoURL = "https://github.com/attrlint/attrlint"
 
-// filterRun applies what stands between the analyzers and the report: the
-// drafts' inline directives, then the baseline (--write-baseline records
-// today's findings and leaves none to report; --baseline drops the
-// recorded ones).
-func filterRun(e *env, s *setup, res *lint.Result) error {
-	lint.ApplyDirectives(s.cfg, res)
+// output takes a run's results a file at a time, as the engine finishes
+// them, and does what stands between the analyzers and the report: the
+// baseline (--write-baseline records today's findings and leaves none to
+// report; --baseline drops the recorded ones), then the report itself,
+// streamed, then the notices and errors, and the exit status.
+type output struct {
+	e *env
+	s *setup
+
+	filter *baseline.Filter   // --baseline, or nil
+	record *baseline.Recorder // --write-baseline, or nil
+
+	w      report.Writer // started on the first findings, or at the end
+	werr   error         // the first error writing the report
+	files  int
+	failed bool // a finding at or above the fail level was reported
+
+	notices         []string
+	inputErrs, errs []error
+	seriesErrs      []error
+}
+
+// newOutput prepares the output of a run; it fails when the baseline to
+// filter with cannot be read.
+func newOutput(e *env, s *setup, inputErrs []error) (*output, error) {
+	o := &output{e: e, s: s, inputErrs: inputErrs}
 	key := func(path string) string {
 		rel, _ := s.cfg.Rel(path)
 		return rel
 	}
-	if s.writeBaseline != "" {
-		if err := baseline.Write(s.writeBaseline, res.Findings, key); err != nil {
-			return err
-		}
-		res.Notices = append(res.Notices, fmt.Sprintf("recorded %s in the baseline %s; check with --baseline %s to see only new ones",
-			plural(len(res.Findings), "finding"), s.writeBaseline, s.writeBaseline))
-		res.Findings = nil
-		return nil
-	}
-	if s.baseline != "" {
+	switch {
+	case s.writeBaseline != "":
+		o.record = baseline.NewRecorder(key)
+	case s.baseline != "":
 		bl, err := baseline.Read(s.baseline)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		res.Findings = bl.Filter(res.Findings, key)
+		o.filter = bl.NewFilter(key)
 	}
-	return nil
+	return o, nil
 }
 
-// reportRun is what the report is written from: the findings, with the
-// metadata of every rule for the formats that describe rules (sarif).
-func reportRun(s *setup, res *lint.Result) *report.Run {
-	run := &report.Run{Findings: res.Findings, Files: res.Files, Version: version()}
+// file takes the result of one input.
+func (o *output) file(fr *lint.FileResult) {
+	if fr.Checked {
+		o.files++
+	}
+	if fr.Notice != "" {
+		o.notices = append(o.notices, fr.Notice)
+	}
+	o.errs = append(o.errs, fr.Errors...)
+	o.seriesErrs = append(o.seriesErrs, fr.SeriesErrors...)
+	o.findings(fr.Findings)
+}
+
+// findings takes findings that follow those already taken.
+func (o *output) findings(fs []analysis.Finding) {
+	if o.record != nil {
+		o.record.Add(fs)
+		return
+	}
+	if o.filter != nil {
+		fs = o.filter.Keep(fs)
+	}
+	if len(fs) == 0 || o.werr != nil {
+		return
+	}
+	for i := range fs {
+		if fs[i].Severity >= o.s.failLevel {
+			o.failed = true
+		}
+	}
+	o.start()
+	o.werr = o.w.Write(fs)
+}
+
+func (o *output) start() {
+	if o.w == nil {
+		o.w = o.s.format(o.e.stdout, reportRun(o.s), reportOptions(o.e, o.s))
+	}
+}
+
+// finish ends the report, prints the notices and errors, and returns the
+// exit status.
+func (o *output) finish() int {
+	e := o.e
+	if o.record != nil {
+		if err := o.record.File().Write(o.s.writeBaseline); err != nil {
+			fmt.Fprintf(e.stderr, "attrlint: %v\n", err)
+			return exitError
+		}
+		o.notices = append(o.notices, fmt.Sprintf("recorded %s in the baseline %s; check with --baseline %s to see only new ones",
+			plural(o.record.Len(), "finding"), o.s.writeBaseline, o.s.writeBaseline))
+	}
+	o.start()
+	if o.werr == nil {
+		o.werr = o.w.Close(o.files)
+	}
+	if o.werr != nil {
+		fmt.Fprintf(e.stderr, "attrlint: writing the report: %v\n", o.werr)
+		return exitError
+	}
+	for _, n := range o.notices {
+		fmt.Fprintf(e.stderr, "attrlint: %s\n", n)
+	}
+	errs := append(append(append([]error{}, o.inputErrs...), o.errs...), o.seriesErrs...)
+	for _, err := range errs {
+		fmt.Fprintf(e.stderr, "attrlint: %v\n", err)
+	}
+	if len(errs) > 0 {
+		return exitError
+	}
+	if o.failed {
+		return exitFindings
+	}
+	return exitOK
+}
+
+// reportRun describes the run to the report: the metadata of every rule,
+// for the formats that describe rules (sarif), and attrlint's version.
+func reportRun(s *setup) *report.Run {
+	run := &report.Run{Version: version()}
 	for _, r := range s.cfg.Rules {
 		rr := report.Rule{ID: r.ID, Summary: r.Summary, Doc: r.Doc, Default: r.Default}
 		if strings.HasPrefix(r.Source, "rules/") && strings.HasSuffix(r.Source, ".yaml") {
