@@ -207,3 +207,78 @@ func TestMatchDoesNotAllocate(t *testing.T) {
 		t.Errorf("Match allocated %.1f times per document, want 0", allocs)
 	}
 }
+
+// TestMatchRuns checks that matching runs of a paragraph's tokens is
+// matching a paragraph of those tokens alone, with the paragraph's indices.
+func TestMatchRuns(t *testing.T) {
+	m, err := Compile([]Entry{
+		{Phrase: "officials said", ID: 1},
+		{Phrase: "* sources said", ID: 2},
+		{Phrase: "said", ID: 3},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := parse("Officials “we will not” said, and sources, officials said.").Paragraphs[0]
+	render := func(runs ...Run) []string {
+		var out []string
+		m.MatchRuns(p, runs, func(x Match) {
+			if x.Start != p.Tokens[x.FirstTok].Start || x.End != p.Tokens[x.LastTok].End {
+				t.Errorf("match %+v: offsets are not its tokens'", x)
+			}
+			out = append(out, fmt.Sprintf("%d:%d-%d", x.ID, x.FirstTok, x.LastTok))
+		})
+		return out
+	}
+	// Tokens: 0 Officials, 1 “, 2 we, 3 will, 4 not, 5 ”, 6 said, 7 ",",
+	// 8 and, 9 sources, 10 ",", 11 officials, 12 said, 13 ".".
+	for _, tt := range []struct {
+		runs []Run
+		want string
+	}{
+		{[]Run{{0, 14}}, "[3:6-6 1:11-12 3:12-12]"},
+		// Leaving out the quotation joins "Officials" and "said".
+		{[]Run{{0, 1}, {6, 14}}, "[1:0-6 3:6-6 1:11-12 3:12-12]"},
+		// A phrase does not run past the end of the last run.
+		{[]Run{{0, 1}, {6, 12}}, "[1:0-6 3:6-6]"},
+		{[]Run{{8, 10}}, "[]"},
+		// A wildcard reads a word, never punctuation, across runs too.
+		{[]Run{{7, 9}, {9, 10}, {12, 13}}, "[2:8-12 3:12-12]"},
+	} {
+		if got := fmt.Sprint(render(tt.runs...)); got != tt.want {
+			t.Errorf("runs %v: got %s, want %s", tt.runs, got, tt.want)
+		}
+	}
+	var got []string
+	m.MatchRange(p, 6, 12, func(x Match) { got = append(got, fmt.Sprintf("%d:%d-%d", x.ID, x.FirstTok, x.LastTok)) })
+	if fmt.Sprint(got) != "[3:6-6]" {
+		t.Errorf("MatchRange(6, 12) = %v, want [3:6-6]", got)
+	}
+}
+
+// TestCompileLater checks that a matcher compiled after a paragraph was
+// matched finds its words there: the paragraph's word IDs follow the
+// vocabulary as it grows.
+func TestCompileLater(t *testing.T) {
+	p := parse("Zyxwvut residents complained loudly.").Paragraphs[0]
+	a, err := Compile([]Entry{{Phrase: "residents complained", ID: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := found(t, a, p); fmt.Sprint(got) != "[1:residents complained]" {
+		t.Fatalf("first matcher: %v", got)
+	}
+	b, err := Compile([]Entry{{Phrase: "zyxwvut residents", ID: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := found(t, b, p); fmt.Sprint(got) != "[2:Zyxwvut residents]" {
+		t.Errorf("matcher compiled later: %v", got)
+	}
+	// A copy of the paragraph with other tokens gets its own IDs.
+	q := *p
+	q.Tokens = q.Tokens[1:]
+	if got := found(t, b, &q); got != nil {
+		t.Errorf("copy without its first token: %v", got)
+	}
+}

@@ -159,6 +159,9 @@ type Paragraph struct {
 	segs []segment
 
 	lower string
+
+	// words and exactWords cache WordIDs and ExactWordIDs.
+	words, exactWords wordIDs
 }
 
 // segment maps text[text:text+n] to src[src:src+srcN]. When n == srcN the

@@ -86,7 +86,7 @@ func (pq *paraQuotes) matchTokens(a, b int) []phrase.Match {
 	if a >= b {
 		return nil
 	}
-	x.toks, x.runs = x.toks[:0], x.runs[:0]
+	x.runs = x.runs[:0]
 	from := a
 	lo, hi := p.Tokens[a].Start, p.Tokens[b-1].End
 	// The outermost quotations are in text order: start at the first one
@@ -101,20 +101,15 @@ func (pq *paraQuotes) matchTokens(a, b int) []phrase.Match {
 			break
 		}
 		to := max(from, min(tokenAt(p, q.Content.Start, from), b))
-		x.addRun(p, from, to)
+		x.addRun(from, to)
 		from = max(from, min(tokenAt(p, q.Content.End, to), b))
 	}
-	x.addRun(p, from, b)
-	if len(x.toks) == 0 {
+	x.addRun(from, b)
+	if len(x.runs) == 0 {
 		return nil
 	}
-	// A copy of the paragraph keeps its lower-cased text, computed once.
-	p.Lower()
-	sub := *p
-	sub.Tokens = x.toks
 	firstCue := len(x.cues)
-	x.qs.matcher.Match(&sub, func(m phrase.Match) {
-		m.FirstTok, m.LastTok = x.origTok(m.FirstTok), x.origTok(m.LastTok)
+	x.qs.matcher.MatchRuns(p, x.runs, func(m phrase.Match) {
 		x.cues = append(x.cues, m)
 	})
 	return x.cues[firstCue:len(x.cues):len(x.cues)]
@@ -143,22 +138,11 @@ func (pq *paraQuotes) personsIn(pi, k int) []person {
 	return sc.persons
 }
 
-// tokenRun is a run of consecutive tokens of a paragraph copied to
-// extractor.toks: toks[sub] is the paragraph's token orig.
-type tokenRun struct{ sub, orig int }
-
-func (x *extractor) addRun(p *prose.Paragraph, from, to int) {
-	if from >= to {
-		return
+// addRun adds tokens [from, to) of the paragraph to the runs to match.
+func (x *extractor) addRun(from, to int) {
+	if from < to {
+		x.runs = append(x.runs, phrase.Run{From: from, To: to})
 	}
-	x.runs = append(x.runs, tokenRun{sub: len(x.toks), orig: from})
-	x.toks = append(x.toks, p.Tokens[from:to]...)
-}
-
-// origTok returns the paragraph's index of extractor.toks[k].
-func (x *extractor) origTok(k int) int {
-	r := sort.Search(len(x.runs), func(r int) bool { return x.runs[r].sub > k }) - 1
-	return x.runs[r].orig + k - x.runs[r].sub
 }
 
 // tokenAt returns the index of the first token from index lo on that

@@ -53,8 +53,7 @@ type person struct {
 type extractor struct {
 	qs     *quoteSettings
 	paras  []paraQuotes
-	toks   []prose.Token  // the tokens of a paragraph outside its quotations
-	runs   []tokenRun     // where toks' runs start, in toks and in the paragraph
+	runs   []phrase.Run   // the tokens of a paragraph outside its quotations
 	cues   []phrase.Match // every sentence's cues, each a stretch of it
 	gather []phrase.Match // the cues of a run of sentences, for cuesIn
 	sents  []sentCues     // every paragraph's sents, each a stretch of it

@@ -54,7 +54,6 @@ type indexBufs struct {
 	quoted, named      []bool
 	sentTok            []int
 	matched            []bool
-	scratch            []prose.Token
 }
 
 // grow returns b[:n], reallocating when b is too short; the contents are
@@ -86,19 +85,13 @@ func (x *paraIndex) sentence(s int) (int, int) {
 		return a, b
 	}
 	x.matched[s] = true
-	lo, hi := x.toks[a].Start, x.toks[b-1].End
-	sub := &prose.Paragraph{Text: x.lower[lo:hi], Tokens: x.buf.scratch[:0]}
-	for _, t := range x.toks[a:b] {
-		sub.Tokens = append(sub.Tokens, prose.Token{Start: t.Start - lo, End: t.End - lo, Kind: t.Kind})
-	}
-	x.buf.scratch = sub.Tokens
 	n := x.n
 	for c := 0; c < numClasses; c++ {
 		clear(x.ends[c*n+a : c*n+b])
 		clear(x.starts[c*n+a : c*n+b])
 	}
-	x.m.Match(sub, func(mt phrase.Match) {
-		c, first, last := mt.ID, mt.FirstTok+a, mt.LastTok+a
+	x.m.MatchRange(x.p, a, b, func(mt phrase.Match) {
+		c, first, last := mt.ID, mt.FirstTok, mt.LastTok
 		x.any[c] = true
 		if e := int32(last + 2); e > x.ends[c*n+first] {
 			x.ends[c*n+first] = e
