@@ -184,7 +184,10 @@ func wordNumber(word func(int) string, toks []Token, i int) (Numeral, bool) {
 			last = j
 			continue
 		}
-		if s, ok := scaleWords[w]; ok && last >= 0 {
+		if last < 0 {
+			break // a scale word or "and" only continues a number
+		}
+		if s, ok := scaleWords[w]; ok {
 			if s >= 1000 {
 				total += cur * s
 				cur = 0
@@ -200,7 +203,7 @@ func wordNumber(word func(int) string, toks []Token, i int) (Numeral, bool) {
 			continue
 		}
 		// "one hundred and fifty": "and" joins only after a scale word.
-		if w == "and" && last >= 0 {
+		if w == "and" {
 			if _, ok := scaleWords[word(last)]; ok {
 				if _, ok := smallWordValue(word(j + 1)); ok {
 					continue
@@ -230,7 +233,7 @@ func isTens(w string) bool { _, ok := tensWords[w]; return ok }
 // smallWordValue returns the value of a word below one hundred: "seven",
 // "forty", "twenty-five".
 func smallWordValue(w string) (float64, bool) {
-	if w == "" || !smallWordStart[w[0]] {
+	if !maySmallWord(w) {
 		return 0, false // most words: no map lookup
 	}
 	if v, ok := unitWords[w]; ok {
@@ -249,17 +252,37 @@ func smallWordValue(w string) (float64, bool) {
 	return 0, false
 }
 
-// smallWordStart holds the first bytes of the words smallWordValue knows,
-// so that it rejects most words of a paragraph without a map lookup.
-var smallWordStart = func() (t [256]bool) {
+// smallWordShapes holds, for the first two letters of the words that
+// smallWordValue knows ("tw" of "twenty-five"), a bit for each of their
+// lengths in bytes, so that it rejects most words of a paragraph ("the",
+// "two" passes) without a map lookup.
+var smallWordShapes = func() (t [26][26]uint16) {
+	add := func(w string) { t[w[0]-'a'][w[1]-'a'] |= 1 << len(w) }
 	for w := range unitWords {
-		t[w[0]] = true
+		add(w)
 	}
-	for w := range tensWords {
-		t[w[0]] = true
+	for tens := range tensWords {
+		add(tens)
+		for u, v := range unitWords {
+			if v > 0 && v < 10 {
+				for _, h := range []string{"-", "\u2010", "\u2011"} {
+					add(tens + h + u)
+				}
+			}
+		}
 	}
 	return t
 }()
+
+// maySmallWord reports whether w may be a word smallWordValue knows;
+// false is certain.
+func maySmallWord(w string) bool {
+	if len(w) < 2 || len(w) > 15 {
+		return false
+	}
+	a, b := w[0]-'a', w[1]-'a'
+	return a < 26 && b < 26 && smallWordShapes[a][b]&(1<<len(w)) != 0
+}
 
 // hyphenIndex is strings.IndexAny(w, "-‐‑") without its slow path for
 // non-ASCII sets: the index of the first hyphen, or -1.
