@@ -96,7 +96,16 @@ func (l *loader) decode(file string, n *yaml.Node, v reflect.Value, path string)
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		ok := true
+		plain := plainString(v.Type().Elem())
 		for i, item := range n.Content {
+			if plain && item.Kind == yaml.ScalarNode && item.Tag != "!!null" && !l.over && l.visits < maxVisits {
+				// The common item, a plain string in a list of
+				// phrases: what decode does for it, without
+				// formatting a path no error will name.
+				l.visits++
+				s.Index(i).SetString(item.Value)
+				continue
+			}
 			if !l.decode(file, item, s.Index(i), fmt.Sprintf("%s[%d]", path, i)) {
 				ok = false
 				if l.over {
@@ -144,6 +153,14 @@ func (l *loader) decode(file string, n *yaml.Node, v reflect.Value, path string)
 		return len(l.errs) == errsBefore
 	}
 	panic(fmt.Sprintf("config: option %s: cannot decode into %s", path, v.Type()))
+}
+
+var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
+
+// plainString reports whether decode stores a scalar in a value of type t
+// by SetString alone: t is a string kind with no UnmarshalYAML of its own.
+func plainString(t reflect.Type) bool {
+	return t.Kind() == reflect.String && !reflect.PointerTo(t).Implements(unmarshalerType)
 }
 
 // decodeValue decodes n into what ptr points at.
