@@ -90,6 +90,10 @@ type qualEntry struct {
 }
 
 func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
+	return checkOnFailure(func(check bool) (*FigureSettingsCompiled, error) { return compileFiguresSettingsChecked(opts, check) })
+}
+
+func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompiled, error) {
 	o, ok := opts.(*FiguresSettings)
 	if !ok {
 		return nil, fmt.Errorf("figures: settings are %T, want *FiguresSettings", opts)
@@ -125,7 +129,7 @@ func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
 	sort.Strings(groups)
 	var entries []phrase.Entry
 	add := func(key string, i int, w string, e unitEntry) error {
-		if err := phrase.Check(w); err != nil {
+		if err := checkPhrase(check, w); err != nil {
 			return &OptionError{Key: key, Index: i, Err: err}
 		}
 		entries = append(entries, phrase.Entry{Phrase: w, ID: len(fs.unitInfo)})
@@ -190,7 +194,7 @@ func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
 	}{{"qualifiers.approximate", o.Qualifiers.Approximate, 0}, {"qualifiers.lower-bound", o.Qualifiers.LowerBound, 1},
 		{"qualifiers.upper-bound", o.Qualifiers.UpperBound, -1}} {
 		for i, w := range q.list {
-			if err := phrase.Check(w); err != nil {
+			if err := checkPhrase(check, w); err != nil {
 				return nil, &OptionError{Key: q.key, Index: i, Err: err}
 			}
 			qs = append(qs, phrase.Entry{Phrase: w, ID: len(fs.qualInfo)})
@@ -202,13 +206,13 @@ func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
 	}
 	var cs []phrase.Entry
 	for i, c := range o.SeriesCues {
-		if err := phrase.Check(c); err != nil {
+		if err := checkPhrase(check, c); err != nil {
 			return nil, &OptionError{Key: "series-cues", Index: i, Err: err}
 		}
 		cs = append(cs, phrase.Entry{Phrase: c, ID: 0})
 	}
 	for i, c := range o.TimeCues {
-		if err := phrase.Check(c); err != nil {
+		if err := checkPhrase(check, c); err != nil {
 			return nil, &OptionError{Key: "time-cues", Index: i, Err: err}
 		}
 		cs = append(cs, phrase.Entry{Phrase: c, ID: 1})

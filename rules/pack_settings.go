@@ -5,6 +5,8 @@ import (
 	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/attrlint/attrlint/phrase"
 )
 
 // packSettings returns a function that compiles, once, the settings of the
@@ -34,4 +36,25 @@ func packSettings[S, C any](file, name string, compile func(opts any) (C, error)
 		}
 		return compile(&s)
 	})
+}
+
+// checkOnFailure runs compile without checking each phrase on its own
+// first: phrase.Compile splits every phrase again, so checking them all
+// beforehand doubles the cost of compiling the embedded packs, which every
+// run pays. Only when that fails does it run compile again with the
+// checks, so that the error is the one they find first, as it always was.
+// compile must have no side effects.
+func checkOnFailure[T any](compile func(check bool) (T, error)) (T, error) {
+	if v, err := compile(false); err == nil {
+		return v, nil
+	}
+	return compile(true)
+}
+
+// checkPhrase is phrase.Check when check is set.
+func checkPhrase(check bool, s string) error {
+	if !check {
+		return nil
+	}
+	return phrase.Check(s)
 }

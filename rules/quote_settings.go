@@ -140,6 +140,10 @@ const (
 func (c cue) attributes() bool { return c.aux == auxNone }
 
 func compileQuotesSettings(opts any) (*quoteSettings, error) {
+	return checkOnFailure(func(check bool) (*quoteSettings, error) { return compileQuotesSettingsChecked(opts, check) })
+}
+
+func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) {
 	o, ok := opts.(*QuotesSettings)
 	if !ok {
 		return nil, fmt.Errorf("quotes: settings are %T, want *QuotesSettings", opts)
@@ -183,7 +187,7 @@ func compileQuotesSettings(opts any) (*quoteSettings, error) {
 				Err: errors.New("list the forms that attribute a quotation: `[says, said, saying]`")}
 		}
 		for i, f := range forms {
-			if err := phrase.Check(f); err != nil {
+			if err := checkPhrase(check, f); err != nil {
 				return nil, &OptionError{Key: "speech-verbs." + l, Index: i, Err: err}
 			}
 			entries = append(entries, phrase.Entry{Phrase: f, ID: len(qs.cues)})
@@ -191,7 +195,7 @@ func compileQuotesSettings(opts any) (*quoteSettings, error) {
 		}
 	}
 	for i, c := range o.Constructions {
-		if err := phrase.Check(c); err != nil {
+		if err := checkPhrase(check, c); err != nil {
 			return nil, &OptionError{Key: "constructions", Index: i, Err: err}
 		}
 		entries = append(entries, phrase.Entry{Phrase: c, ID: len(qs.cues)})
@@ -207,7 +211,7 @@ func compileQuotesSettings(opts any) (*quoteSettings, error) {
 		{"glosses", o.Glosses, auxGloss},
 	} {
 		for i, w := range aux.words {
-			if err := phrase.Check(w); err != nil {
+			if err := checkPhrase(check, w); err != nil {
 				return nil, &OptionError{Key: aux.key, Index: i, Err: err}
 			}
 			entries = append(entries, phrase.Entry{Phrase: w, ID: len(qs.cues)})

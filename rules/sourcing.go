@@ -148,6 +148,10 @@ type sourcingRule struct {
 }
 
 func compileSourcing(r *Rule, opts any) (any, error) {
+	return checkOnFailure(func(check bool) (any, error) { return compileSourcingChecked(r, opts, check) })
+}
+
+func compileSourcingChecked(r *Rule, opts any, check bool) (any, error) {
 	o, ok := opts.(*SourcingOptions)
 	if !ok {
 		return nil, fmt.Errorf("anonymous-source: options are %T, want *SourcingOptions", opts)
@@ -187,7 +191,7 @@ func compileSourcing(r *Rule, opts any) (any, error) {
 				Err: errors.New("an anonymous-source rule needs at least one entry here")}
 		}
 		for i, s := range l.phrases {
-			if err := phrase.Check(s); err != nil {
+			if err := checkPhrase(check, s); err != nil {
 				return nil, &OptionError{Key: l.key, Index: i, Err: err}
 			}
 			entries = append(entries, phrase.Entry{Phrase: s, ID: l.cls})

@@ -72,6 +72,10 @@ type vagueRule struct {
 }
 
 func compileVague(r *Rule, opts any) (any, error) {
+	return checkOnFailure(func(check bool) (any, error) { return compileVagueChecked(r, opts, check) })
+}
+
+func compileVagueChecked(r *Rule, opts any, check bool) (any, error) {
 	o, ok := opts.(*VagueOptions)
 	if !ok {
 		return nil, fmt.Errorf("vague-attribution: options are %T, want *VagueOptions", opts)
@@ -94,7 +98,7 @@ func compileVague(r *Rule, opts any) (any, error) {
 	var entries []phrase.Entry
 	for _, l := range lists {
 		for i, s := range l.items {
-			if err := phrase.Check(s); err != nil {
+			if err := checkPhrase(check, s); err != nil {
 				return nil, &OptionError{Key: l.key, Index: i, Err: err}
 			}
 			entries = append(entries, phrase.Entry{Phrase: s, ID: l.id, CaseSensitive: l.cs})
