@@ -6,6 +6,7 @@
 # each full of findings, and one file of BIG_MB megabytes, and prints
 # attrlint's peak RSS (GNU time) on each, every default rule on, JSON output.
 # Usage: bash bench/memory.sh [SMALL] [LARGE] [BIG_MB]   (default 2000 20000 50)
+# ATTRLINT=path/to/binary measures that build instead of this checkout.
 set -euo pipefail
 small=${1:-2000}
 large=${2:-20000}
@@ -14,14 +15,15 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [ -x /usr/bin/time ] || { echo "bench/memory.sh needs GNU time (apt-get install time)" >&2; exit 2; }
-(cd "$root" && go build -o "$work/attrlint" ./cmd/attrlint)
+if [ -n "${ATTRLINT:-}" ]; then cp "$ATTRLINT" "$work/attrlint"; else (cd "$root" && go build -o "$work/attrlint" ./cmd/attrlint); fi
 bash "$root/bench/corpus.sh" "$work/small" "$small" "$big_mb" > /dev/null
 bash "$root/bench/corpus.sh" "$work/large" "$large" 1 > /dev/null
 
 peak() { # label, then the arguments of attrlint check
   local label=$1; shift
   local stats
-  stats=$( { /usr/bin/time -f '%M %e' "$work/attrlint" check --format json --max-file-size 1G "$@" > "$work/out.json" 2> /dev/null; } 2>&1 | tail -1) || true
+  /usr/bin/time -o "$work/time" -f '%M %e' "$work/attrlint" check --format json --max-file-size 1G "$@" > "$work/out.json" 2> /dev/null || true
+  stats=$(tail -1 "$work/time")
   local mb findings
   mb=$(du -sm "$@" | awk '{s += $1} END {print s}')
   findings=$(grep -c '"rule":' "$work/out.json" || true)
