@@ -17,6 +17,11 @@ import (
 // usual.
 const ballastSize = 64 << 20
 
+// ballast is allocated once per process: freed and allocated again (a
+// test or benchmark running check many times), it would come back from the
+// heap needing to be cleared, touching every page.
+var ballast []byte
+
 // withBallast runs f with the ballast allocated, unless GOGC is set (the
 // user tunes the collector).
 func withBallast(f func()) {
@@ -26,7 +31,9 @@ func withBallast(f func()) {
 			return
 		}
 	}
-	ballast := make([]byte, ballastSize)
+	if ballast == nil {
+		ballast = make([]byte, ballastSize)
+	}
 	f()
 	runtime.KeepAlive(ballast)
 }
