@@ -1,7 +1,8 @@
 // Package lint is attrlint's engine: it finds the drafts a command names,
 // parses each once, runs the enabled rules' analyzers over it in dependency
-// order on a pool of workers, and returns the findings sorted, so that the
-// output never depends on scheduling.
+// order on a pool of workers, and hands back each file's findings sorted,
+// files in path order (Stream, as each is done; Run, all at once), so that
+// the output never depends on scheduling.
 package lint
 
 import (
