@@ -161,7 +161,8 @@ type Paragraph struct {
 	lower string
 
 	// words and exactWords cache WordIDs and ExactWordIDs.
-	words, exactWords wordIDs
+	words      wordIDs
+	exactWords *wordIDs
 }
 
 // segment maps text[text:text+n] to src[src:src+srcN]. When n == srcN the

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"fmt"
 	"testing"
 	"unicode/utf16"
 )
@@ -40,5 +41,42 @@ func BenchmarkDecodeUTF16(b *testing.B) {
 		if doc := Parse("d.txt", data); doc.Encoding != "utf-16le" {
 			b.Fatalf("decoded as %s, want utf-16le", doc.Encoding)
 		}
+	}
+}
+
+// BenchmarkWordIDs is looking every token of a parsed 10 KB draft up in
+// the vocabulary of the phrase lists, as the first phrase match of each
+// paragraph does (the others reuse the IDs). The vocabulary is every
+// word of the draft's first two paragraphs and 800 other words, so that,
+// as in real copy, about half the tokens are in it.
+func BenchmarkWordIDs(b *testing.B) {
+	data := benchDraft(Plain, 10_000)
+	doc := Parse("d.txt", data)
+	var words []string
+	for _, p := range doc.Paragraphs[:2] {
+		for _, t := range p.Tokens {
+			words = append(words, p.Lower()[t.Start:t.End])
+		}
+	}
+	for i := range 800 {
+		words = append(words, fmt.Sprintf("w%dx", i))
+	}
+	InternWords(words)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	known, all := 0, 0
+	for b.Loop() {
+		for _, p := range doc.Paragraphs {
+			p.words = wordIDs{} // computed anew
+			for _, id := range p.WordIDs() {
+				if id != 0 {
+					known++
+				}
+				all++
+			}
+		}
+	}
+	if known == 0 || known == all {
+		b.Fatalf("%d of %d tokens in the vocabulary", known, all)
 	}
 }

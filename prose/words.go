@@ -21,9 +21,19 @@ import (
 // interned keeps its ID in every later state.
 type vocabulary struct {
 	ids map[string]int32
-	// filter prefilters lookups, so that most tokens are never hashed:
-	// bit sketch(w) is set for each word w.
+	// slots is ids as an open-addressing hash table on sketch, which is
+	// cheaper than hashing whole words: a word is in the slot sketch(w) &
+	// mask or in one of the slots after it, before an empty one.
+	slots []slot
+	mask  uint32
+	// filter prefilters lookups, so that most tokens not in ids are never
+	// compared: bit sketch(w) % len(filter)*64 is set for each word w.
 	filter [1 << 16 / 64]uint64
+}
+
+type slot struct {
+	key string
+	id  int32 // 0: empty
 }
 
 var vocab struct {
@@ -31,7 +41,11 @@ var vocab struct {
 	cur atomic.Pointer[vocabulary]
 }
 
-func init() { vocab.cur.Store(&vocabulary{ids: map[string]int32{}}) }
+func init() {
+	v := &vocabulary{ids: map[string]int32{}}
+	v.index()
+	vocab.cur.Store(v)
+}
 
 // InternWords adds the keys to the vocabulary and returns their IDs (all
 // above 0), in order. A key is a token's text as WordIDs or ExactWordIDs
@@ -50,7 +64,7 @@ func InternWords(keys []string) []int32 {
 			continue
 		}
 		if v == nil { // copy on first write: readers keep the old state
-			v = &vocabulary{ids: make(map[string]int32, len(old.ids)+len(keys)-i), filter: old.filter}
+			v = &vocabulary{ids: make(map[string]int32, len(old.ids)+len(keys)-i)}
 			for w, id := range old.ids {
 				v.ids[w] = id
 			}
@@ -59,26 +73,45 @@ func InternWords(keys []string) []int32 {
 		if !ok {
 			id = int32(len(v.ids) + 1)
 			v.ids[k] = id
-			if k != "" {
-				h := sketch(k)
-				v.filter[h/64] |= 1 << (h % 64)
-			}
 		}
 		out[i] = id
 	}
 	if v != nil {
+		v.index()
 		vocab.cur.Store(v)
 	}
 	return out
 }
 
-// sketch hashes a non-empty word's length and first, second and last
-// bytes to 16 bits.
+// index builds slots and filter from ids.
+func (v *vocabulary) index() {
+	n := 64
+	for n < 4*len(v.ids) {
+		n *= 2
+	}
+	v.slots = make([]slot, n)
+	v.mask = uint32(n - 1)
+	for k, id := range v.ids {
+		if k == "" {
+			continue
+		}
+		h := sketch(k)
+		v.filter[h%(1<<16)/64] |= 1 << (h % 64)
+		i := h & v.mask
+		for v.slots[i].id != 0 {
+			i = (i + 1) & v.mask
+		}
+		v.slots[i] = slot{k, id}
+	}
+}
+
+// sketch hashes a non-empty word's length and its first two and last two
+// bytes.
 func sketch(w string) uint32 {
 	n := len(w)
-	h := uint32(n)*0x9E3779B1 ^ uint32(w[0])<<16 ^ uint32(w[min(1, n-1)])<<8 ^ uint32(w[n-1])
-	h *= 0x85EBCA6B
-	return h >> 16
+	x := uint64(w[0]) | uint64(w[min(1, n-1)])<<8 | uint64(w[max(n-2, 0)])<<16 | uint64(w[n-1])<<24 | uint64(n)<<32
+	x *= 0x9E3779B97F4A7C15
+	return uint32(x >> 32)
 }
 
 // lookup returns the ID of key w, or 0.
@@ -86,10 +119,19 @@ func (v *vocabulary) lookup(w string) int32 {
 	if w == "" {
 		return 0
 	}
-	if h := sketch(w); v.filter[h/64]&(1<<(h%64)) == 0 {
+	h := sketch(w)
+	if v.filter[h%(1<<16)/64]&(1<<(h%64)) == 0 {
 		return 0
 	}
-	return v.ids[w]
+	for i := h & v.mask; ; i = (i + 1) & v.mask {
+		s := &v.slots[i]
+		if s.id == 0 {
+			return 0
+		}
+		if s.key == w {
+			return s.id
+		}
+	}
 }
 
 // wordIDs is a paragraph's cached IDs, with what they were computed from:
@@ -99,7 +141,6 @@ type wordIDs struct {
 	v    *vocabulary
 	text *byte
 	tok  *Token
-	n    int
 	ids  []int32
 }
 
@@ -113,6 +154,9 @@ func (p *Paragraph) WordIDs() []int32 {
 
 // ExactWordIDs is WordIDs for the tokens as written, case kept.
 func (p *Paragraph) ExactWordIDs() []int32 {
+	if p.exactWords == nil { // rare: only case-sensitive phrases need them
+		p.exactWords = new(wordIDs)
+	}
 	return p.exactWords.get(p.Text, p.Tokens)
 }
 
@@ -123,7 +167,7 @@ func (c *wordIDs) get(text string, toks []Token) []int32 {
 		tok = &toks[0]
 	}
 	tp := unsafe.StringData(text)
-	if c.v == v && c.text == tp && c.tok == tok && c.n == len(toks) {
+	if c.v == v && c.text == tp && c.tok == tok && len(c.ids) == len(toks) {
 		return c.ids
 	}
 	// A new slice: the old one may be held by a caller, or shared with a
@@ -132,19 +176,29 @@ func (c *wordIDs) get(text string, toks []Token) []int32 {
 	var buf []byte
 	for _, t := range toks {
 		w := text[t.Start:t.End]
-		if strings.IndexByte(w, rightQuote[0]) >= 0 && strings.Contains(w, rightQuote) {
+		if hasRightQuote(w) {
 			buf = appendStraight(buf[:0], w)
 			ids = append(ids, v.lookup(string(buf)))
 			continue
 		}
 		ids = append(ids, v.lookup(w))
 	}
-	*c = wordIDs{v: v, text: tp, tok: tok, n: len(toks), ids: ids}
+	*c = wordIDs{v: v, text: tp, tok: tok, ids: ids}
 	return ids
 }
 
 // rightQuote is the typographic apostrophe, U+2019.
 const rightQuote = "\u2019"
+
+// hasRightQuote reports whether w holds ’.
+func hasRightQuote(w string) bool {
+	for i := 0; i+2 < len(w); i++ {
+		if w[i] == 0xE2 && w[i+1] == 0x80 && w[i+2] == 0x99 {
+			return true
+		}
+	}
+	return false
+}
 
 // appendStraight appends w with every ’ replaced by '.
 func appendStraight(dst []byte, w string) []byte {
