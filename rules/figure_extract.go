@@ -15,38 +15,102 @@ const maxModifiers = 2
 
 func extractFigures(doc *prose.Document, fs *FigureSettingsCompiled) *FigureSet {
 	out := &FigureSet{Settings: fs}
-	for _, p := range doc.Paragraphs {
-		nums := p.Numbers()
-		if len(nums) == 0 {
+	// The numerals first, so that the figures are allocated once.
+	nums := make([][]prose.Numeral, len(doc.Paragraphs))
+	total := 0
+	for i, p := range doc.Paragraphs {
+		nums[i] = p.Numbers()
+		total += len(nums[i])
+	}
+	if total == 0 {
+		return out
+	}
+	out.Figures = make([]Figure, 0, total)
+	var units, quals tokIndex
+	for i, p := range doc.Paragraphs {
+		if len(nums[i]) == 0 {
 			continue
 		}
-		units := firstMatches(fs.units, p)
-		quals := map[int]phrase.Match{} // by last token
-		fs.quals.Match(p, func(m phrase.Match) {
-			if old, ok := quals[m.LastTok]; !ok || m.FirstTok < old.FirstTok {
-				quals[m.LastTok] = m
-			}
-		})
-		for _, n := range nums {
-			f := readFigure(p, n, fs, units, quals)
-			out.Figures = append(out.Figures, f)
+		firstMatches(fs.units, p, &units)
+		// The qualifiers by last token, the one that starts first at each.
+		quals.reset()
+		fs.quals.Match(p, func(m phrase.Match) { quals.add(m.LastTok, m) })
+		quals.sortFirst()
+		for _, n := range nums[i] {
+			out.Figures = append(out.Figures, readFigure(p, n, fs, &units, &quals))
 		}
 	}
 	return out
 }
 
-// firstMatches returns, by first token, the longest match of m there.
-func firstMatches(m *phrase.Matcher, p *prose.Paragraph) map[int]phrase.Match {
-	out := map[int]phrase.Match{}
-	m.Match(p, func(x phrase.Match) {
-		if old, ok := out[x.FirstTok]; !ok || x.LastTok > old.LastTok {
-			out[x.FirstTok] = x
+// firstMatches sets x to the longest match of m at each first token.
+func firstMatches(m *phrase.Matcher, p *prose.Paragraph, x *tokIndex) {
+	x.reset()
+	m.Match(p, func(mt phrase.Match) {
+		// Matches come in order of their first token.
+		if n := len(x.keys); n > 0 && x.keys[n-1] == mt.FirstTok {
+			if mt.LastTok > x.ms[n-1].LastTok {
+				x.ms[n-1] = mt
+			}
+			return
 		}
+		x.add(mt.FirstTok, mt)
 	})
-	return out
 }
 
-func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled, units map[int]phrase.Match, quals map[int]phrase.Match) Figure {
+// tokIndex holds matches by a token index, at most one at each: a few per
+// paragraph, so sorted slices rather than a map.
+type tokIndex struct {
+	keys []int
+	ms   []phrase.Match
+}
+
+func (x *tokIndex) reset() { x.keys, x.ms = x.keys[:0], x.ms[:0] }
+
+func (x *tokIndex) add(k int, m phrase.Match) {
+	x.keys = append(x.keys, k)
+	x.ms = append(x.ms, m)
+}
+
+// sortFirst sorts by key and keeps, of the matches with one key, the one
+// added first.
+func (x *tokIndex) sortFirst() {
+	// Insertion sort, stable: a handful of matches, nearly in order.
+	for i := 1; i < len(x.keys); i++ {
+		for j := i; j > 0 && x.keys[j] < x.keys[j-1]; j-- {
+			x.keys[j], x.keys[j-1] = x.keys[j-1], x.keys[j]
+			x.ms[j], x.ms[j-1] = x.ms[j-1], x.ms[j]
+		}
+	}
+	n := 0
+	for i := range x.keys {
+		if n > 0 && x.keys[n-1] == x.keys[i] {
+			continue
+		}
+		x.keys[n], x.ms[n] = x.keys[i], x.ms[i]
+		n++
+	}
+	x.keys, x.ms = x.keys[:n], x.ms[:n]
+}
+
+// get returns the match at key k.
+func (x *tokIndex) get(k int) (phrase.Match, bool) {
+	lo, hi := 0, len(x.keys)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if x.keys[m] < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(x.keys) && x.keys[lo] == k {
+		return x.ms[lo], true
+	}
+	return phrase.Match{}, false
+}
+
+func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled, units, quals *tokIndex) Figure {
 	toks := p.Tokens
 	low := p.Lower()
 	tok := func(i int) string {
@@ -66,7 +130,7 @@ func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled,
 		}
 	}
 	// The qualifier ends right before the number (or its symbol).
-	if q, ok := quals[first-1]; ok {
+	if q, ok := quals.get(first - 1); ok {
 		f.Qualifier = fs.qualInfo[q.ID].text
 		f.Bound = fs.qualInfo[q.ID].bound
 		f.Approx = f.Bound == 0
@@ -81,7 +145,7 @@ func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled,
 	}
 	if f.Group == "" {
 		for k := j; k < len(toks) && k <= j+maxModifiers; k++ {
-			if m, ok := units[k]; ok {
+			if m, ok := units.get(k); ok {
 				e := fs.unitInfo[m.ID]
 				f.Unit = strings.ToLower(p.Text[toks[m.FirstTok].Start:toks[m.LastTok].End])
 				f.Group = e.group
