@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -30,8 +29,23 @@ func kindNames() []string {
 	return out
 }
 
-// ruleIDRE is the form of a rule id: lower-case words joined by hyphens.
-var ruleIDRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+// validRuleID reports whether id has the form of a rule id, lower-case
+// words joined by hyphens: ^[a-z][a-z0-9]*(-[a-z0-9]+)*$, checked by hand
+// because every load checks every rule id and a regexp costs start-up.
+func validRuleID(id string) bool {
+	if id == "" || id[0] < 'a' || id[0] > 'z' || id[len(id)-1] == '-' {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		switch c := id[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && id[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // A ruleDef is one rule's YAML before compiling: the pack's keys with the
 // user's merged over them key by key, each keeping its own node and file.
@@ -120,7 +134,7 @@ func (l *loader) loadPacks() *ruleSet {
 					l.errorf(pk.Name, q.k, "rule %q is also defined in %s; rule ids are unique across packs", q.key, old.source)
 					continue
 				}
-				if !ruleIDRE.MatchString(q.key) {
+				if !validRuleID(q.key) {
 					l.errorf(pk.Name, q.k, "rule id %q: use lower-case words joined by hyphens", q.key)
 					continue
 				}
@@ -184,7 +198,7 @@ func (l *loader) userRules(set *ruleSet, p pair) {
 				}
 				continue
 			}
-			if !ruleIDRE.MatchString(q.key) {
+			if !validRuleID(q.key) {
 				l.errorf(q.file, q.k, "rule id %q: use lower-case words joined by hyphens", q.key)
 				continue
 			}

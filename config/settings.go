@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"go.yaml.in/yaml/v3"
@@ -265,12 +266,15 @@ func FailLevelString(s analysis.Severity) string {
 	return s.String()
 }
 
-var sizeRE = regexp.MustCompile(`^\s*([0-9]+)\s*([kKmMgG]?)[bB]?\s*$`)
+// sizeRE is compiled on first use: most runs parse no size.
+var sizeRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*([0-9]+)\s*([kKmMgG]?)[bB]?\s*$`)
+})
 
 // ParseSize parses a size in bytes: a number, optionally followed by K, M
 // or G (powers of 1024), as in "10M" or "512K".
 func ParseSize(s string) (int64, error) {
-	m := sizeRE.FindStringSubmatch(s)
+	m := sizeRE().FindStringSubmatch(s)
 	if m == nil {
 		return 0, fmt.Errorf("invalid size %q: want a number of bytes, optionally followed by K, M or G (\"10M\")", s)
 	}

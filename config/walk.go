@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -270,7 +271,12 @@ func describeNode(n *yaml.Node) string {
 	return "nothing"
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// The forms of the YAML parser's messages, compiled on first use: only a
+// config with a syntax error needs them.
+var (
+	yamlLineRE      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
+	unknownAnchorRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`) })
+)
 
 // parseDocument parses data as one YAML document. A syntax error is reported
 // with the line the parser names (go.yaml.in/yaml/v3 gives no column, nor a
@@ -324,12 +330,10 @@ func yamlLines(data []byte) int {
 	return n
 }
 
-var unknownAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
-
 func (l *loader) syntaxError(file string, data []byte, err error) {
 	msg := err.Error()
 	line, col := 1, 1
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 		if parserProblems[msg] {
@@ -338,7 +342,7 @@ func (l *loader) syntaxError(file string, data []byte, err error) {
 		// At the end of the stream the parser names the line after the
 		// last one: point at the last line instead.
 		line = min(line, yamlLines(data))
-	} else if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
+	} else if m := unknownAnchorRE().FindStringSubmatch(msg); m != nil {
 		// The parser names no position: find the first "*name" that is
 		// a whole alias.
 		msg = fmt.Sprintf("unknown anchor %q: define it with &%s before using *%s", m[1], m[1], m[1])
