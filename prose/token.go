@@ -57,17 +57,28 @@ type Token struct {
 func Tokenize(s string) []Token {
 	toks := make([]Token, 0, len(s)/4+1)
 	for i := 0; i < len(s); {
-		r, w := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case asciiSpace:
+				i++
+			case asciiDigit:
+				j := scanNumber(s, i)
+				toks = append(toks, Token{i, j, Number})
+				i = j
+			case asciiLetter:
+				j := scanWord(s, i)
+				toks = append(toks, Token{i, j, Word})
+				i = j
+			default:
+				toks = append(toks, Token{i, i + 1, Punct})
+				i++
+			}
+			continue
 		}
+		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isSpaceRune(r):
 			i += w
-		case r >= '0' && r <= '9':
-			j := scanNumber(s, i)
-			toks = append(toks, Token{i, j, Number})
-			i = j
 		case isWordRune(r) && (r != utf8.RuneError || w != 1):
 			j := scanWord(s, i)
 			toks = append(toks, Token{i, j, Word})
@@ -79,6 +90,28 @@ func Tokenize(s string) []Token {
 	}
 	return toks
 }
+
+// Classes of ASCII bytes for Tokenize.
+const (
+	asciiPunct = iota
+	asciiSpace
+	asciiDigit
+	asciiLetter
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch r := rune(c); {
+		case isSpaceRune(r):
+			t[c] = asciiSpace
+		case r >= '0' && r <= '9':
+			t[c] = asciiDigit
+		case isWordRune(r):
+			t[c] = asciiLetter
+		}
+	}
+	return t
+}()
 
 // isSpaceRune reports whether r separates tokens.
 func isSpaceRune(r rune) bool {

@@ -3,6 +3,8 @@ package prose
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // tokenStrings renders tokens as "text/kind" joined by spaces, kinds being
@@ -106,6 +108,28 @@ func TestLower(t *testing.T) {
 		}
 		if p.Lower() != got {
 			t.Errorf("Lower(%q) changed on a second call", tt.in)
+		}
+	}
+}
+
+// TestLowerEveryByte checks the word-at-a-time ASCII path of Lower
+// against folding byte by byte, around every ASCII byte and the letters
+// whose lower case has another length.
+func TestLowerEveryByte(t *testing.T) {
+	for c := 0; c < 0x80; c++ {
+		for _, s := range []string{
+			strings.Repeat(string(rune(c)), 9),
+			"Ab" + string(rune(c)) + "CdÉfGhİjKlMnOp" + string(rune(c)) + "QRSTUVWXYZ[`{@",
+		} {
+			want := []rune(s)
+			for i, r := range want {
+				if l := unicode.ToLower(r); utf8.RuneLen(l) == utf8.RuneLen(r) {
+					want[i] = l
+				}
+			}
+			if got := lowerSameLength(s); got != string(want) {
+				t.Errorf("lowerSameLength(%q) = %q, want %q", s, got, string(want))
+			}
 		}
 	}
 }
