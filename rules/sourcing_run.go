@@ -132,14 +132,14 @@ func (x *paraIndex) quoteSource(s source) string {
 // ("people") in a sentence with the first word of a knowledge phrase
 // ("familiar"); -1 when there is none.
 func (sr *sourcingRule) firstTrigger(p *prose.Paragraph) int {
-	lower := p.Lower()
+	ids := p.WordIDs()
 	var seen uint8
 	qualAt := -1
 	for k, t := range p.Tokens {
 		if t.Kind != prose.Word {
 			continue
 		}
-		c := sr.trigger.classOf(lower[t.Start:t.End])
+		c := sr.trigger.classAt(p, ids, k)
 		if c&trigSource != 0 {
 			if qualAt >= 0 {
 				return qualAt // "Two people familiar ... said. They spoke on condition of anonymity"
@@ -162,6 +162,7 @@ func (sr *sourcingRule) firstTrigger(p *prose.Paragraph) int {
 // word of a knowledge phrase: only they can hold a source's description.
 func (sr *sourcingRule) matchTriggered(x *paraIndex, from int) {
 	var seen uint8
+	ids := x.p.WordIDs()
 	for k := from; k < x.n; k++ {
 		s := x.sent[k]
 		if k > from && x.sent[k-1] != s {
@@ -171,7 +172,7 @@ func (sr *sourcingRule) matchTriggered(x *paraIndex, from int) {
 		if s < 0 || x.matched[s] || t.Kind != prose.Word {
 			continue
 		}
-		seen |= sr.trigger.classOf(x.lower[t.Start:t.End])
+		seen |= sr.trigger.classAt(x.p, ids, k)
 		if seen&trigSource != 0 || seen&trigQualified != 0 && seen&trigKnowledge != 0 {
 			x.sentence(int(s))
 		}

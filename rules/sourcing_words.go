@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/attrlint/attrlint/phrase"
 	"github.com/attrlint/attrlint/prose"
@@ -22,6 +23,11 @@ type triggerSet struct {
 	// maybe[c] has bit n set when a word of n bytes starts with byte c
 	// (lengths of 63 and more share bit 63).
 	maybe [256]uint64
+
+	// byID is words by word ID (prose.InternWords), built on first use:
+	// a paragraph's tokens are looked up once for all matchers.
+	once sync.Once
+	byID []uint8
 }
 
 func (s *triggerSet) add(w string, class uint8) {
@@ -41,6 +47,37 @@ func (s *triggerSet) classOf(w string) uint8 {
 		return 0
 	}
 	return s.words[w]
+}
+
+// classAt returns the trigger classes of token k of p, as classOf does
+// for the token's lower-cased text.
+func (s *triggerSet) classAt(p *prose.Paragraph, ids []int32, k int) uint8 {
+	s.once.Do(s.index)
+	id := ids[k]
+	if int(id) >= len(s.byID) || s.byID[id] == 0 {
+		return 0
+	}
+	// A word ID reads ’ as ', which classOf does not.
+	if t := p.Tokens[k]; strings.Contains(p.Text[t.Start:t.End], "’") {
+		return s.classOf(p.Lower()[t.Start:t.End])
+	}
+	return s.byID[id]
+}
+
+func (s *triggerSet) index() {
+	keys := make([]string, 0, len(s.words))
+	for w := range s.words {
+		keys = append(keys, w)
+	}
+	ids := prose.InternWords(keys)
+	n := int32(0)
+	for _, id := range ids {
+		n = max(n, id)
+	}
+	s.byID = make([]uint8, n+1)
+	for i, id := range ids {
+		s.byID[id] = s.words[keys[i]]
+	}
 }
 
 // lastWord returns the last word of a phrase, folded as the matcher folds
