@@ -113,6 +113,9 @@ func (p *Paragraph) Numbers() []Numeral {
 			out = append(out, n)
 			i = n.LastTok
 		case Word:
+			if w := word(i); w != "a" && w != "an" && !maySmallWord(w) {
+				continue // most words, without a call
+			}
 			n, ok := wordNumber(word, toks, i)
 			if !ok {
 				continue

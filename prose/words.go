@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -29,6 +30,8 @@ type vocabulary struct {
 	// filter prefilters lookups, so that most tokens not in ids are never
 	// compared: bit sketch(w) % len(filter)*64 is set for each word w.
 	filter [1 << 16 / 64]uint64
+	// ascii holds the IDs of the one-byte ASCII words: most punctuation.
+	ascii [utf8.RuneSelf]int32
 }
 
 type slot struct {
@@ -94,6 +97,9 @@ func (v *vocabulary) index() {
 	for k, id := range v.ids {
 		if k == "" {
 			continue
+		}
+		if len(k) == 1 && k[0] < utf8.RuneSelf {
+			v.ascii[k[0]] = id
 		}
 		h := sketch(k)
 		v.filter[h%(1<<16)/64] |= 1 << (h % 64)
@@ -175,6 +181,10 @@ func (c *wordIDs) get(text string, toks []Token) []int32 {
 	ids := make([]int32, 0, len(toks))
 	var buf []byte
 	for _, t := range toks {
+		if t.End-t.Start == 1 && text[t.Start] < utf8.RuneSelf {
+			ids = append(ids, v.ascii[text[t.Start]])
+			continue
+		}
 		w := text[t.Start:t.End]
 		if hasRightQuote(w) {
 			buf = appendStraight(buf[:0], w)
