@@ -52,7 +52,8 @@ func init() {
 
 // InternWords adds the keys to the vocabulary and returns their IDs (all
 // above 0), in order. A key is a token's text as WordIDs or ExactWordIDs
-// read it: with ' for ’, and lower-cased (as Lower does) for WordIDs.
+// read it: with ' for ’ (a key with ’ is read so too), and lower-cased (as
+// Lower does) for WordIDs.
 // IDs never change: a key interned twice has one ID. It is safe for
 // concurrent use, with itself and with matching.
 func InternWords(keys []string) []int32 {
@@ -62,6 +63,9 @@ func InternWords(keys []string) []int32 {
 	out := make([]int32, len(keys))
 	var v *vocabulary
 	for i, k := range keys {
+		if hasRightQuote(k) {
+			k = string(appendStraight(nil, k))
+		}
 		if id, ok := old.ids[k]; ok {
 			out[i] = id
 			continue
@@ -186,12 +190,14 @@ func (c *wordIDs) get(text string, toks []Token) []int32 {
 			continue
 		}
 		w := text[t.Start:t.End]
-		if hasRightQuote(w) {
+		id := v.lookup(w)
+		// No key holds ’ (InternWords), so only a word not found may be
+		// found with '.
+		if id == 0 && hasRightQuote(w) {
 			buf = appendStraight(buf[:0], w)
-			ids = append(ids, v.lookup(string(buf)))
-			continue
+			id = v.lookup(string(buf))
 		}
-		ids = append(ids, v.lookup(w))
+		ids = append(ids, id)
 	}
 	*c = wordIDs{v: v, text: tp, tok: tok, ids: ids}
 	return ids

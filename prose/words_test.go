@@ -10,8 +10,8 @@ func TestWordIDs(t *testing.T) {
 	if ids[0] <= 0 || ids[1] <= 0 || ids[2] <= 0 || ids[1] != ids[3] || ids[0] == ids[1] {
 		t.Fatalf("InternWords = %v, want distinct IDs above 0, one per key", ids)
 	}
-	if again := InternWords([]string{"believed"}); again[0] != ids[1] {
-		t.Errorf("interning again gave %d, want %d", again[0], ids[1])
+	if again := InternWords([]string{"believed", "it’s"}); again[0] != ids[1] || again[1] != ids[0] {
+		t.Errorf("interning again gave %v, want %d and %d (’ read as ')", again, ids[1], ids[0])
 	}
 	p := Parse("d.txt", []byte("It’s widely BELIEVED, the AP says.")).Paragraphs[0]
 	// Tokens: It’s, widely, BELIEVED, ",", the, AP, says, "."
