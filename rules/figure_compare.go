@@ -2,6 +2,8 @@ package rules
 
 import (
 	"math"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/attrlint/attrlint/phrase"
@@ -81,10 +83,11 @@ func (c *sentenceCues) explains(a, b *Figure) bool {
 
 // contextWords returns the content words around a figure in its sentence:
 // lower-cased words of four letters or more, and names, within window tokens
-// on either side, leaving out the figure's own words and function words.
-func (fs *FigureSettingsCompiled) contextWords(doc *prose.Document, f *Figure, window int) map[string]bool {
+// on either side, leaving out the figure's own words and function words;
+// sorted, each once, and never nil.
+func (fs *FigureSettingsCompiled) contextWords(doc *prose.Document, f *Figure, window int) []string {
 	p := doc.Paragraphs[f.Para]
-	out := map[string]bool{}
+	out := []string{}
 	if f.Sentence < 0 {
 		return out
 	}
@@ -100,16 +103,24 @@ func (fs *FigureSettingsCompiled) contextWords(doc *prose.Document, f *Figure, w
 		if len(w) < 4 || fs.notNouns[w] {
 			continue
 		}
-		out[singularNoun(w)] = true
+		out = append(out, singularNoun(w))
 	}
-	return out
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
-func sharedWords(a, b map[string]bool) int {
+// sharedWords counts the words two sorted sets of context words share.
+func sharedWords(a, b []string) int {
 	n := 0
-	for w := range a {
-		if b[w] {
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			a = a[1:]
+		case a[0] > b[0]:
+			b = b[1:]
+		default:
 			n++
+			a, b = a[1:], b[1:]
 		}
 	}
 	return n

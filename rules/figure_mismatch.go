@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -120,7 +119,7 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 			figs = append(figs, f)
 		}
 	}
-	ctx := make([]map[string]bool, len(figs))
+	ctx := make([][]string, len(figs))
 	for i, f := range figs {
 		ctx[i] = fs.contextWords(doc, f, rule.opts.Window)
 	}
@@ -197,12 +196,7 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 // every test of figure-mismatch treats them alike as the earlier figure of
 // a pair: value, qualifiers, unit and modifiers, the cues of their
 // sentences and their context words.
-func figureClass(f *Figure, cues *sentenceCues, ctx map[string]bool) string {
-	words := make([]string, 0, len(ctx))
-	for w := range ctx {
-		words = append(words, w)
-	}
-	sort.Strings(words)
+func figureClass(f *Figure, cues *sentenceCues, words []string) string {
 	var b strings.Builder
 	b.WriteString(strconv.FormatUint(math.Float64bits(f.Value), 16))
 	b.WriteByte(0)

@@ -236,8 +236,8 @@ func figureChanges(pass *analysis.Pass, oldDoc *prose.Document, oldSet, newSet *
 		ratio    float64
 	}
 	var cands []cand
-	newCtx := map[int]map[string]bool{}
-	oldCtx := map[int]map[string]bool{}
+	newCtx := map[int][]string{}
+	oldCtx := map[int][]string{}
 	for i := range newSet.Figures {
 		n := &newSet.Figures[i]
 		if newDone[i] || fs.Generic(n.Group) || n.Value <= 0 {
