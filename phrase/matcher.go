@@ -58,7 +58,7 @@ func Compile(entries []Entry) (*Matcher, error) {
 			t = &m.exact
 		}
 		if *t == nil {
-			*t = newTrie(e.CaseSensitive)
+			*t = newTrie()
 		}
 		ids = (*t).add(steps[i], ids, e.ID)
 	}
@@ -193,7 +193,6 @@ type frame struct {
 // trie is a token trie over word IDs (prose.InternWords). Nodes are
 // numbered from 0, the root; 0 as a child means none.
 type trie struct {
-	exact bool
 	// Built by add, read by finish.
 	edges map[uint64]int32 // (node, word ID) → child
 	// wildNext[n] is the child of node n by its wildcard edge, or 0.
@@ -209,9 +208,8 @@ type trie struct {
 	kids   []int32
 }
 
-func newTrie(exact bool) *trie {
+func newTrie() *trie {
 	return &trie{
-		exact:    exact,
 		edges:    map[uint64]int32{},
 		wildNext: []int32{0},
 		out:      [][]int{nil},
