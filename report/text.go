@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"strconv"
 	"strings"
@@ -121,23 +122,38 @@ func (t *textWriter) header(path string, loc location, f *analysis.Finding) {
 func (t *textWriter) source(loc location, caret style) {
 	doc := loc.doc
 	ls := doc.LineSpan(loc.line)
-	from, to := ls.Start, ls.End
-	if t.width > 0 {
-		from, to = around(doc.Text, ls, loc.start, loc.end, t.width)
-	}
-	t.units = layout(t.units, doc.Text, from, to)
-	us := t.units
-	s := unitAt(us, loc.start)
-	e := len(us)
-	if loc.end <= ls.End {
-		e = max(unitFrom(us, loc.end), s)
-	}
-
 	t.num = strconv.AppendInt(t.num[:0], int64(loc.line), 10)
 	gutter := max(len(t.num), 5)
 	avail := -1
 	if t.width > 0 {
 		avail = t.width - gutter - len(" | ")
+	}
+
+	// Lay out the line, or, when it is cut to the width, the part of it
+	// around the finding: first a few bytes per cell, enough for most
+	// text; if that part holds fewer cells than the window on a side where
+	// it cut the line, the window could have shown more there, and if it
+	// holds a tab, whose width depends on where the layout starts, lay out
+	// the sure margin instead.
+	from, to := ls.Start, ls.End
+	var us []unit
+	var s, e int
+	for _, margin := range marginTries {
+		if t.width > 0 {
+			from, to = around(doc.Text, ls, loc.start, loc.end, t.width, margin)
+		}
+		t.units = layout(t.units, doc.Text, from, to)
+		us = t.units
+		s = unitAt(us, loc.start)
+		e = len(us)
+		if loc.end <= ls.End {
+			e = max(unitFrom(us, loc.end), s)
+		}
+		cut := from > ls.Start || to < ls.End
+		if !cut || (from == ls.Start || widthOf(us[:s]) >= avail) && (to == ls.End || widthOf(us[e:]) >= avail) &&
+			bytes.IndexByte(doc.Text[from:to], '\t') < 0 { // tab stops count from where the layout starts
+			break
+		}
 	}
 	lo, hi := window(us, s, e, avail)
 
@@ -291,11 +307,10 @@ func newPalette(on bool) palette {
 }
 
 // around returns the part of the line ls worth laying out for a finding at
-// [start, end) when the line is cut to width cells: marginCells bytes per
-// cell on each side, a bound no shown cell reaches, so that a 100 MB line
-// costs the same as a short one.
-func around(text []byte, ls prose.Span, start, end, width int) (from, to int) {
-	margin := marginCells * width
+// [start, end) when the line is cut to width cells: margin bytes per cell on
+// each side, so that a 100 MB line costs the same as a short one.
+func around(text []byte, ls prose.Span, start, end, width, margin int) (from, to int) {
+	margin *= width
 	from = max(ls.Start, start-margin)
 	to = min(ls.End, min(max(end, start), start+margin)+margin)
 	for from > ls.Start && from < start && !utf8.RuneStart(text[from]) {
@@ -307,6 +322,15 @@ func around(text []byte, ls prose.Span, start, end, width int) (from, to int) {
 	return from, to
 }
 
-// marginCells is how many bytes per cell of width around laid out: a cell
-// holds at most 4 bytes of UTF-8, more only with zero-width characters.
-const marginCells = 64
+// marginCells is how many bytes per cell of width around lays out to be
+// sure no shown cell is left out: a cell holds at most 4 bytes of UTF-8,
+// more only with zero-width characters. quickMarginCells is what it tries
+// first.
+const (
+	marginCells      = 64
+	quickMarginCells = 2
+)
+
+// marginTries are the margins source tries in turn; tests check that the
+// quick one changes nothing.
+var marginTries = []int{quickMarginCells, marginCells}
