@@ -7,16 +7,19 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	gtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
-// mdParsers pools goldmark parsers (CommonMark with GFM tables), so that
-// documents can be read concurrently without building a parser for each.
+// mdParsers pools goldmark parsers (CommonMark with GFM tables, see
+// gfmTables), so that documents can be read concurrently without building a
+// parser for each.
 var mdParsers = sync.Pool{New: func() any {
-	return goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+	return goldmark.New(goldmark.WithParserOptions(
+		parser.WithParagraphTransformers(util.Prioritized(gfmTables{}, gfmTablesPriority)),
+	)).Parser()
 }}
 
 // mdReader holds the state of one readMarkdownDoc call.
