@@ -2,80 +2,79 @@ package config
 
 import (
 	"bytes"
+	"errors"
 	"flag"
+	"fmt"
+	"go/format"
 	"os"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/attrlint/attrlint/rules"
 )
 
-var writePackCache = flag.Bool("write-pack-cache", false, "rewrite packs.cache from the embedded packs (go generate ./config)")
+var writePackCache = flag.Bool("write-pack-cache", false, "rewrite packcache_gen.go from the embedded packs (go generate ./config)")
 
-// TestPackCacheDecodesAsParsed: a pack read from the cache is the node tree
-// the YAML parser gives, field for field, for every embedded pack (the
-// cache is encoded afresh here, so that this holds whether or not the
-// committed cache is stale).
-func TestPackCacheDecodesAsParsed(t *testing.T) {
-	pks := rules.Packs()
-	enc, err := encodePackCache(pks)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := packCache
-	packCache = string(enc)
-	defer func() { packCache = old }()
-	for _, pk := range pks {
-		l := &loader{}
-		want := l.parseDocument(pk.Name, pk.Data)
+const packCacheFile = "packcache_gen.go"
+
+// TestPackCacheIsTheParse: a pack read from the cache is the node tree the
+// YAML parser gives, field for field, for every embedded pack the cache
+// holds (TestPackCacheFresh tells which it does not).
+func TestPackCacheIsTheParse(t *testing.T) {
+	for _, pk := range rules.Packs() {
 		got := cachedPack(pk.Name, pk.Data)
 		if got == nil {
-			t.Errorf("%s: not in a cache just written", pk.Name)
 			continue
 		}
-		if !reflect.DeepEqual(got, want) {
+		l := &loader{}
+		if want := l.parseDocument(pk.Name, pk.Data); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: the cached node tree differs from the parsed one", pk.Name)
 		}
 		edited := append(append([]byte(nil), pk.Data...), "\n# edited\n"...)
 		if cachedPack(pk.Name, edited) != nil {
 			t.Errorf("%s: the cache answered for bytes it does not hold", pk.Name)
 		}
-	}
-}
-
-// TestPackCacheCorrupt: a truncated cache is never used, whatever the cut.
-func TestPackCacheCorrupt(t *testing.T) {
-	pks := rules.Packs()
-	enc, err := encodePackCache(pks)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := packCache
-	defer func() { packCache = old }()
-	last := pks[len(pks)-1]
-	for _, cut := range []int{0, 5, len(packCacheMagic) + 1, len(enc) / 2, len(enc) - 1} {
-		packCache = string(enc[:cut])
-		if cachedPack(last.Name, last.Data) != nil {
-			t.Errorf("a cache cut at %d of %d bytes answered", cut, len(enc))
+		if cachedPack("rules/other.yaml", pk.Data) != nil {
+			t.Errorf("%s: the cache answered for another pack's name", pk.Name)
 		}
 	}
 }
 
-// TestPackCacheFresh: the committed packs.cache holds every embedded pack as
-// it is now. A stale cache only costs start-up time, so outside CI it is
-// reported and skipped; with CI=true it fails. `go generate ./config`
+// TestPackCacheGenerated: what the generator writes for the packs as they
+// are is Go source, and it refuses a tree it cannot hold.
+func TestPackCacheGenerated(t *testing.T) {
+	src, err := generatePackCache(rules.Packs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(src, []byte("DO NOT EDIT")) || !bytes.Contains(src, []byte("var packTrees = []cachedTree{")) {
+		t.Errorf("generated cache lacks its header or its table:\n%.300s", src)
+	}
+	alias := []rules.Pack{{Name: "rules/alias.yaml", Data: []byte("a: &x [1]\nb: *x\n")}}
+	if _, err := generatePackCache(alias); err == nil {
+		t.Error("a pack with an alias was cached")
+	}
+}
+
+// TestPackCacheFresh: the committed packcache_gen.go holds every embedded
+// pack as it is now. A stale cache only costs start-up time, so outside CI
+// it is reported and skipped; with CI=true it fails. `go generate ./config`
 // rewrites it.
 func TestPackCacheFresh(t *testing.T) {
 	pks := rules.Packs()
 	if *writePackCache {
-		enc, err := encodePackCache(pks)
+		src, err := generatePackCache(pks)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile("packs.cache", enc, 0o644); err != nil {
+		if err := os.WriteFile(packCacheFile, src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		packCache = string(enc)
+		return // this binary still holds the old cache; the next build holds the new
 	}
 	var stale []string
 	for _, pk := range pks {
@@ -86,9 +85,84 @@ func TestPackCacheFresh(t *testing.T) {
 	if len(stale) == 0 {
 		return
 	}
-	msg := "packs.cache is stale for %v: start-up parses them; run go generate ./config"
+	msg := "packcache_gen.go is stale for %v: start-up parses them; run go generate ./config"
 	if os.Getenv("CI") == "true" {
 		t.Fatalf(msg, stale)
 	}
 	t.Skipf(msg, stale)
+}
+
+var yamlKindNames = map[yaml.Kind]string{
+	yaml.DocumentNode: "yaml.DocumentNode",
+	yaml.SequenceNode: "yaml.SequenceNode",
+	yaml.MappingNode:  "yaml.MappingNode",
+	yaml.ScalarNode:   "yaml.ScalarNode",
+}
+
+// generatePackCache parses every pack and writes packcache_gen.go: each
+// node a package-level yaml.Node whose Content points at its children's,
+// which the compiler initializes statically.
+func generatePackCache(pks []rules.Pack) ([]byte, error) {
+	var table, nodes bytes.Buffer
+	for i, pk := range pks {
+		l := &loader{}
+		doc := l.parseDocument(pk.Name, pk.Data)
+		if len(l.errs) > 0 {
+			return nil, l.finish()
+		}
+		if doc == nil {
+			continue // an empty pack: parsed as before (to nothing)
+		}
+		count := 0
+		var node func(n *yaml.Node) (string, error)
+		node = func(n *yaml.Node) (string, error) {
+			kind, ok := yamlKindNames[n.Kind]
+			if !ok || n.Alias != nil {
+				return "", errors.New("the pack cache does not hold YAML aliases; parse such a pack instead")
+			}
+			name := fmt.Sprintf("pack%dNode%d", i, count)
+			count++
+			fields := []string{"Kind: " + kind}
+			if n.Style != 0 {
+				fields = append(fields, fmt.Sprintf("Style: %d", n.Style))
+			}
+			for _, f := range []struct{ key, v string }{
+				{"Tag", n.Tag}, {"Value", n.Value}, {"Anchor", n.Anchor},
+				{"HeadComment", n.HeadComment}, {"LineComment", n.LineComment}, {"FootComment", n.FootComment},
+			} {
+				if f.v != "" {
+					fields = append(fields, f.key+": "+strconv.Quote(f.v))
+				}
+			}
+			fields = append(fields, fmt.Sprintf("Line: %d", n.Line), fmt.Sprintf("Column: %d", n.Column))
+			if len(n.Content) > 0 {
+				kids := make([]string, len(n.Content))
+				for j, c := range n.Content {
+					k, err := node(c)
+					if err != nil {
+						return "", err
+					}
+					kids[j] = "&" + k
+				}
+				fields = append(fields, "Content: []*yaml.Node{"+strings.Join(kids, ", ")+"}")
+			}
+			fmt.Fprintf(&nodes, "\t%s = yaml.Node{%s}\n", name, strings.Join(fields, ", "))
+			return name, nil
+		}
+		root, err := node(doc)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", pk.Name, err)
+		}
+		fmt.Fprintf(&table, "\t{name: %q, doc: &%s,\n\t\tsrc: %s},\n", pk.Name, root, strconv.Quote(string(pk.Data)))
+	}
+	var out bytes.Buffer
+	out.WriteString("// Code generated by `go generate ./config` from the embedded rule packs; DO NOT EDIT.\n\n")
+	out.WriteString("package config\n\nimport \"go.yaml.in/yaml/v3\"\n\n")
+	out.WriteString("// packTrees are the parsed embedded packs (see packcache.go).\n")
+	out.WriteString("var packTrees = []cachedTree{\n")
+	out.Write(table.Bytes())
+	out.WriteString("}\n\nvar (\n")
+	out.Write(nodes.Bytes())
+	out.WriteString(")\n")
+	return format.Source(out.Bytes())
 }

@@ -80,7 +80,7 @@ func (s *ruleSet) ids() []string {
 
 // loadPacks reads every embedded pack into rule definitions.
 // parsePacks returns the node trees of the embedded packs: from the pack
-// cache (packs.cache) when it holds a pack's exact bytes, else parsed, the
+// cache (packcache_gen.go) when it holds a pack's exact bytes, else parsed, the
 // packs at once, one goroutine each. YAML parsing is most of the start-up
 // cost of a run on one draft, and the packs are independent. Their errors
 // (bugs in attrlint) are added in pack order.
