@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -16,10 +15,17 @@ import (
 // mdParsers pools goldmark parsers (CommonMark with GFM tables, see
 // gfmTables), so that documents can be read concurrently without building a
 // parser for each.
+//
+// The parser is goldmark.DefaultParser's, built here: goldmark.New would
+// build an HTML renderer too, and importing the goldmark package itself
+// initializes that renderer's packages on every run.
 var mdParsers = sync.Pool{New: func() any {
-	return goldmark.New(goldmark.WithParserOptions(
+	return parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 		parser.WithParagraphTransformers(util.Prioritized(gfmTables{}, gfmTablesPriority)),
-	)).Parser()
+	)
 }}
 
 // mdReader holds the state of one readMarkdownDoc call.
