@@ -18,17 +18,21 @@ import (
 // straight one ('): lower-cased for WordIDs, as written for ExactWordIDs.
 // ID 0 stands for every token whose key is not in the vocabulary.
 
-// vocabulary is one immutable state of the vocabulary: a word once
+// vocabulary is the lookup table of the vocabulary as it was when it was
+// published, built on first use (InternWords publishes a new one whenever
+// a word is added, and only the last is ever looked in): a word once
 // interned keeps its ID in every later state.
 type vocabulary struct {
-	ids map[string]int32
-	// slots is ids as an open-addressing hash table on sketch, which is
-	// cheaper than hashing whole words: a word is in the slot sketch(w) &
-	// mask or in one of the slots after it, before an empty one.
+	once sync.Once
+	// slots is the words as an open-addressing hash table on sketch,
+	// which is cheaper than hashing whole words: a word is in the slot
+	// sketch(w) & mask or in one of the slots after it, before an empty
+	// one.
 	slots []slot
 	mask  uint32
-	// filter prefilters lookups, so that most tokens not in ids are never
-	// compared: bit sketch(w) % len(filter)*64 is set for each word w.
+	// filter prefilters lookups, so that most tokens not in the
+	// vocabulary are never compared: bit sketch(w) % len(filter)*64 is set
+	// for each word w.
 	filter [1 << 16 / 64]uint64
 	// ascii holds the IDs of the one-byte ASCII words: most punctuation.
 	ascii [utf8.RuneSelf]int32
@@ -40,14 +44,21 @@ type slot struct {
 }
 
 var vocab struct {
-	mu  sync.Mutex // serializes InternWords
+	mu  sync.Mutex       // guards ids
+	ids map[string]int32 // every interned word
 	cur atomic.Pointer[vocabulary]
 }
 
 func init() {
-	v := &vocabulary{ids: map[string]int32{}}
-	v.index()
-	vocab.cur.Store(v)
+	vocab.ids = map[string]int32{}
+	vocab.cur.Store(&vocabulary{})
+}
+
+// current returns the vocabulary's lookup table.
+func current() *vocabulary {
+	v := vocab.cur.Load()
+	v.once.Do(v.index)
+	return v
 }
 
 // InternWords adds the keys to the vocabulary and returns their IDs (all
@@ -59,46 +70,41 @@ func init() {
 func InternWords(keys []string) []int32 {
 	vocab.mu.Lock()
 	defer vocab.mu.Unlock()
-	old := vocab.cur.Load()
 	out := make([]int32, len(keys))
-	var v *vocabulary
+	grew := false
 	for i, k := range keys {
 		if hasRightQuote(k) {
 			k = string(appendStraight(nil, k))
 		}
-		if id, ok := old.ids[k]; ok {
-			out[i] = id
-			continue
-		}
-		if v == nil { // copy on first write: readers keep the old state
-			v = &vocabulary{ids: make(map[string]int32, len(old.ids)+len(keys)-i)}
-			for w, id := range old.ids {
-				v.ids[w] = id
-			}
-		}
-		id, ok := v.ids[k]
+		id, ok := vocab.ids[k]
 		if !ok {
-			id = int32(len(v.ids) + 1)
-			v.ids[k] = id
+			id = int32(len(vocab.ids) + 1)
+			vocab.ids[k] = id
+			grew = true
 		}
 		out[i] = id
 	}
-	if v != nil {
-		v.index()
-		vocab.cur.Store(v)
+	if grew {
+		// Paragraphs see the new words from their next WordIDs on; the
+		// table is built when one asks, so that compiling many matchers
+		// builds it once.
+		vocab.cur.Store(&vocabulary{})
 	}
 	return out
 }
 
-// index builds slots and filter from ids.
+// index builds the table from the words interned so far: all those of
+// its state, maybe more, which is as good, IDs being for ever.
 func (v *vocabulary) index() {
+	vocab.mu.Lock()
+	defer vocab.mu.Unlock()
 	n := 64
-	for n < 4*len(v.ids) {
+	for n < 4*len(vocab.ids) {
 		n *= 2
 	}
 	v.slots = make([]slot, n)
 	v.mask = uint32(n - 1)
-	for k, id := range v.ids {
+	for k, id := range vocab.ids {
 		if k == "" {
 			continue
 		}
@@ -171,7 +177,7 @@ func (p *Paragraph) ExactWordIDs() []int32 {
 }
 
 func (c *wordIDs) get(text string, toks []Token) []int32 {
-	v := vocab.cur.Load()
+	v := current()
 	var tok *Token
 	if len(toks) > 0 {
 		tok = &toks[0]
