@@ -97,7 +97,7 @@ func runCheck(e *env, args []string) int {
 		return exitError
 	}
 	opt := lint.Options{Jobs: s.jobs, MaxFileSize: s.maxFileSize, Stdin: e.stdin}
-	withBallast(func() { lint.Stream(s.cfg, inputs, series, opt, out.file) })
+	withBallast(len(inputs), func() { lint.Stream(s.cfg, inputs, series, opt, out.file) })
 	return out.finish()
 }
 
