@@ -119,9 +119,10 @@ func stream(cfg *config.Config, inputs []Input, series [][]VersionInput, opt Opt
 
 	// Cross-version findings wait here, by path, for their file's turn.
 	pending := map[string][]analysis.Finding{}
+	ready := make([]bool, slots) // done received: outs[i] may be read
 	for next := 0; next < slots; {
-		<-done
-		for next < slots && outs[next] != nil {
+		ready[<-done] = true
+		for next < slots && ready[next] {
 			o := outs[next]
 			outs[next] = nil
 			for _, f := range o.series {
