@@ -157,7 +157,7 @@ func read(in Input, opt Options) ([]byte, string, error) {
 	if opt.MaxFileSize > 0 && info.Size() > opt.MaxFileSize {
 		return nil, fmt.Sprintf("%s: skipped: %d bytes is larger than --max-file-size (%d bytes)", in.Path, info.Size(), opt.MaxFileSize), nil
 	}
-	data, err := io.ReadAll(f)
+	data, err := readSized(f, info.Size())
 	if err != nil {
 		return nil, "", &InputError{Path: in.Path, Err: describe(err)}
 	}
@@ -171,6 +171,26 @@ func read(in Input, opt Options) ([]byte, string, error) {
 		return nil, skipQuietly, nil // found by a walk or glob
 	}
 	return data, "", nil
+}
+
+// readSized reads f to its end into a buffer sized from size, its size as
+// Stat gave it, as os.ReadFile does: one allocation for a file that does
+// not grow meanwhile, instead of io.ReadAll's doublings.
+func readSized(f *os.File, size int64) ([]byte, error) {
+	data := make([]byte, 0, size+512) // room to see the end without growing
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // grown since Stat: let append pick the size
+		}
+	}
 }
 
 func describe(err error) error {
