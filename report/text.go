@@ -57,6 +57,9 @@ type textWriter struct {
 	width int
 	count tally
 	units []unit // reused for every line
+	// laidDoc, laidFrom and laidTo say what units holds the layout of.
+	laidDoc          *prose.Document
+	laidFrom, laidTo int
 	num   []byte // scratch for numbers
 }
 
@@ -142,7 +145,11 @@ func (t *textWriter) source(loc location, caret style) {
 		if t.width > 0 {
 			from, to = around(doc.Text, ls, loc.start, loc.end, t.width, margin)
 		}
-		t.units = layout(t.units, doc.Text, from, to)
+		if doc != t.laidDoc || from != t.laidFrom || to != t.laidTo {
+			// Findings on one line often come in a row: lay it out once.
+			t.units = layout(t.units, doc.Text, from, to)
+			t.laidDoc, t.laidFrom, t.laidTo = doc, from, to
+		}
 		us = t.units
 		s = unitAt(us, loc.start)
 		e = len(us)
