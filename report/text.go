@@ -60,7 +60,7 @@ type textWriter struct {
 	// laidDoc, laidFrom and laidTo say what units holds the layout of.
 	laidDoc          *prose.Document
 	laidFrom, laidTo int
-	num   []byte // scratch for numbers
+	num              []byte // scratch for numbers
 }
 
 func (t *textWriter) finding(f *analysis.Finding) {
