@@ -133,10 +133,10 @@ else
     local times=()
     for _ in $(seq "$runs"); do
       local t0 t1
-      t0=$(date +%s%N)
+      t0=${EPOCHREALTIME/./}
       "$@" > /dev/null 2>&1 || true
-      t1=$(date +%s%N)
-      times+=($(((t1 - t0) / 1000)))
+      t1=${EPOCHREALTIME/./}
+      times+=($((10#$t1 - 10#$t0)))
     done
     local sorted=($(printf '%s\n' "${times[@]}" | sort -n))
     local n=${#sorted[@]}
@@ -165,10 +165,10 @@ best() { # min wall time in ms of RUNS runs of CMD...
   local b=""
   for _ in $(seq "$runs"); do
     local t0 t1
-    t0=$(date +%s%N)
+    t0=${EPOCHREALTIME/./}
     "$@" > /dev/null 2>&1 || true
-    t1=$(date +%s%N)
-    local t=$(((t1 - t0) / 1000))
+    t1=${EPOCHREALTIME/./}
+    local t=$((10#$t1 - 10#$t0))
     if [ -z "$b" ] || [ "$t" -lt "$b" ]; then b=$t; fi
   done
   echo "$b"
