@@ -159,6 +159,7 @@ func Parse(path string, data []byte) (*Config, error) {
 		col := utf8.RuneCount(head[bytes.LastIndexByte(head, '\n')+1:]) + 1
 		return nil, ErrorList{{File: file, Line: line, Col: col, Msg: fmt.Sprintf("config file is larger than %d bytes (1 MB) from here on; a config holds settings and rules, not data: move word lists into a smaller file", MaxFileSize)}}
 	}
+	useCachedMatchers()
 	l := &loader{}
 	l.load(c, file, data)
 	// The parser places an empty document ("---") on the line after the

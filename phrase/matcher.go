@@ -1,8 +1,9 @@
 package phrase
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"sync"
 
 	"github.com/attrlint/attrlint/prose"
@@ -33,8 +34,26 @@ func (e *EntryError) Unwrap() error { return e.Err }
 
 // Compile builds a matcher for the entries. An entry that is not a usable
 // phrase (see Check) is an *EntryError.
+//
+// When UseFrozen gave a set holding a matcher frozen from exactly these
+// entries, Compile returns it instead of compiling them again.
 func Compile(entries []Entry) (*Matcher, error) {
-	m := &Matcher{n: len(entries)}
+	m := thawFrozen(entries)
+	if m == nil {
+		var err error
+		if m, err = compile(entries, prose.InternWords); err != nil {
+			return nil, err
+		}
+	}
+	if recorder.on.Load() {
+		record(entries)
+	}
+	return m, nil
+}
+
+// compile builds a matcher for the entries, with intern giving the IDs of
+// their words.
+func compile(entries []Entry, intern func([]string) []int32) (*Matcher, error) {
 	steps := make([][]step, len(entries))
 	var keys []string
 	for i, e := range entries {
@@ -51,24 +70,25 @@ func Compile(entries []Entry) (*Matcher, error) {
 	}
 	// Every word of every phrase is interned at once, so that a paragraph
 	// looks each of its tokens up once for all matchers (prose.WordIDs).
-	ids := prose.InternWords(keys)
+	ids := intern(keys)
+	var folded, exact *trieBuilder
 	for i, e := range entries {
-		t := &m.folded
+		b := &folded
 		if e.CaseSensitive {
-			t = &m.exact
+			b = &exact
 		}
-		if *t == nil {
-			*t = newTrie()
+		if *b == nil {
+			*b = newTrieBuilder()
 		}
-		ids = (*t).add(steps[i], ids, e.ID)
+		ids = (*b).add(steps[i], ids, e.ID)
 	}
-	for _, t := range []*trie{m.folded, m.exact} {
-		if t != nil {
-			t.finish()
-		}
-	}
+	return newMatcher(folded.finish(), exact.finish(), len(entries)), nil
+}
+
+func newMatcher(folded, exact *trie, n int) *Matcher {
+	m := &Matcher{folded: folded, exact: exact, n: n}
 	m.pool.New = func() any { return new(scratch) }
-	return m, nil
+	return m
 }
 
 // Len returns the number of entries the matcher was compiled from.
@@ -190,26 +210,21 @@ type frame struct {
 	tok  int
 }
 
-// trie is a token trie over word IDs (prose.InternWords). Nodes are
-// numbered from 0, the root; 0 as a child means none.
-type trie struct {
-	// Built by add, read by finish.
+// trie is a token trie over word IDs (prose.InternWords), laid out for
+// matching; a FrozenTrie is the same as exported data. Nodes are numbered
+// from 0, the root; 0 as a child means none.
+type trie FrozenTrie
+
+// trieBuilder builds a trie phrase by phrase.
+type trieBuilder struct {
 	edges map[uint64]int32 // (node, word ID) → child
 	// wildNext[n] is the child of node n by its wildcard edge, or 0.
 	wildNext []int32
 	out      [][]int // out[n]: ids of the phrases ending at node n
-
-	// Built by finish. root[id] is the root's child for word id;
-	// kids[first[n]:first[n+1]] are the other nodes' children, sorted by
-	// word ID in kidIDs.
-	root   []int32
-	first  []int32
-	kidIDs []int32
-	kids   []int32
 }
 
-func newTrie() *trie {
-	return &trie{
+func newTrieBuilder() *trieBuilder {
+	return &trieBuilder{
 		edges:    map[uint64]int32{},
 		wildNext: []int32{0},
 		out:      [][]int{nil},
@@ -220,47 +235,50 @@ func edge(node, id int32) uint64 { return uint64(uint32(node))<<32 | uint64(uint
 
 // add adds a phrase whose word IDs are the first of ids, and returns the
 // rest of ids.
-func (t *trie) add(steps []step, ids []int32, id int) []int32 {
+func (b *trieBuilder) add(steps []step, ids []int32, id int) []int32 {
 	node := int32(0)
 	for _, st := range steps {
 		var next int32
 		if st.wild {
-			if next = t.wildNext[node]; next == 0 {
-				next = t.newNode()
-				t.wildNext[node] = next
+			if next = b.wildNext[node]; next == 0 {
+				next = b.newNode()
+				b.wildNext[node] = next
 			}
 		} else {
 			k := edge(node, ids[0])
 			ids = ids[1:]
 			var ok bool
-			if next, ok = t.edges[k]; !ok {
-				next = t.newNode()
-				t.edges[k] = next
+			if next, ok = b.edges[k]; !ok {
+				next = b.newNode()
+				b.edges[k] = next
 			}
 		}
 		node = next
 	}
-	for _, have := range t.out[node] {
+	for _, have := range b.out[node] {
 		if have == id {
 			return ids
 		}
 	}
-	t.out[node] = append(t.out[node], id)
+	b.out[node] = append(b.out[node], id)
 	return ids
 }
 
-func (t *trie) newNode() int32 {
-	t.wildNext = append(t.wildNext, 0)
-	t.out = append(t.out, nil)
-	return int32(len(t.out) - 1)
+func (b *trieBuilder) newNode() int32 {
+	b.wildNext = append(b.wildNext, 0)
+	b.out = append(b.out, nil)
+	return int32(len(b.out) - 1)
 }
 
-// finish lays the edges out for matching.
-func (t *trie) finish() {
+// finish lays the edges out for matching; a nil builder gives a nil trie.
+func (b *trieBuilder) finish() *trie {
+	if b == nil {
+		return nil
+	}
 	type kid struct{ node, id, next int32 }
-	var ks []kid
+	ks := make([]kid, 0, len(b.edges))
 	maxRoot := int32(0)
-	for k, next := range t.edges {
+	for k, next := range b.edges {
 		node, id := int32(k>>32), int32(uint32(k))
 		if node == 0 {
 			maxRoot = max(maxRoot, id)
@@ -268,60 +286,71 @@ func (t *trie) finish() {
 		}
 		ks = append(ks, kid{node, id, next})
 	}
-	t.root = make([]int32, maxRoot+1)
-	for k, next := range t.edges {
+	t := &trie{WildNext: b.wildNext}
+	t.Root = make([]int32, maxRoot+1)
+	for k, next := range b.edges {
 		if node, id := int32(k>>32), int32(uint32(k)); node == 0 {
-			t.root[id] = next
+			t.Root[id] = next
 		}
 	}
-	sort.Slice(ks, func(a, b int) bool {
-		if ks[a].node != ks[b].node {
-			return ks[a].node < ks[b].node
+	slices.SortFunc(ks, func(a, b kid) int {
+		if a.node != b.node {
+			return cmp.Compare(a.node, b.node)
 		}
-		return ks[a].id < ks[b].id
+		return cmp.Compare(a.id, b.id)
 	})
-	n := len(t.out)
-	t.first = make([]int32, n+1)
-	t.kidIDs = make([]int32, len(ks))
-	t.kids = make([]int32, len(ks))
+	n := len(b.out)
+	t.First = make([]int32, n+1)
+	t.KidIDs = make([]int32, len(ks))
+	t.Kids = make([]int32, len(ks))
 	for i, k := range ks {
-		t.first[k.node+1]++
-		t.kidIDs[i], t.kids[i] = k.id, k.next
+		t.First[k.node+1]++
+		t.KidIDs[i], t.Kids[i] = k.id, k.next
 	}
 	for i := 1; i <= n; i++ {
-		t.first[i] += t.first[i-1]
+		t.First[i] += t.First[i-1]
 	}
-	t.edges = nil
+	t.OutFirst = make([]int32, n+1)
+	nout := 0
+	for i, o := range b.out {
+		nout += len(o)
+		t.OutFirst[i+1] = int32(nout)
+	}
+	t.OutIDs = make([]int, 0, nout)
+	for _, o := range b.out {
+		t.OutIDs = append(t.OutIDs, o...)
+	}
+	return t
 }
 
 // starts reports whether a phrase may start at a token with word ID id.
 func (t *trie) starts(id int32) bool {
-	return int(id) < len(t.root) && t.root[id] != 0 || t.wildNext[0] != 0
+	return int(id) < len(t.Root) && t.Root[id] != 0 || t.WildNext[0] != 0
 }
 
 // child returns node's child for word ID id, or 0.
 func (t *trie) child(node, id int32) int32 {
 	if node == 0 {
-		if int(id) < len(t.root) {
-			return t.root[id]
+		if int(id) < len(t.Root) {
+			return t.Root[id]
 		}
 		return 0
 	}
 	if id == 0 {
 		return 0
 	}
-	lo, hi := t.first[node], t.first[node+1]
+	lo, hi := t.First[node], t.First[node+1]
 	for hi-lo > 8 {
 		mid := int32(uint32(lo+hi) >> 1)
-		if t.kidIDs[mid] < id {
+		if t.KidIDs[mid] < id {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
 	for ; lo < hi; lo++ {
-		if t.kidIDs[lo] == id {
-			return t.kids[lo]
+		if t.KidIDs[lo] == id {
+			return t.Kids[lo]
 		}
 	}
 	return 0
@@ -329,7 +358,7 @@ func (t *trie) child(node, id int32) int32 {
 
 // leaf reports whether node, not the root, has no way on.
 func (t *trie) leaf(node int32) bool {
-	return t.first[node] == t.first[node+1] && t.wildNext[node] == 0
+	return t.First[node] == t.First[node+1] && t.WildNext[node] == 0
 }
 
 // walk appends to found every phrase of the trie that starts at token i,
@@ -354,7 +383,7 @@ func (t *trie) walk(found []Match, stack []frame, ids []int32, toks []prose.Toke
 				stack = append(stack, frame{node: next, r: nr, tok: nt})
 			}
 		}
-		if next := t.wildNext[f.node]; next != 0 && toks[f.tok].Kind != prose.Punct {
+		if next := t.WildNext[f.node]; next != 0 && toks[f.tok].Kind != prose.Punct {
 			found = t.emit(found, next, toks, i, f.tok)
 			if nt >= 0 && !t.leaf(next) {
 				stack = append(stack, frame{node: next, r: nr, tok: nt})
@@ -365,7 +394,7 @@ func (t *trie) walk(found []Match, stack []frame, ids []int32, toks []prose.Toke
 }
 
 func (t *trie) emit(found []Match, node int32, toks []prose.Token, first, last int) []Match {
-	for _, id := range t.out[node] {
+	for _, id := range t.OutIDs[t.OutFirst[node]:t.OutFirst[node+1]] {
 		found = append(found, Match{ID: id, Start: toks[first].Start, End: toks[last].End, FirstTok: first, LastTok: last})
 	}
 	return found
