@@ -82,8 +82,13 @@ func (l *loader) decode(file string, n *yaml.Node, v reflect.Value, path string)
 			l.wantErr(file, n, path, describeType(v.Type()))
 			return false
 		}
-		var f float64
-		if err := n.Decode(&f); err != nil || math.IsNaN(f) {
+		f, ok := plainDecimal(n.Value)
+		if !ok {
+			if err := n.Decode(&f); err != nil {
+				f = math.NaN()
+			}
+		}
+		if math.IsNaN(f) {
 			l.wantErr(file, n, path, describeType(v.Type()))
 			return false
 		}
@@ -93,6 +98,12 @@ func (l *loader) decode(file string, n *yaml.Node, v reflect.Value, path string)
 		if n.Kind != yaml.SequenceNode {
 			l.wantErr(file, n, path, describeType(v.Type()))
 			return false
+		}
+		if v.Type() == stringsType {
+			if ss, ok := l.plainStrings(n); ok {
+				v.Set(reflect.ValueOf(ss))
+				return true
+			}
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		ok := true
@@ -155,7 +166,52 @@ func (l *loader) decode(file string, n *yaml.Node, v reflect.Value, path string)
 	panic(fmt.Sprintf("config: option %s: cannot decode into %s", path, v.Type()))
 }
 
-var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
+var (
+	unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
+	stringsType     = reflect.TypeFor[[]string]()
+)
+
+// plainStrings returns the items of sequence n when all are plain strings
+// (non-null scalars, no aliases), the common list of phrases, as decode
+// would store them, counting their visits as it would.
+func (l *loader) plainStrings(n *yaml.Node) ([]string, bool) {
+	if l.over || l.visits+len(n.Content) >= maxVisits {
+		return nil, false
+	}
+	for _, item := range n.Content {
+		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
+			return nil, false
+		}
+	}
+	ss := make([]string, len(n.Content))
+	for i, item := range n.Content {
+		ss[i] = item.Value
+	}
+	l.visits += len(n.Content)
+	return ss, true
+}
+
+// plainDecimal parses s when it is a plain decimal number, digits with at
+// most one point and no leading zero before a digit ("1000", "0.05",
+// "1.609344"), which YAML reads (as an integer or a float) as
+// strconv.ParseFloat does; ok is false for any other form.
+func plainDecimal(s string) (f float64, ok bool) {
+	if s == "" || s[0] < '0' || s[0] > '9' || len(s) > 1 && s[0] == '0' && s[1] != '.' {
+		return 0, false
+	}
+	dot := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+		case c == '.' && !dot && i+1 < len(s):
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
+}
 
 // plainString reports whether decode stores a scalar in a value of type t
 // by SetString alone: t is a string kind with no UnmarshalYAML of its own.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -78,8 +79,23 @@ type pair struct {
 // whose keys give way to the ones written in n. A duplicate key or a key
 // that is not a string is an error.
 func (l *loader) pairs(file string, n *yaml.Node, path string) []pair {
-	var own, merged []pair
-	seen := map[string]*yaml.Node{}
+	var merged []pair
+	own := make([]pair, 0, len(n.Content)/2)
+	// Keys seen so far: the own pairs', looked for among them while there
+	// are few, in a map once there are more.
+	var seen map[string]*yaml.Node
+	lookup := func(key string) (*yaml.Node, bool) {
+		if seen != nil {
+			k, ok := seen[key]
+			return k, ok
+		}
+		for _, p := range own {
+			if p.key == key {
+				return p.k, true
+			}
+		}
+		return nil, false
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := l.deref(file, n.Content[i])
 		if k == nil {
@@ -94,12 +110,28 @@ func (l *loader) pairs(file string, n *yaml.Node, path string) []pair {
 			l.errorf(file, k, "%s: a key must be a string, got %s", orTop(path), describeNode(k))
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		if first, dup := lookup(k.Value); dup {
 			l.errorf(file, k, "%s: key %q is defined twice (first at line %d)", orTop(path), k.Value, first.Line)
 			continue
 		}
-		seen[k.Value] = k
 		own = append(own, pair{key: k.Value, k: k, v: v, file: file})
+		if seen != nil {
+			seen[k.Value] = k
+		} else if len(own) == smallMapping {
+			seen = make(map[string]*yaml.Node, len(n.Content)/2)
+			for _, p := range own {
+				seen[p.key] = p.k
+			}
+		}
+	}
+	if len(merged) == 0 {
+		return own
+	}
+	if seen == nil {
+		seen = make(map[string]*yaml.Node, len(own)+len(merged))
+		for _, p := range own {
+			seen[p.key] = p.k
+		}
 	}
 	out := own
 	for _, p := range merged {
@@ -110,6 +142,10 @@ func (l *loader) pairs(file string, n *yaml.Node, path string) []pair {
 	}
 	return out
 }
+
+// smallMapping is the number of keys from which pairs looks keys up in a
+// map rather than among the pairs.
+const smallMapping = 16
 
 // mergePairs expands the value of a merge key: a mapping or a list of them.
 func (l *loader) mergePairs(file string, v *yaml.Node, path string) []pair {
@@ -149,6 +185,9 @@ func (l *loader) mergePairs(file string, v *yaml.Node, path string) []pair {
 // checkKeys reports every key of ps that is not in allowed, with a
 // suggestion; it returns the pairs whose key is allowed.
 func (l *loader) checkKeys(ps []pair, allowed []string, path string) []pair {
+	if allAllowed(ps, allowed) {
+		return ps // the common case: nothing to report, nothing to copy
+	}
 	out := ps[:0:0]
 	for _, p := range ps {
 		ok := false
@@ -169,6 +208,15 @@ func (l *loader) checkKeys(ps []pair, allowed []string, path string) []pair {
 		out = append(out, p)
 	}
 	return out
+}
+
+func allAllowed(ps []pair, allowed []string) bool {
+	for _, p := range ps {
+		if !slices.Contains(allowed, p.key) {
+			return false
+		}
+	}
+	return true
 }
 
 // mapping derefs n and checks that it is a mapping; what names the wanted

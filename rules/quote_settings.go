@@ -179,7 +179,12 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 		lemmas = append(lemmas, l)
 	}
 	sort.Strings(lemmas)
-	var entries []phrase.Entry
+	n := len(o.Constructions) + len(o.PassiveVerbs) + len(o.SpeechNouns) + len(o.Glosses)
+	for _, forms := range o.SpeechVerbs {
+		n += len(forms)
+	}
+	entries := make([]phrase.Entry, 0, n)
+	qs.cues = make([]cue, 0, n)
 	for _, l := range lemmas {
 		forms := o.SpeechVerbs[l]
 		if len(forms) == 0 {

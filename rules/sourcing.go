@@ -183,7 +183,11 @@ func compileSourcingChecked(r *Rule, opts any, check bool) (any, error) {
 		{"clause-breaks", clsBreak, o.ClauseBreaks, false},
 		{"named-subjects", clsNamedSubject, o.NamedSubjects, false},
 	}
-	var entries []phrase.Entry
+	n := 0
+	for _, l := range lists {
+		n += len(l.phrases)
+	}
+	entries := make([]phrase.Entry, 0, n)
 	sr := &sourcingRule{id: r.ID, opts: *o}
 	for _, l := range lists {
 		if l.required && len(l.phrases) == 0 {

@@ -95,7 +95,11 @@ func compileVagueChecked(r *Rule, opts any, check bool) (any, error) {
 		{"cues-after", vagueVerb, o.SpeechVerbs, false},
 		{"clause-breaks", vagueBreak, o.ClauseBreaks, false},
 	}
-	var entries []phrase.Entry
+	n := 0
+	for _, l := range lists {
+		n += len(l.items)
+	}
+	entries := make([]phrase.Entry, 0, n)
 	for _, l := range lists {
 		for i, s := range l.items {
 			if err := checkPhrase(check, s); err != nil {
