@@ -72,6 +72,11 @@ func InternWords(keys []string) []int32 {
 	defer vocab.mu.Unlock()
 	out := make([]int32, len(keys))
 	grew := false
+	if len(vocab.ids) == 0 && len(keys) > 8 {
+		// The first words, often all of them at once (phrase.UseFrozen):
+		// a map of the right size costs a third of one grown to it.
+		vocab.ids = make(map[string]int32, len(keys))
+	}
 	for i, k := range keys {
 		if hasRightQuote(k) {
 			k = string(appendStraight(nil, k))
