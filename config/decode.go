@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -177,6 +178,10 @@ var (
 func (l *loader) plainStrings(n *yaml.Node) ([]string, bool) {
 	if l.over || l.visits+len(n.Content) >= maxVisits {
 		return nil, false
+	}
+	if values, ok := cachedStringList(n); ok {
+		l.visits += len(n.Content)
+		return slices.Clone(values), true
 	}
 	for _, item := range n.Content {
 		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {

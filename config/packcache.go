@@ -1,6 +1,8 @@
 package config
 
 import (
+	"sync"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/attrlint/attrlint/phrase"
@@ -34,6 +36,32 @@ import (
 type cachedTree struct {
 	name, src string
 	doc       *yaml.Node
+}
+
+// cachedStrings are the items of one of the cached trees' lists of plain
+// strings: decoding them as a []string copies values rather than visiting
+// the items' nodes, which, laid out by the compiler, are scattered over
+// memory that a fresh process must fault in.
+type cachedStrings struct {
+	node   *yaml.Node
+	values []string
+}
+
+// stringLists indexes packStringLists by node, on first use.
+var stringLists = sync.OnceValue(func() map[*yaml.Node][]string {
+	m := make(map[*yaml.Node][]string, len(packStringLists))
+	for _, l := range packStringLists {
+		m[l.node] = l.values
+	}
+	return m
+})
+
+// cachedStringList returns the items of n, a node of a cached tree that is
+// a list of plain strings (scalars, none null); ok is false for any other
+// node.
+func cachedStringList(n *yaml.Node) (values []string, ok bool) {
+	values, ok = stringLists()[n]
+	return values, ok
 }
 
 // cachedPack returns the node tree of the pack named name when the cache

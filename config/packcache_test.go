@@ -37,6 +37,9 @@ func TestPackCacheIsTheParse(t *testing.T) {
 			t.Errorf("%s: the cached node tree differs from the parsed one", pk.Name)
 		}
 		edited := append(append([]byte(nil), pk.Data...), "\n# edited\n"...)
+		if err := checkStringLists(got); err != nil {
+			t.Errorf("%s: %v", pk.Name, err)
+		}
 		if cachedPack(pk.Name, edited) != nil {
 			t.Errorf("%s: the cache answered for bytes it does not hold", pk.Name)
 		}
@@ -44,6 +47,26 @@ func TestPackCacheIsTheParse(t *testing.T) {
 			t.Errorf("%s: the cache answered for another pack's name", pk.Name)
 		}
 	}
+}
+
+// checkStringLists checks that the lists of the tree rooted at n that the
+// cache holds the items of are exactly those of its plain string lists,
+// with their items.
+func checkStringLists(n *yaml.Node) error {
+	values, plain := plainItems(n)
+	cached, ok := cachedStringList(n)
+	switch {
+	case plain != ok:
+		return fmt.Errorf("line %d: a list of plain strings %v, in the cache %v", n.Line, plain, ok)
+	case ok && !slices.Equal(values, cached):
+		return fmt.Errorf("line %d: the cache holds %q for the items %q", n.Line, cached, values)
+	}
+	for _, c := range n.Content {
+		if err := checkStringLists(c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // TestPackCacheGenerated: what the generator writes for the packs as they
@@ -167,7 +190,7 @@ var yamlKindNames = map[yaml.Kind]string{
 // node a package-level yaml.Node whose Content points at its children's,
 // which the compiler initializes statically.
 func generatePackCache(pks []rules.Pack) ([]byte, error) {
-	var table, nodes bytes.Buffer
+	var table, nodes, lists bytes.Buffer
 	for i, pk := range pks {
 		l := &loader{}
 		doc := l.parseDocument(pk.Name, pk.Data)
@@ -211,6 +234,16 @@ func generatePackCache(pks []rules.Pack) ([]byte, error) {
 				fields = append(fields, "Content: []*yaml.Node{"+strings.Join(kids, ", ")+"}")
 			}
 			fmt.Fprintf(&nodes, "\t%s = yaml.Node{%s}\n", name, strings.Join(fields, ", "))
+			if values, ok := plainItems(n); ok {
+				fmt.Fprintf(&lists, "\t{node: &%s, values: []string{", name)
+				for j, v := range values {
+					if j > 0 {
+						lists.WriteString(", ")
+					}
+					lists.WriteString(strconv.Quote(v))
+				}
+				lists.WriteString("}},\n")
+			}
 			return name, nil
 		}
 		root, err := node(doc)
@@ -225,8 +258,28 @@ func generatePackCache(pks []rules.Pack) ([]byte, error) {
 	out.WriteString("// packTrees are the parsed embedded packs (see packcache.go).\n")
 	out.WriteString("var packTrees = []cachedTree{\n")
 	out.Write(table.Bytes())
+	out.WriteString("}\n\n")
+	out.WriteString("// packStringLists are the items of the packs' lists of plain strings (see packcache.go).\n")
+	out.WriteString("var packStringLists = []cachedStrings{\n")
+	out.Write(lists.Bytes())
 	out.WriteString("}\n\nvar (\n")
 	out.Write(nodes.Bytes())
 	out.WriteString(")\n")
 	return format.Source(out.Bytes())
+}
+
+// plainItems returns the values of the items of n when it is a non-empty
+// list of plain strings, as decode reads them: scalars, none null.
+func plainItems(n *yaml.Node) ([]string, bool) {
+	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+		return nil, false
+	}
+	out := make([]string, len(n.Content))
+	for i, item := range n.Content {
+		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
+			return nil, false
+		}
+		out[i] = item.Value
+	}
+	return out, true
 }
