@@ -46,10 +46,8 @@ type FrozenTrie struct {
 	// Kids[First[n]:First[n+1]] are the children of node n (not the
 	// root), sorted by their word IDs, KidIDs[First[n]:First[n+1]].
 	First, KidIDs, Kids []int32
-	// OutIDs[OutFirst[n]:OutFirst[n+1]] are the ids of the entries that
-	// end at node n.
-	OutFirst []int32
-	OutIDs   []int
+	// Out[n] are the ids of the entries that end at node n.
+	Out [][]int
 }
 
 // Freeze compiles each list of entries, as Compile would, over a
@@ -121,8 +119,7 @@ func sameTrie(a, b *FrozenTrie) bool {
 	}
 	return slices.Equal(a.Root, b.Root) && slices.Equal(a.WildNext, b.WildNext) &&
 		slices.Equal(a.First, b.First) && slices.Equal(a.KidIDs, b.KidIDs) &&
-		slices.Equal(a.Kids, b.Kids) && slices.Equal(a.OutFirst, b.OutFirst) &&
-		slices.Equal(a.OutIDs, b.OutIDs)
+		slices.Equal(a.Kids, b.Kids) && slices.EqualFunc(a.Out, b.Out, slices.Equal)
 }
 
 // frozen is the set UseFrozen gave, with its tries over the process's
@@ -195,7 +192,7 @@ func (st *frozenState) thaw() {
 // renumber returns the trie with word ID id read as ids[id-1]: what
 // compiling its entries gives when their words have those IDs.
 func renumber(ft *FrozenTrie, ids []int32) *trie {
-	t := &trie{WildNext: ft.WildNext, First: ft.First, OutFirst: ft.OutFirst, OutIDs: ft.OutIDs}
+	t := &trie{WildNext: ft.WildNext, First: ft.First, Out: ft.Out}
 	maxRoot := int32(0)
 	for id, next := range ft.Root {
 		if next != 0 {
@@ -301,11 +298,21 @@ func (s *FrozenSet) WriteGo(w io.Writer) error {
 			ew.ints("First", t.t.First)
 			ew.ints("KidIDs", t.t.KidIDs)
 			ew.ints("Kids", t.t.Kids)
-			ew.ints("OutFirst", t.t.OutFirst)
-			ew.printf("\t\t\t\tOutIDs: []int{")
-			for i, v := range t.t.OutIDs {
+			ew.printf("\t\t\t\tOut: [][]int{")
+			for i, ids := range t.t.Out {
 				ew.sep(i)
-				ew.printf("%d,", v)
+				if len(ids) == 0 {
+					ew.printf("nil,")
+					continue
+				}
+				ew.printf("{")
+				for j, id := range ids {
+					if j > 0 {
+						ew.printf(", ")
+					}
+					ew.printf("%d", id)
+				}
+				ew.printf("},")
 			}
 			ew.printf("\n\t\t\t\t},\n")
 			ew.printf("\t\t\t},\n")

@@ -310,16 +310,7 @@ func (b *trieBuilder) finish() *trie {
 	for i := 1; i <= n; i++ {
 		t.First[i] += t.First[i-1]
 	}
-	t.OutFirst = make([]int32, n+1)
-	nout := 0
-	for i, o := range b.out {
-		nout += len(o)
-		t.OutFirst[i+1] = int32(nout)
-	}
-	t.OutIDs = make([]int, 0, nout)
-	for _, o := range b.out {
-		t.OutIDs = append(t.OutIDs, o...)
-	}
+	t.Out = b.out
 	return t
 }
 
@@ -394,7 +385,7 @@ func (t *trie) walk(found []Match, stack []frame, ids []int32, toks []prose.Toke
 }
 
 func (t *trie) emit(found []Match, node int32, toks []prose.Token, first, last int) []Match {
-	for _, id := range t.OutIDs[t.OutFirst[node]:t.OutFirst[node+1]] {
+	for _, id := range t.Out[node] {
 		found = append(found, Match{ID: id, Start: toks[first].Start, End: toks[last].End, FirstTok: first, LastTok: last})
 	}
 	return found
