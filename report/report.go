@@ -168,12 +168,6 @@ func relatedDoc(f *analysis.Finding, r *analysis.Related) *prose.Document {
 // tally counts findings by severity.
 type tally struct{ error, warning, info int }
 
-func count(fs []analysis.Finding) tally {
-	var t tally
-	t.add(fs)
-	return t
-}
-
 func (t *tally) add(fs []analysis.Finding) {
 	for i := range fs {
 		switch fs[i].Severity {
