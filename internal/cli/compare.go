@@ -50,7 +50,6 @@ func runCompare(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "attrlint: %v\n", err)
 		return exitError
 	}
-	lint.ApplyDirectives(s.cfg, res)
 	out.findings(res.Findings)
 	out.files = res.Files
 	out.notices = res.Notices
