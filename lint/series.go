@@ -101,16 +101,24 @@ type VersionInput struct {
 // oldest first, with the rules cfg enables for the newest version's path.
 // Files counts the versions read; an unreadable version is an error and
 // leaves its series out.
+//
+// The inline directives of each version suppress the findings in it, as
+// they do in check. They are not judged: compare runs only the
+// cross-version rules, so a directive for any other rule, or one that
+// matters only against versions not given, would be wrongly called unused.
+// check judges them.
 func CompareSeries(cfg *config.Config, series [][]VersionInput, opt Options) *Result {
 	res := &Result{}
 	for _, s := range series {
-		sr := runSeries(cfg, s, opt)
+		sr := runSeries(cfg, s, opt, true)
 		res.Findings = append(res.Findings, sr.findings...)
 		res.Errors = append(res.Errors, sr.errs...)
 		res.Notices = append(res.Notices, sr.notices...)
+		res.Directives = append(res.Directives, sr.directives...)
 		res.Files += sr.files
 	}
 	sortFindings(res.Findings)
+	ApplyDirectives(cfg, res)
 	return res
 }
 
@@ -120,12 +128,16 @@ type seriesResult struct {
 	errs     []error
 	notices  []string
 	files    int // versions read
+	// directives of the versions after the first, when asked for: they
+	// suppress and report nothing (see CompareSeries).
+	directives []*DocDirectives
 }
 
 // runSeries reads the versions of one series and runs the cross-version
 // rules over them. The findings point at outlines of the versions, not at
-// their whole parses.
-func runSeries(cfg *config.Config, s []VersionInput, opt Options) seriesResult {
+// their whole parses. With directives, it also collects the inline
+// directives of the versions that can hold findings (all but the oldest).
+func runSeries(cfg *config.Config, s []VersionInput, opt Options, directives bool) seriesResult {
 	var sr seriesResult
 	docs := make([]*prose.Document, 0, len(s))
 	ok := true
@@ -166,8 +178,15 @@ func runSeries(cfg *config.Config, s []VersionInput, opt Options) seriesResult {
 		return sr
 	}
 	fs, errs := AnalyzeSeries(docs, cfg.RulesFor(ruleKey(cfg, s[len(s)-1].Input)), cfg.Settings)
-	for _, d := range docs {
-		outline(d, fs, nil)
+	for i, d := range docs {
+		var dd *DocDirectives
+		if directives && i > 0 {
+			// No reporters: these directives only suppress.
+			if dd = collectDirectives(d, nil); dd != nil {
+				sr.directives = append(sr.directives, dd)
+			}
+		}
+		outline(d, fs, dd)
 	}
 	sr.findings = fs
 	sr.errs = append(sr.errs, errs...)

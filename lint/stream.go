@@ -107,7 +107,7 @@ func stream(cfg *config.Config, inputs []Input, series [][]VersionInput, opt Opt
 					o.FileResult = lintInput(cfg, inputs[i], opt)
 				}
 				for _, k := range owned[i] {
-					sr := runSeries(cfg, series[k], opt)
+					sr := runSeries(cfg, series[k], opt, false)
 					o.series = append(o.series, sr.findings...)
 					o.SeriesErrors = append(o.SeriesErrors, sr.errs...)
 				}
