@@ -84,6 +84,60 @@ func stream(cfg *config.Config, inputs []Input, series [][]VersionInput, opt Opt
 		}
 	}
 
+	// run lints input i (when it is one) and the series it owns.
+	run := func(i int) *outcome {
+		o := &outcome{}
+		if i < len(inputs) {
+			o.FileResult = lintInput(cfg, inputs[i], opt)
+		}
+		for _, k := range owned[i] {
+			sr := runSeries(cfg, series[k], opt, false)
+			o.series = append(o.series, sr.findings...)
+			o.SeriesErrors = append(o.SeriesErrors, sr.errs...)
+		}
+		return o
+	}
+	// Cross-version findings wait here, by path, for their file's turn.
+	pending := map[string][]analysis.Finding{}
+	// deliver emits the outcome of slot i; slots are delivered in order.
+	deliver := func(i int, o *outcome) {
+		for _, f := range o.series {
+			pending[f.Doc.Path] = append(pending[f.Doc.Path], f)
+		}
+		if i == len(inputs) {
+			// Findings in files that are not inputs: last, in order.
+			var rest []analysis.Finding
+			for _, fs := range pending {
+				rest = append(rest, fs...)
+			}
+			clear(pending)
+			if len(rest) > 0 || len(o.SeriesErrors) > 0 {
+				sortFindings(rest)
+				emit(&FileResult{Findings: rest, SeriesErrors: o.SeriesErrors})
+			}
+			return
+		}
+		if more, ok := pending[o.Path]; ok {
+			delete(pending, o.Path)
+			o.Findings = MergeFindings(o.Findings, more)
+		}
+		if apply && o.directives != nil {
+			res := &Result{Findings: o.Findings, Directives: []*DocDirectives{o.directives}}
+			ApplyDirectives(cfg, res)
+			o.Findings = res.Findings
+		}
+		emit(&o.FileResult)
+	}
+
+	if jobs == 1 {
+		// One job (one input, or -j 1): no goroutines to start and hand
+		// over to, which a pre-commit run on one draft would pay for.
+		for i := range slots {
+			deliver(i, run(i))
+		}
+		return
+	}
+
 	window := max(4*jobs, 8)
 	outs := make([]*outcome, slots)
 	work := make(chan int)
@@ -102,55 +156,19 @@ func stream(cfg *config.Config, inputs []Input, series [][]VersionInput, opt Opt
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				o := &outcome{}
-				if i < len(inputs) {
-					o.FileResult = lintInput(cfg, inputs[i], opt)
-				}
-				for _, k := range owned[i] {
-					sr := runSeries(cfg, series[k], opt, false)
-					o.series = append(o.series, sr.findings...)
-					o.SeriesErrors = append(o.SeriesErrors, sr.errs...)
-				}
-				outs[i] = o
+				outs[i] = run(i)
 				done <- i
 			}
 		}()
 	}
 
-	// Cross-version findings wait here, by path, for their file's turn.
-	pending := map[string][]analysis.Finding{}
 	ready := make([]bool, slots) // done received: outs[i] may be read
 	for next := 0; next < slots; {
 		ready[<-done] = true
 		for next < slots && ready[next] {
 			o := outs[next]
 			outs[next] = nil
-			for _, f := range o.series {
-				pending[f.Doc.Path] = append(pending[f.Doc.Path], f)
-			}
-			if next == len(inputs) {
-				// Findings in files that are not inputs: last, in order.
-				var rest []analysis.Finding
-				for _, fs := range pending {
-					rest = append(rest, fs...)
-				}
-				clear(pending)
-				if len(rest) > 0 || len(o.SeriesErrors) > 0 {
-					sortFindings(rest)
-					emit(&FileResult{Findings: rest, SeriesErrors: o.SeriesErrors})
-				}
-			} else {
-				if more, ok := pending[o.Path]; ok {
-					delete(pending, o.Path)
-					o.Findings = MergeFindings(o.Findings, more)
-				}
-				if apply && o.directives != nil {
-					res := &Result{Findings: o.Findings, Directives: []*DocDirectives{o.directives}}
-					ApplyDirectives(cfg, res)
-					o.Findings = res.Findings
-				}
-				emit(&o.FileResult)
-			}
+			deliver(next, o)
 			<-ahead
 			next++
 		}
