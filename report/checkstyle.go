@@ -32,7 +32,7 @@ type checkstyleWriter struct {
 }
 
 func startCheckstyle(w io.Writer, _ *Run, _ Options) Writer {
-	c := &checkstyleWriter{w: bufio.NewWriter(w)}
+	c := &checkstyleWriter{w: newBuffer(w)}
 	c.w.WriteString(xml.Header)
 	c.w.WriteString(`<checkstyle version="4.3">`)
 	c.enc = xml.NewEncoder(c.w)

@@ -37,7 +37,7 @@ type githubWriter struct {
 }
 
 func startGitHub(w io.Writer, _ *Run, opt Options) Writer {
-	return &githubWriter{w: bufio.NewWriter(w), summary: opt.StepSummary}
+	return &githubWriter{w: newBuffer(w), summary: opt.StepSummary}
 }
 
 func (g *githubWriter) Write(fs []analysis.Finding) error {

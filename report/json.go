@@ -30,7 +30,7 @@ type jsonWriter struct {
 }
 
 func startJSON(w io.Writer, _ *Run, _ Options) Writer {
-	j := &jsonWriter{w: bufio.NewWriter(w)}
+	j := &jsonWriter{w: newBuffer(w)}
 	head, _, indent, err := splitAt(&jsonRun{Version: JSONVersion, Diagnostics: []jsonDiagnostic{}}, "diagnostics")
 	if err != nil {
 		j.err = err

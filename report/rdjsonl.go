@@ -28,7 +28,7 @@ type rdjsonlWriter struct {
 }
 
 func startRDJSONL(w io.Writer, run *Run, _ Options) Writer {
-	r := &rdjsonlWriter{w: bufio.NewWriter(w), help: map[string]string{}}
+	r := &rdjsonlWriter{w: newBuffer(w), help: map[string]string{}}
 	for _, rule := range run.Rules {
 		r.help[rule.ID] = rule.HelpURI
 	}

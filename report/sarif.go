@@ -49,7 +49,7 @@ type sarifWriter struct {
 
 func startSARIF(w io.Writer, run *Run, _ Options) Writer {
 	rules, index := sarifRules(run)
-	s := &sarifWriter{w: bufio.NewWriter(w), index: index}
+	s := &sarifWriter{w: newBuffer(w), index: index}
 	log := sarifLog{
 		Schema:  SARIFSchema,
 		Version: SARIFVersion,

@@ -31,7 +31,7 @@ func Text(w io.Writer, run *Run, opt Options) error {
 }
 
 func startText(w io.Writer, _ *Run, opt Options) Writer {
-	t := &textWriter{w: bufio.NewWriter(w), pal: newPalette(opt.Color), width: opt.Width}
+	t := &textWriter{w: newBuffer(w), pal: newPalette(opt.Color), width: opt.Width}
 	if t.width == 0 {
 		t.width = DefaultWidth
 	}
