@@ -142,22 +142,22 @@ func read(in Input, opt Options) ([]byte, string, error) {
 		}
 		return data, "", nil
 	}
-	f, err := os.Open(in.File)
+	f, err := openInput(in.File)
 	if err != nil {
 		return nil, "", &InputError{Path: in.Path, Err: describe(err)}
 	}
 	defer f.Close()
-	info, err := f.Stat()
+	size, dir, err := f.stat()
 	if err != nil {
 		return nil, "", &InputError{Path: in.Path, Err: describe(err)}
 	}
-	if info.IsDir() {
+	if dir {
 		return nil, "", &InputError{Path: in.Path, Err: errors.New("is a directory")}
 	}
-	if opt.MaxFileSize > 0 && info.Size() > opt.MaxFileSize {
-		return nil, fmt.Sprintf("%s: skipped: %d bytes is larger than --max-file-size (%d bytes)", in.Path, info.Size(), opt.MaxFileSize), nil
+	if opt.MaxFileSize > 0 && size > opt.MaxFileSize {
+		return nil, fmt.Sprintf("%s: skipped: %d bytes is larger than --max-file-size (%d bytes)", in.Path, size, opt.MaxFileSize), nil
 	}
-	data, err := readSized(f, info.Size())
+	data, err := readSized(f, size)
 	if err != nil {
 		return nil, "", &InputError{Path: in.Path, Err: describe(err)}
 	}
@@ -176,7 +176,7 @@ func read(in Input, opt Options) ([]byte, string, error) {
 // readSized reads f to its end into a buffer sized from size, its size as
 // Stat gave it, as os.ReadFile does: one allocation for a file that does
 // not grow meanwhile, instead of io.ReadAll's doublings.
-func readSized(f *os.File, size int64) ([]byte, error) {
+func readSized(f io.Reader, size int64) ([]byte, error) {
 	data := make([]byte, 0, size+512) // room to see the end without growing
 	for {
 		n, err := f.Read(data[len(data):cap(data)])
