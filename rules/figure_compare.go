@@ -50,24 +50,37 @@ type sentenceCues struct {
 	time   [][]bool // a time cue: explains when both sentences have one
 }
 
-// cuesOf finds the series and time cues of every sentence of doc.
-func (fs *FigureSettingsCompiled) cuesOf(doc *prose.Document, set *FigureSet) *sentenceCues {
+// cuesOf finds the series and time cues of the sentences of the
+// paragraphs of doc that need them (need[i]); the others are left nil.
+func (fs *FigureSettingsCompiled) cuesOf(doc *prose.Document, set *FigureSet, need []bool) *sentenceCues {
 	c := &sentenceCues{series: make([][]bool, len(doc.Paragraphs)), time: make([][]bool, len(doc.Paragraphs))}
+	n := 0
 	for i, p := range doc.Paragraphs {
-		c.series[i] = make([]bool, len(p.Sentences))
-		c.time[i] = make([]bool, len(p.Sentences))
+		if need[i] {
+			n += len(p.Sentences)
+		}
+	}
+	flags := make([]bool, 2*n)
+	for i, p := range doc.Paragraphs {
+		if !need[i] {
+			continue
+		}
+		k := len(p.Sentences)
+		series, time := flags[:k:k], flags[k:2*k:2*k]
+		flags = flags[2*k:]
+		c.series[i], c.time[i] = series, time
 		fs.cues.Match(p, func(m phrase.Match) {
 			if s := p.SentenceAt(m.Start); s >= 0 {
 				if m.ID == 0 {
-					c.series[i][s] = true
+					series[s] = true
 				} else {
-					c.time[i][s] = true
+					time[s] = true
 				}
 			}
 		})
 	}
 	for _, f := range set.Figures {
-		if (f.NotQuantity == "year" || f.NotQuantity == "date") && f.Sentence >= 0 {
+		if (f.NotQuantity == "year" || f.NotQuantity == "date") && f.Sentence >= 0 && need[f.Para] {
 			c.series[f.Para][f.Sentence] = true
 		}
 	}

@@ -112,17 +112,33 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 	}
 	fs := set.Settings
 	doc := pass.Doc
-	cues := fs.cuesOf(doc, set)
 	var figs []*Figure
 	for i := range set.Figures {
 		if f := &set.Figures[i]; f.Comparable() && f.Sentence >= 0 && !fs.Generic(f.Group) && f.Value >= rule.opts.MinValue {
 			figs = append(figs, f)
 		}
 	}
+	if len(figs) < 2 {
+		return nil, nil
+	}
+	// A figure is only ever compared with figures of its own quantity: one
+	// alone in its quantity is never reported nor compared, and needs
+	// neither its context nor the cues of its sentence.
+	keys := make([]quantity, len(figs))
+	count := make(map[quantity]int, len(figs))
+	for j, f := range figs {
+		keys[j] = quantityOf(f)
+		count[keys[j]]++
+	}
+	need := make([]bool, len(doc.Paragraphs))
 	ctx := make([][]string, len(figs))
 	for i, f := range figs {
-		ctx[i] = fs.contextWords(doc, f, rule.opts.Window)
+		if count[keys[i]] > 1 {
+			need[f.Para] = true
+			ctx[i] = fs.contextWords(doc, f, rule.opts.Window)
+		}
 	}
+	cues := fs.cuesOf(doc, set, need)
 	// Each figure is compared with the earlier figures of its own quantity
 	// (group and modifiers), and of those only with one per class of
 	// figures that every test below treats alike: same value and
@@ -136,9 +152,12 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 		classes []*class
 		bySig   map[string]*class
 	}
-	buckets := map[string]*bucket{}
+	buckets := map[quantity]*bucket{}
 	for j, b := range figs {
-		key := quantityKey(b)
+		key := keys[j]
+		if count[key] < 2 {
+			continue
+		}
 		bk := buckets[key]
 		if bk == nil {
 			bk = &bucket{bySig: map[string]*class{}}
@@ -232,4 +251,17 @@ func quoteUnit(f *Figure) string {
 // figureText is the figure as written, quoted.
 func figureText(doc *prose.Document, f *Figure) string {
 	return strconv.Quote(string(doc.Text[f.Span.Start:f.Span.End]))
+}
+
+// quantity is what makes figures one quantity: their group and their
+// modifiers (quantityKey as a key that costs nothing for a figure without
+// modifiers).
+type quantity struct{ group, modifiers string }
+
+func quantityOf(f *Figure) quantity {
+	q := quantity{group: f.Group}
+	if len(f.Modifiers) > 0 {
+		q.modifiers = "\x00" + strings.Join(f.Modifiers, " ")
+	}
+	return q
 }
