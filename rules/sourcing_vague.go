@@ -69,6 +69,9 @@ const (
 type vagueRule struct {
 	message string
 	matcher *phrase.Matcher
+	// hits holds a word of every phrase: a paragraph with none of them
+	// has no match to report, and is not matched.
+	hits wordFilter
 }
 
 func compileVague(r *Rule, opts any) (any, error) {
@@ -116,7 +119,11 @@ func compileVagueChecked(r *Rule, opts any, check bool) (any, error) {
 	if msg == "" {
 		msg = `vague attribution "{match}": say who`
 	}
-	return &vagueRule{message: msg, matcher: m}, nil
+	vr := &vagueRule{message: msg, matcher: m}
+	for _, s := range o.Phrases {
+		vr.hits.addPhrase(s)
+	}
+	return vr, nil
 }
 
 func runVague(pass *analysis.Pass) (any, error) {
@@ -127,6 +134,9 @@ func runVague(pass *analysis.Pass) (any, error) {
 	quotes, _ := pass.ResultOf[Quotes].(*QuoteSet)
 	var hits, unless, verbs, breaks []phrase.Match
 	for _, p := range pass.Doc.Paragraphs {
+		if !vr.hits.mayMatch(p) {
+			continue
+		}
 		hits, unless, verbs, breaks = hits[:0], unless[:0], verbs[:0], breaks[:0]
 		vr.matcher.Match(p, func(m phrase.Match) {
 			switch m.ID {

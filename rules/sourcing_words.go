@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 
@@ -102,4 +103,124 @@ func firstWord(s string) string {
 		return ""
 	}
 	return strings.ReplaceAll(phrase.Fold(s[toks[0].Start:toks[0].End]), "’", "'")
+}
+
+// wordFilter tells the paragraphs that may hold a phrase of a list from
+// those that cannot: a paragraph holds a phrase only if it holds every word
+// of it. It reads tokens by word ID, as the phrase matcher does, so that
+// skipping a paragraph it rejects changes no match.
+type wordFilter struct {
+	words []string       // folded, as the matcher folds them
+	index map[string]int // words[index[w]] == w
+	masks [][]int        // per phrase, the indexes of its words
+
+	once sync.Once
+	// byID is one more than the index of a word by its word ID
+	// (prose.InternWords), 0 for a word in no phrase. keyed[k] lists the
+	// phrases whose longest word (the rarest, most likely) is word k,
+	// each as the bit set of its words, stride uint64s. All are built on
+	// first use.
+	byID   []uint16
+	keyed  [][]uint64
+	stride int
+}
+
+// maxFilterWords bounds the words of a wordFilter, so that a paragraph's
+// set of them fits on the stack.
+const maxFilterWords = 512
+
+// addPhrase adds the words of phrase s.
+func (f *wordFilter) addPhrase(s string) {
+	if f.index == nil {
+		f.index = map[string]int{}
+	}
+	var ws []int
+	for _, t := range prose.Tokenize(s) {
+		w := s[t.Start:t.End]
+		if w == phrase.Wildcard {
+			continue
+		}
+		w = phrase.Fold(w)
+		k, ok := f.index[w]
+		if !ok {
+			k = len(f.words)
+			f.index[w] = k
+			f.words = append(f.words, w)
+		}
+		ws = append(ws, k)
+	}
+	f.masks = append(f.masks, ws)
+}
+
+func (f *wordFilter) build() {
+	ids := prose.InternWords(f.words)
+	n := int32(0)
+	for _, id := range ids {
+		n = max(n, id)
+	}
+	f.byID = make([]uint16, n+1)
+	for k, id := range ids {
+		f.byID[id] = uint16(k + 1)
+	}
+	if len(f.words) > maxFilterWords {
+		return // any word of the list lets a paragraph through
+	}
+	f.stride = (len(f.words) + 63) / 64
+	f.keyed = make([][]uint64, len(f.words))
+	for _, ws := range f.masks {
+		if len(ws) == 0 {
+			continue
+		}
+		key := ws[0]
+		for _, k := range ws {
+			if len(f.words[k]) > len(f.words[key]) {
+				key = k
+			}
+		}
+		bits := make([]uint64, f.stride)
+		for _, k := range ws {
+			bits[k/64] |= 1 << (k % 64)
+		}
+		f.keyed[key] = append(f.keyed[key], bits...)
+	}
+}
+
+// mayMatch reports whether paragraph p holds every word of one of the
+// phrases: only then can it hold a match of one.
+func (f *wordFilter) mayMatch(p *prose.Paragraph) bool {
+	f.once.Do(f.build)
+	by := f.byID
+	var seen [maxFilterWords / 64]uint64
+	hit := false
+	for _, id := range p.WordIDs() {
+		if int(id) < len(by) {
+			if k := by[id]; k != 0 {
+				seen[(k-1)/64] |= 1 << ((k - 1) % 64)
+				hit = true
+			}
+		}
+	}
+	if !hit || f.keyed == nil {
+		return hit
+	}
+	for i, w := range seen[:f.stride] {
+		for ; w != 0; w &= w - 1 {
+			for b := f.keyed[i*64+bits.TrailingZeros64(w)]; len(b) > 0; b = b[f.stride:] {
+				if subset(b[:f.stride], seen[:f.stride]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// subset reports whether every bit of a is set in b.
+func subset(a, b []uint64) bool {
+	for j, w := range a {
+		if w&^b[j] != 0 {
+			return false
+		}
+	}
+	return true
 }
