@@ -140,23 +140,29 @@ func (m *Matcher) match(p *prose.Paragraph, s *scratch, runs []Run, fn func(Matc
 	if m.exact != nil {
 		eids = p.ExactWordIDs()
 	}
+	found, stack := s.found, s.stack
 	for r, run := range runs {
 		for i := run.From; i < run.To; i++ {
-			s.found = s.found[:0]
-			if m.folded != nil && m.folded.starts(fids[i]) {
-				s.found, s.stack = m.folded.walk(s.found, s.stack, fids, toks, runs, r, i)
+			found = found[:0]
+			if m.folded != nil {
+				found, stack = m.folded.walk(found, stack, fids, toks, runs, r, i)
 			}
-			if m.exact != nil && m.exact.starts(eids[i]) {
-				s.found, s.stack = m.exact.walk(s.found, s.stack, eids, toks, runs, r, i)
+			if m.exact != nil {
+				found, stack = m.exact.walk(found, stack, eids, toks, runs, r, i)
 			}
-			if len(s.found) == 0 {
+			if len(found) == 0 {
 				continue
 			}
-			for _, f := range longestPerID(s.found) {
+			if len(found) == 1 {
+				fn(found[0])
+				continue
+			}
+			for _, f := range longestPerID(found) {
 				fn(f)
 			}
 		}
 	}
+	s.found, s.stack = found, stack
 }
 
 // Matches returns every match in the paragraph, as Match reports them.
@@ -314,11 +320,6 @@ func (b *trieBuilder) finish() *trie {
 	return t
 }
 
-// starts reports whether a phrase may start at a token with word ID id.
-func (t *trie) starts(id int32) bool {
-	return int(id) < len(t.Root) && t.Root[id] != 0 || t.WildNext[0] != 0
-}
-
 // child returns node's child for word ID id, or 0.
 func (t *trie) child(node, id int32) int32 {
 	if node == 0 {
@@ -355,7 +356,41 @@ func (t *trie) leaf(node int32) bool {
 // walk appends to found every phrase of the trie that starts at token i,
 // of run r.
 func (t *trie) walk(found []Match, stack []frame, ids []int32, toks []prose.Token, runs []Run, r, i int) ([]Match, []frame) {
-	stack = append(stack[:0], frame{node: 0, r: int32(r), tok: i})
+	// The root's steps, without the stack: most tokens start no phrase,
+	// and most phrases that start are one word long.
+	var next int32
+	if id := ids[i]; int(id) < len(t.Root) {
+		next = t.Root[id]
+	}
+	wild := t.WildNext[0]
+	if wild != 0 && toks[i].Kind == prose.Punct {
+		wild = 0
+	}
+	if next == 0 && wild == 0 {
+		return found, stack
+	}
+	// The token after i, in its run or the next one.
+	nr, nt := int32(r), i+1
+	if nt >= runs[nr].To {
+		if nr++; int(nr) < len(runs) {
+			nt = runs[nr].From
+		} else {
+			nt = -1
+		}
+	}
+	stack = stack[:0]
+	if next != 0 {
+		found = t.emit(found, next, toks, i, i)
+		if nt >= 0 && !t.leaf(next) {
+			stack = append(stack, frame{node: next, r: nr, tok: nt})
+		}
+	}
+	if wild != 0 {
+		found = t.emit(found, wild, toks, i, i)
+		if nt >= 0 && !t.leaf(wild) {
+			stack = append(stack, frame{node: wild, r: nr, tok: nt})
+		}
+	}
 	for len(stack) > 0 {
 		f := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
