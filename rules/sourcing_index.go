@@ -50,6 +50,9 @@ type paraIndex struct {
 // indexBufs is the memory of one paraIndex, reused from paragraph to
 // paragraph of a document.
 type indexBufs struct {
+	// idx is the paraIndex itself, so that indexing a paragraph does not
+	// allocate one.
+	idx                paraIndex
 	ends, starts, sent []int32
 	quoted, named      []bool
 	sentTok            []int
@@ -72,7 +75,8 @@ func newParaIndex(p *prose.Paragraph, m *phrase.Matcher, buf *indexBufs, quotes 
 	n := len(p.Tokens)
 	buf.ends = grow(buf.ends, numClasses*n)
 	buf.starts = grow(buf.starts, numClasses*n)
-	x := &paraIndex{p: p, toks: p.Tokens, n: n, m: m, lower: p.Lower(), buf: buf, quotes: quotes,
+	x := &buf.idx
+	*x = paraIndex{p: p, toks: p.Tokens, n: n, m: m, lower: p.Lower(), buf: buf, quotes: quotes,
 		ends: buf.ends, starts: buf.starts}
 	x.finish()
 	return x

@@ -25,7 +25,11 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 	// first sentence was needed. Each has one of the two buffers.
 	var cur, next *paraIndex
 	bufs := sr.bufs.Get().(*[2]indexBufs)
-	defer sr.bufs.Put(bufs)
+	defer func() {
+		// The pool keeps the memory, not the document.
+		bufs[0].idx, bufs[1].idx = paraIndex{}, paraIndex{}
+		sr.bufs.Put(bufs)
+	}()
 	index := func(i int) *paraIndex {
 		if next != nil && next.p == paras[i] {
 			return next
