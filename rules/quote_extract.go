@@ -3,6 +3,7 @@ package rules
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -57,21 +58,54 @@ type extractor struct {
 	cues   []phrase.Match // every sentence's cues, each a stretch of it
 	gather []phrase.Match // the cues of a run of sentences, for cuesIn
 	sents  []sentCues     // every paragraph's sents, each a stretch of it
+
+	// The memory of the last run, for the next one (see quoteExtractors).
+	scanned []prose.Quoted
+	parts   []part
+	bounds  []int
+	groups  []quoteGroup
+}
+
+// quoteExtractors pools extractors, so that a run reuses the working memory of
+// an earlier one: none of it is part of the result.
+var quoteExtractors = sync.Pool{New: func() any { return new(extractor) }}
+
+// release clears what x holds of the document and pools it.
+func (x *extractor) release() {
+	clear(x.paras)
+	clear(x.sents)
+	clear(x.groups)
+	x.qs = nil
+	quoteExtractors.Put(x)
+}
+
+// reuse returns s emptied, or a new slice with room for n when s has not.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
 }
 
 func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
-	x := &extractor{qs: qs, paras: make([]paraQuotes, len(doc.Paragraphs))}
+	x := quoteExtractors.Get().(*extractor)
+	defer x.release()
+	x.qs = qs
+	if cap(x.paras) < len(doc.Paragraphs) {
+		x.paras = make([]paraQuotes, len(doc.Paragraphs))
+	}
+	x.paras = x.paras[:len(doc.Paragraphs)]
 	paras := x.paras
 	// The parts of one quotation are consecutive in document order (only
 	// the quotation opened last can continue), so every quotation's parts
 	// are a stretch of one slice, and every paragraph's outermost
 	// stretches a stretch of another.
-	parts := make([]part, 0, len(doc.Text)/256+4)
-	bounds := make([]int, 0, len(doc.Text)/256+4) // quotation g's parts are parts[bounds[g]:bounds[g+1]]
-	sentences := 0                                // of the paragraphs that hold a quotation
+	parts := reuse(x.parts, len(doc.Text)/256+4)
+	bounds := reuse(x.bounds, len(doc.Text)/256+4) // quotation g's parts are parts[bounds[g]:bounds[g+1]]
+	sentences := 0                                 // of the paragraphs that hold a quotation
 	// News copy holds a quotation mark every few hundred bytes: start
 	// with room for one every 128, so that the slice rarely grows.
-	scanned := make([]prose.Quoted, 0, len(doc.Text)/128+4)
+	scanned := reuse(x.scanned, len(doc.Text)/128+4)
 	open := false // the quotation opened last is open at the end of the previous paragraph
 	for pi, p := range doc.Paragraphs {
 		pq := &paras[pi]
@@ -101,12 +135,17 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 		}
 	}
 	// Room for the sentences and cues most documents need.
-	x.sents = make([]sentCues, 0, sentences)
-	x.cues = make([]phrase.Match, 0, len(parts)+4)
+	x.sents = reuse(x.sents, sentences)
+	x.cues = reuse(x.cues, len(parts)+4)
 	bounds = append(bounds, len(parts))
+	x.scanned, x.parts, x.bounds = scanned, parts, bounds
 
 	out := &QuoteSet{Quotes: make([]Quotation, len(bounds)-1)}
-	groups := make([]quoteGroup, len(bounds)-1)
+	if cap(x.groups) < len(bounds)-1 {
+		x.groups = make([]quoteGroup, len(bounds)-1)
+	}
+	x.groups = x.groups[:len(bounds)-1]
+	groups := x.groups
 	spans := make([]prose.Span, len(parts))
 	for gi := range groups {
 		a, b := bounds[gi], bounds[gi+1]
