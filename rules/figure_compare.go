@@ -3,7 +3,6 @@ package rules
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/attrlint/attrlint/phrase"
@@ -43,55 +42,63 @@ func sideOf(f *Figure, v float64) bool {
 	return v <= f.Value
 }
 
-// sentenceCues holds, for each paragraph and sentence, what in the sentence
-// may explain a second value of a quantity.
-type sentenceCues struct {
-	series [][]bool // a series cue, a year or a date: explains alone
-	time   [][]bool // a time cue: explains when both sentences have one
-}
+// Cues of a figure's sentence that may explain a second value of its
+// quantity.
+const (
+	cueSeries = 1 << iota // a series cue, a year or a date: explains alone
+	cueTime               // a time cue: explains when both sentences have one
+)
 
-// cuesOf finds the series and time cues of the sentences of the
-// paragraphs of doc that need them (need[i]); the others are left nil.
-func (fs *FigureSettingsCompiled) cuesOf(doc *prose.Document, set *FigureSet, need []bool) *sentenceCues {
-	c := &sentenceCues{series: make([][]bool, len(doc.Paragraphs)), time: make([][]bool, len(doc.Paragraphs))}
-	n := 0
-	for i, p := range doc.Paragraphs {
-		if need[i] {
-			n += len(p.Sentences)
+// sentenceCues holds, for each figure, the cues of its sentence.
+type sentenceCues []uint8
+
+// cuesOf finds the series and time cues of the sentences of the figures
+// figs (in document order) that are compared; the others get none.
+func (fs *FigureSettingsCompiled) cuesOf(doc *prose.Document, set *FigureSet, figs []*Figure, compared func(int) bool) sentenceCues {
+	c := make(sentenceCues, len(figs))
+	var flags []uint8
+	all := set.Figures // those of the paragraphs before the current one left out
+	for j := 0; j < len(figs); {
+		// figs[j:k] are the figures of one paragraph.
+		para := figs[j].Para
+		k, need := j, false
+		for ; k < len(figs) && figs[k].Para == para; k++ {
+			need = need || compared(k)
 		}
-	}
-	flags := make([]bool, 2*n)
-	for i, p := range doc.Paragraphs {
-		if !need[i] {
+		for len(all) > 0 && all[0].Para < para {
+			all = all[1:]
+		}
+		if !need {
+			j = k
 			continue
 		}
-		k := len(p.Sentences)
-		series, time := flags[:k:k], flags[k:2*k:2*k]
-		flags = flags[2*k:]
-		c.series[i], c.time[i] = series, time
+		p := doc.Paragraphs[para]
+		flags = append(flags[:0], make([]uint8, len(p.Sentences))...)
 		fs.cues.Match(p, func(m phrase.Match) {
 			if s := p.SentenceAt(m.Start); s >= 0 {
 				if m.ID == 0 {
-					series[s] = true
+					flags[s] |= cueSeries
 				} else {
-					time[s] = true
+					flags[s] |= cueTime
 				}
 			}
 		})
-	}
-	for _, f := range set.Figures {
-		if (f.NotQuantity == "year" || f.NotQuantity == "date") && f.Sentence >= 0 && need[f.Para] {
-			c.series[f.Para][f.Sentence] = true
+		for ; len(all) > 0 && all[0].Para == para; all = all[1:] {
+			if f := &all[0]; (f.NotQuantity == "year" || f.NotQuantity == "date") && f.Sentence >= 0 {
+				flags[f.Sentence] |= cueSeries
+			}
+		}
+		for ; j < k; j++ {
+			c[j] = flags[figs[j].Sentence]
 		}
 	}
 	return c
 }
 
-// explains reports whether the sentences of a and b explain why they give
-// one quantity two values.
-func (c *sentenceCues) explains(a, b *Figure) bool {
-	return c.series[a.Para][a.Sentence] || c.series[b.Para][b.Sentence] ||
-		c.time[a.Para][a.Sentence] && c.time[b.Para][b.Sentence]
+// explains reports whether the sentences of figures i and j explain why
+// they give one quantity two values.
+func (c sentenceCues) explains(i, j int) bool {
+	return c[i]&cueSeries != 0 || c[j]&cueSeries != 0 || c[i]&c[j]&cueTime != 0
 }
 
 // contextWords returns the content words around a figure in its sentence:
@@ -99,14 +106,20 @@ func (c *sentenceCues) explains(a, b *Figure) bool {
 // on either side, leaving out the figure's own words and function words;
 // sorted, each once, and never nil.
 func (fs *FigureSettingsCompiled) contextWords(doc *prose.Document, f *Figure, window int) []string {
-	p := doc.Paragraphs[f.Para]
-	out := []string{}
+	return fs.appendContextWords([]string{}, doc, f, window)
+}
+
+// appendContextWords appends the context words of f, as contextWords
+// returns them, to dst.
+func (fs *FigureSettingsCompiled) appendContextWords(dst []string, doc *prose.Document, f *Figure, window int) []string {
 	if f.Sentence < 0 {
-		return out
+		return dst
 	}
+	p := doc.Paragraphs[f.Para]
 	sent := p.Sentences[f.Sentence]
 	low := p.Lower()
 	first, last := f.firstTok, f.lastTok
+	from := len(dst)
 	for i := max(0, first-window); i <= min(len(p.Tokens)-1, last+window); i++ {
 		t := p.Tokens[i]
 		if i >= first && i <= last || t.Kind != prose.Word || t.Start < sent.Start || t.End > sent.End {
@@ -116,10 +129,11 @@ func (fs *FigureSettingsCompiled) contextWords(doc *prose.Document, f *Figure, w
 		if len(w) < 4 || fs.notNouns[w] {
 			continue
 		}
-		out = append(out, singularNoun(w))
+		dst = append(dst, singularNoun(w))
 	}
-	sort.Strings(out)
-	return slices.Compact(out)
+	out := dst[from:]
+	slices.Sort(out)
+	return dst[:from+len(slices.Compact(out))]
 }
 
 // sharedWords counts the words two sorted sets of context words share.

@@ -124,21 +124,36 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 	// A figure is only ever compared with figures of its own quantity: one
 	// alone in its quantity is never reported nor compared, and needs
 	// neither its context nor the cues of its sentence.
-	keys := make([]quantity, len(figs))
-	count := make(map[quantity]int, len(figs))
+	bucketOf := make([]int32, len(figs))
+	index := make(map[quantity]int32, len(figs))
+	var sizes []int32
 	for j, f := range figs {
-		keys[j] = quantityOf(f)
-		count[keys[j]]++
-	}
-	need := make([]bool, len(doc.Paragraphs))
-	ctx := make([][]string, len(figs))
-	for i, f := range figs {
-		if count[keys[i]] > 1 {
-			need[f.Para] = true
-			ctx[i] = fs.contextWords(doc, f, rule.opts.Window)
+		q := quantityOf(f)
+		k, ok := index[q]
+		if !ok {
+			k = int32(len(sizes))
+			index[q] = k
+			sizes = append(sizes, 0)
 		}
+		bucketOf[j] = k
+		sizes[k]++
 	}
-	cues := fs.cuesOf(doc, set, need)
+	compared := func(j int) bool { return sizes[bucketOf[j]] > 1 }
+	ctx := make([][]string, len(figs))
+	var words []string
+	ends := make([]int, len(figs))
+	for j, f := range figs {
+		if compared(j) {
+			words = fs.appendContextWords(words, doc, f, rule.opts.Window)
+		}
+		ends[j] = len(words)
+	}
+	from := 0
+	for j, end := range ends {
+		ctx[j] = words[from:end:end]
+		from = end
+	}
+	cues := fs.cuesOf(doc, set, figs, compared)
 	// Each figure is compared with the earlier figures of its own quantity
 	// (group and modifiers), and of those only with one per class of
 	// figures that every test below treats alike: same value and
@@ -148,24 +163,20 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 	// figures (an archive, a live blog) costs the number of distinct
 	// figures per figure, not the number of figures.
 	type class struct{ first, second int } // second: the first in another sentence than first, or -1
-	type bucket struct {
-		classes []*class
-		bySig   map[string]*class
+	type sigKey struct {
+		bucket int32
+		sig    string
 	}
-	buckets := map[quantity]*bucket{}
+	classes := make([][]*class, len(sizes))
+	bySig := map[sigKey]*class{}
 	for j, b := range figs {
-		key := keys[j]
-		if count[key] < 2 {
+		if !compared(j) {
 			continue
 		}
-		bk := buckets[key]
-		if bk == nil {
-			bk = &bucket{bySig: map[string]*class{}}
-			buckets[key] = bk
-		}
+		bk := bucketOf[j]
 		found := -1
-		if !cues.series[b.Para][b.Sentence] { // a series cue on b explains every pair
-			for _, c := range bk.classes {
+		if cues[j]&cueSeries == 0 { // a series cue on b explains every pair
+			for _, c := range classes[bk] {
 				if found >= 0 && c.first > found {
 					break // classes are in the order of their first figure
 				}
@@ -178,7 +189,7 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 				a := figs[i]
 				if !a.SameQuantity(b) ||
 					math.Max(a.Value, b.Value)/math.Min(a.Value, b.Value) > rule.opts.MaxRatio ||
-					cues.explains(a, b) || fs.SameValue(a, b) ||
+					cues.explains(i, j) || fs.SameValue(a, b) ||
 					sharedWords(ctx[i], ctx[j]) < rule.opts.MinSharedWords {
 					continue
 				}
@@ -187,11 +198,11 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 				}
 			}
 		}
-		sig := figureClass(b, cues, ctx[j])
-		if c := bk.bySig[sig]; c == nil {
+		key := sigKey{bk, figureClass(b, cues[j], ctx[j])}
+		if c := bySig[key]; c == nil {
 			c = &class{first: j, second: -1}
-			bk.bySig[sig] = c
-			bk.classes = append(bk.classes, c)
+			bySig[key] = c
+			classes[bk] = append(classes[bk], c)
 		} else if f := figs[c.first]; c.second < 0 && (f.Para != b.Para || f.Sentence != b.Sentence) {
 			c.second = j
 		}
@@ -215,12 +226,12 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 // every test of figure-mismatch treats them alike as the earlier figure of
 // a pair: value, qualifiers, unit and modifiers, the cues of their
 // sentences and their context words.
-func figureClass(f *Figure, cues *sentenceCues, words []string) string {
+func figureClass(f *Figure, cues uint8, words []string) string {
 	var b strings.Builder
 	b.WriteString(strconv.FormatUint(math.Float64bits(f.Value), 16))
 	b.WriteByte(0)
 	b.WriteString(strconv.Itoa(int(f.Bound)))
-	for _, flag := range []bool{f.Approx, f.Rounded, f.Converted, cues.series[f.Para][f.Sentence], cues.time[f.Para][f.Sentence]} {
+	for _, flag := range [...]bool{f.Approx, f.Rounded, f.Converted, cues&cueSeries != 0, cues&cueTime != 0} {
 		if flag {
 			b.WriteByte('1')
 		} else {
