@@ -17,9 +17,11 @@ type paraIndex struct {
 	p    *prose.Paragraph
 	toks []prose.Token
 	n    int
-	// ends[c*n+i] is one past the last token of the longest class-c phrase
-	// starting at token i, plus one (0: none). starts[c*n+i] is the first
-	// token of the earliest class-c phrase ending at token i, plus one.
+	// ends[i*numClasses+c] is one past the last token of the longest
+	// class-c phrase starting at token i, plus one (0: none).
+	// starts[i*numClasses+c] is the first token of the earliest class-c
+	// phrase ending at token i, plus one. A token's classes are adjacent,
+	// so that a sentence's are one stretch.
 	ends, starts []int32
 	// sent[i] is the sentence of token i (-1 between sentences).
 	sent []int32
@@ -89,19 +91,16 @@ func (x *paraIndex) sentence(s int) (int, int) {
 		return a, b
 	}
 	x.matched[s] = true
-	n := x.n
-	for c := 0; c < numClasses; c++ {
-		clear(x.ends[c*n+a : c*n+b])
-		clear(x.starts[c*n+a : c*n+b])
-	}
+	clear(x.ends[a*numClasses : b*numClasses])
+	clear(x.starts[a*numClasses : b*numClasses])
 	x.m.MatchRange(x.p, a, b, func(mt phrase.Match) {
 		c, first, last := mt.ID, mt.FirstTok, mt.LastTok
 		x.any[c] = true
-		if e := int32(last + 2); e > x.ends[c*n+first] {
-			x.ends[c*n+first] = e
+		if e, k := int32(last+2), first*numClasses+c; e > x.ends[k] {
+			x.ends[k] = e
 		}
-		if s := x.starts[c*n+last]; s == 0 || int32(first+1) < s {
-			x.starts[c*n+last] = int32(first + 1)
+		if k := last*numClasses + c; x.starts[k] == 0 || int32(first+1) < x.starts[k] {
+			x.starts[k] = int32(first + 1)
 		}
 	})
 	return a, b
@@ -167,7 +166,7 @@ func (x *paraIndex) at(c, i int) int {
 	if i < 0 || i >= x.n || !x.isMatched(i) {
 		return -1
 	}
-	return int(x.ends[c*x.n+i]) - 1
+	return int(x.ends[i*numClasses+c]) - 1
 }
 
 // endingAt returns the first token of the earliest class-c phrase ending at
@@ -176,7 +175,7 @@ func (x *paraIndex) endingAt(c, i int) int {
 	if i < 0 || i >= x.n || !x.isMatched(i) {
 		return -1
 	}
-	return int(x.starts[c*x.n+i]) - 1
+	return int(x.starts[i*numClasses+c]) - 1
 }
 
 // text returns the text of token i.
