@@ -137,10 +137,12 @@ func (x *paraIndex) quoteSource(s source) string {
 // ("familiar"); -1 when there is none.
 func (sr *sourcingRule) firstTrigger(p *prose.Paragraph) int {
 	ids := p.WordIDs()
+	by := sr.trigger.byWordID()
 	var seen uint8
 	qualAt := -1
-	for k, t := range p.Tokens {
-		if t.Kind != prose.Word {
+	for k, id := range ids {
+		// Most words are no trigger: tell them by ID alone.
+		if int(id) >= len(by) || by[id] == 0 || p.Tokens[k].Kind != prose.Word {
 			continue
 		}
 		c := sr.trigger.classAt(p, ids, k)

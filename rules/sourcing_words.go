@@ -65,6 +65,13 @@ func (s *triggerSet) classAt(p *prose.Paragraph, ids []int32, k int) uint8 {
 	return s.byID[id]
 }
 
+// byWordID returns the trigger classes by word ID: 0 for a word ID is no
+// trigger, whatever the token.
+func (s *triggerSet) byWordID() []uint8 {
+	s.once.Do(s.index)
+	return s.byID
+}
+
 func (s *triggerSet) index() {
 	keys := make([]string, 0, len(s.words))
 	for w := range s.words {
