@@ -6,6 +6,7 @@
 package prose
 
 import (
+	"bytes"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -235,10 +236,13 @@ func (p *Paragraph) SentenceAt(i int) int {
 }
 
 // paragraphBuilder assembles a paragraph's Text and its mapping to the
-// document while a reader walks the source.
+// document while a reader walks the source. Its buffers serve one paragraph
+// after another; a finished paragraph takes its memory from the document's
+// store.
 type paragraphBuilder struct {
-	text strings.Builder
+	text []byte
 	segs []segment
+	st   *store
 }
 
 // copy appends src[start:end] verbatim.
@@ -246,18 +250,17 @@ func (b *paragraphBuilder) copy(src []byte, start, end int) {
 	if end <= start {
 		return
 	}
-	t := b.text.Len()
+	t := len(b.text)
+	b.text = append(b.text, src[start:end]...)
 	if n := len(b.segs); n > 0 {
 		last := &b.segs[n-1]
 		if !last.put && last.n == last.srcN && last.text+last.n == t && last.src+last.srcN == start {
 			last.n += end - start
 			last.srcN += end - start
-			b.text.Write(src[start:end])
 			return
 		}
 	}
 	b.segs = append(b.segs, segment{text: t, n: end - start, src: start, srcN: end - start})
-	b.text.Write(src[start:end])
 }
 
 // put appends s standing for src[start:end] (a decoded entity, a space for a
@@ -266,19 +269,23 @@ func (b *paragraphBuilder) put(s string, start, end int) {
 	if s == "" {
 		return
 	}
-	b.segs = append(b.segs, segment{text: b.text.Len(), n: len(s), src: start, srcN: end - start, put: true})
-	b.text.WriteString(s)
+	b.segs = append(b.segs, segment{text: len(b.text), n: len(s), src: start, srcN: end - start, put: true})
+	b.text = append(b.text, s...)
 }
 
-func (b *paragraphBuilder) empty() bool { return strings.TrimSpace(b.text.String()) == "" }
+func (b *paragraphBuilder) empty() bool { return len(bytes.TrimSpace(b.text)) == 0 }
+
+// reset drops what the builder holds, keeping its buffers.
+func (b *paragraphBuilder) reset() {
+	b.text = b.text[:0]
+	b.segs = b.segs[:0]
+}
 
 // paragraph finishes the paragraph: it trims surrounding whitespace, and
-// splits sentences and tokens.
+// splits sentences and tokens. The builder is reset.
 func (b *paragraphBuilder) paragraph(kind BlockKind) *Paragraph {
-	text := b.text.String()
-	segs := b.segs
-	b.text.Reset()
-	b.segs = nil
+	defer b.reset()
+	text := b.text
 	lo, hi := 0, len(text)
 	for lo < hi && isSpaceByte(text[lo]) {
 		lo++
@@ -286,24 +293,35 @@ func (b *paragraphBuilder) paragraph(kind BlockKind) *Paragraph {
 	for hi > lo && isSpaceByte(text[hi-1]) {
 		hi--
 	}
-	p := &Paragraph{Kind: kind, segs: segs, Text: text}
+	segs := b.segs
 	if lo > 0 || hi < len(text) {
-		p.trim(lo, hi)
+		segs = trimSegments(segs, lo, hi)
 	}
-	if len(p.segs) > 0 {
+	st := b.st
+	p := st.paragraph()
+	p.Kind = kind
+	if len(segs) > 0 {
+		p.segs = segs // the builder's, while Src reads them
 		p.Start = p.Src(0)
-		p.End = p.SrcEnd(len(p.Text))
+		p.End = p.SrcEnd(hi - lo)
 	}
-	p.Tokens = Tokenize(p.Text)
-	p.lower = lowerSameLength(p.Text)
-	p.Sentences = splitSentences(p.Text, p.Tokens)
+	rem := st.n - p.End // the source still to read, for sizing the store
+	p.Text = st.string(text[lo:hi], rem)
+	p.segs = st.segments(segs, rem)
+	p.Tokens = st.tokens(p.Text, rem)
+	p.lower = st.lower(p.Text, rem)
+	if len(p.Tokens) > 0 {
+		st.spanBuf = appendSentences(st.spanBuf[:0], p.Text, p.Tokens)
+		p.Sentences = st.spans(st.spanBuf, rem)
+	}
 	return p
 }
 
-// trim keeps text[lo:hi] and shifts the mapping.
-func (p *Paragraph) trim(lo, hi int) {
-	var out []segment
-	for _, s := range p.segs {
+// trimSegments keeps the mapping of text[lo:hi] and shifts it to start at
+// 0, in place.
+func trimSegments(segs []segment, lo, hi int) []segment {
+	out := segs[:0]
+	for _, s := range segs {
 		a, b := s.text, s.text+s.n
 		if b <= lo || a >= hi {
 			continue
@@ -332,8 +350,7 @@ func (p *Paragraph) trim(lo, hi int) {
 		ns.text = a - lo
 		out = append(out, ns)
 	}
-	p.segs = out
-	p.Text = p.Text[lo:hi]
+	return out
 }
 
 func isSpaceByte(c byte) bool {

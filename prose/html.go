@@ -47,18 +47,17 @@ var htmlVoid = map[string]bool{"br": true, "hr": true, "img": true}
 // htmlReader holds the state of one readHTMLDoc call.
 type htmlReader struct {
 	text     []byte
-	b        paragraphBuilder
-	paras    []*Paragraph
+	b        *paragraphBuilder
 	comments []Comment
 	skip     []string // open skipped elements
 	blocks   []string // open block elements, for a paragraph's kind
 }
 
 // readHTMLDoc reads the text of an HTML document: the text nodes outside
-// skipped elements, a paragraph per block element; it also returns the
+// skipped elements, a paragraph per block element, into st; it returns the
 // document's comments.
-func readHTMLDoc(text []byte, start int) ([]*Paragraph, []Comment) {
-	r := &htmlReader{text: text}
+func readHTMLDoc(st *store, text []byte, start int) []Comment {
+	r := &htmlReader{text: text, b: &st.b}
 	z := html.NewTokenizer(bytes.NewReader(text[start:]))
 	pos := start
 	for {
@@ -73,10 +72,10 @@ func readHTMLDoc(text []byte, start int) ([]*Paragraph, []Comment) {
 			// The tokenizer gives up only at EOF or on a read error, which
 			// a bytes.Reader does not produce; stop either way.
 			r.flush()
-			return r.paras, r.comments
+			return r.comments
 		case html.TextToken:
 			if len(r.skip) == 0 {
-				appendDecoded(&r.b, text, s, pos, false)
+				appendDecoded(r.b, text, s, pos, false)
 			}
 		case html.CommentToken:
 			r.comments = append(r.comments, Comment{
@@ -92,7 +91,7 @@ func readHTMLDoc(text []byte, start int) ([]*Paragraph, []Comment) {
 		}
 	}
 	r.flush()
-	return r.paras, r.comments
+	return r.comments
 }
 
 func (r *htmlReader) startTag(name string, selfClosing bool) {
@@ -145,18 +144,18 @@ func lastIndex(stack []string, name string) int {
 
 // flush ends the current paragraph.
 func (r *htmlReader) flush() {
-	if r.b.text.Len() == 0 {
+	if len(r.b.text) == 0 {
 		return
 	}
 	if r.b.empty() {
-		r.b = paragraphBuilder{}
+		r.b.reset()
 		return
 	}
 	kind := BlockParagraph
 	for i := len(r.blocks) - 1; i >= 0 && kind == BlockParagraph; i-- {
 		kind = kindOfTag(r.blocks[i])
 	}
-	r.paras = append(r.paras, r.b.paragraph(kind))
+	r.b.paragraph(kind)
 }
 
 func kindOfTag(name string) BlockKind {

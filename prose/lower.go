@@ -21,6 +21,20 @@ func (p *Paragraph) Lower() string {
 // lowerSameLength folds s to lower case without changing its length; it
 // returns s itself when nothing changes.
 func lowerSameLength(s string) string {
+	i := lowerStart(s)
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	if !foldLower(b, i) {
+		return s
+	}
+	return unsafe.String(&b[0], len(b)) // b is not written again
+}
+
+// lowerStart returns the index of the first byte of s that may change when
+// folded: an upper-case ASCII letter or a non-ASCII byte; len(s) if none.
+func lowerStart(s string) int {
 	i := 0
 	for ; i < len(s); i++ {
 		c := s[i]
@@ -28,10 +42,12 @@ func lowerSameLength(s string) string {
 			break
 		}
 	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
+	return i
+}
+
+// foldLower folds b[i:] to lower case in place, keeping its length, and
+// reports whether it changed anything.
+func foldLower(b []byte, i int) bool {
 	changed := false
 	for i < len(b) {
 		// Eight ASCII bytes at a time: set bit 5 (0x20) of each of 'A'-'Z'.
@@ -66,10 +82,7 @@ func lowerSameLength(s string) string {
 		}
 		i += w
 	}
-	if !changed {
-		return s
-	}
-	return unsafe.String(&b[0], len(b)) // b is not written again
+	return changed
 }
 
 const (

@@ -33,18 +33,17 @@ type mdReader struct {
 	text     []byte // the document
 	src      []byte // what goldmark parses: text[base:], front matter blanked
 	base     int
-	b        paragraphBuilder
-	paras    []*Paragraph
+	b        *paragraphBuilder
 	comments []Comment
 	brk      int // source offset of a pending line break, or -1
 }
 
 // readMarkdownDoc reads the prose of a Markdown document: paragraphs,
 // headings, list items, blockquotes and table cells, without code, raw
-// HTML, link and image targets, or front matter. It also returns the document's HTML
-// comments, from raw HTML blocks and inline raw HTML.
-func readMarkdownDoc(text []byte, start int) ([]*Paragraph, []Comment) {
-	r := &mdReader{text: text, src: text[start:], base: start, brk: -1}
+// HTML, link and image targets, or front matter, into st. It returns the
+// document's HTML comments, from raw HTML blocks and inline raw HTML.
+func readMarkdownDoc(st *store, text []byte, start int) []Comment {
+	r := &mdReader{text: text, src: text[start:], base: start, b: &st.b, brk: -1}
 	if n := frontMatterEnd(r.src); n > 0 {
 		// Blank the front matter, keeping its line breaks, so that
 		// goldmark sees blank lines and every offset stays the same.
@@ -60,7 +59,7 @@ func readMarkdownDoc(text []byte, start int) ([]*Paragraph, []Comment) {
 	doc := p.Parse(gtext.NewReader(r.src))
 	mdParsers.Put(p)
 	_ = ast.Walk(doc, r.visit)
-	return r.paras, r.comments
+	return r.comments
 }
 
 func (r *mdReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -105,14 +104,14 @@ func (r *mdReader) block(n ast.Node, kind BlockKind) {
 	r.brk = -1
 	r.inlines(n)
 	r.brk = -1
-	if r.b.text.Len() == 0 {
+	if len(r.b.text) == 0 {
 		return
 	}
 	if r.b.empty() {
-		r.b = paragraphBuilder{}
+		r.b.reset()
 		return
 	}
-	r.paras = append(r.paras, r.b.paragraph(kind))
+	r.b.paragraph(kind)
 }
 
 func (r *mdReader) inlines(parent ast.Node) {
@@ -126,7 +125,7 @@ func (r *mdReader) inlines(parent ast.Node) {
 				r.b.put(" ", r.brk, r.base+seg.Start)
 				r.brk = -1
 			}
-			appendDecoded(&r.b, r.text, r.base+seg.Start, r.base+seg.Stop, true)
+			appendDecoded(r.b, r.text, r.base+seg.Start, r.base+seg.Stop, true)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				r.brk = r.base + seg.Stop
 			}

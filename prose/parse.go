@@ -23,14 +23,16 @@ func ParseAs(path string, data []byte, f Format) *Document {
 	if bytes.HasPrefix(d.Text, bom) {
 		start = len(bom)
 	}
+	st := newStore(len(d.Text))
 	switch f {
 	case Markdown:
-		d.Paragraphs, d.Comments = readMarkdownDoc(d.Text, start)
+		d.Comments = readMarkdownDoc(st, d.Text, start)
 	case HTML:
-		d.Paragraphs, d.Comments = readHTMLDoc(d.Text, start)
+		d.Comments = readHTMLDoc(st, d.Text, start)
 	default:
-		d.Paragraphs = readPlain(d.Text, start)
+		readPlain(st, d.Text, start)
 	}
+	d.Paragraphs = st.paragraphs()
 	for i, p := range d.Paragraphs {
 		p.Index = i
 	}

@@ -11,13 +11,12 @@ const (
 	maxWrappedLine = 100
 )
 
-// readPlain splits plain text into paragraphs: blocks separated by blank
-// lines, each block being one hard-wrapped paragraph or one paragraph per
-// line (see maxWrappedLine).
-func readPlain(text []byte, start int) []*Paragraph {
-	var paras []*Paragraph
-	var b paragraphBuilder
-	var block []Span // the non-blank lines of the current block
+// readPlain splits plain text into paragraphs, into st: blocks separated
+// by blank lines, each block being one hard-wrapped paragraph or one
+// paragraph per line (see maxWrappedLine).
+func readPlain(st *store, text []byte, start int) {
+	b := &st.b
+	block := st.lines[:0] // the non-blank lines of the current block
 	flush := func() {
 		if len(block) == 0 {
 			return
@@ -26,16 +25,16 @@ func readPlain(text []byte, start int) []*Paragraph {
 			// Line breaks inside the paragraph stay in Text as whitespace.
 			b.copy(text, block[0].Start, block[len(block)-1].End)
 			if !b.empty() {
-				paras = append(paras, b.paragraph(BlockParagraph))
+				b.paragraph(BlockParagraph)
 			}
-			b = paragraphBuilder{}
+			b.reset()
 		} else {
 			for _, l := range block {
 				b.copy(text, l.Start, l.End)
 				if !b.empty() {
-					paras = append(paras, b.paragraph(BlockParagraph))
+					b.paragraph(BlockParagraph)
 				}
-				b = paragraphBuilder{}
+				b.reset()
 			}
 		}
 		block = block[:0]
@@ -60,7 +59,7 @@ func readPlain(text []byte, start int) []*Paragraph {
 		i = j + 1
 	}
 	flush()
-	return paras
+	st.lines = block
 }
 
 func blank(b []byte) bool {

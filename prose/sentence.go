@@ -68,7 +68,12 @@ func splitSentences(text string, toks []Token) []Span {
 	if len(toks) == 0 {
 		return nil
 	}
-	out := make([]Span, 0, len(toks)/16+1)
+	return appendSentences(make([]Span, 0, len(toks)/16+1), text, toks)
+}
+
+// appendSentences appends the sentences of a paragraph with tokens (at
+// least one) to out.
+func appendSentences(out []Span, text string, toks []Token) []Span {
 	first := 0
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]

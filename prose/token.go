@@ -55,7 +55,11 @@ type Token struct {
 //   - Anything else is a Punct token of one character; an invalid UTF-8 byte
 //     is a Punct token of one byte.
 func Tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/4+1)
+	return appendTokens(make([]Token, 0, len(s)/4+1), s)
+}
+
+// appendTokens appends the tokens of s to toks.
+func appendTokens(toks []Token, s string) []Token {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			switch asciiClass[c] {
