@@ -23,10 +23,36 @@ var mdParsers = sync.Pool{New: func() any {
 	return parser.NewParser(
 		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithParagraphTransformers(util.Prioritized(linkRefs{}, linkRefsPriority)),
 		parser.WithParagraphTransformers(util.Prioritized(gfmTables{}, gfmTablesPriority)),
 	)
 }}
+
+// linkRefs is goldmark's default paragraph transformer, which takes link
+// reference definitions ("[id]: /url") off the start of a paragraph, called
+// only on a paragraph that may start with one: one whose first byte other
+// than white space is "[". The transformer would find no definition in
+// any other, but it costs a reader for every paragraph.
+type linkRefs struct{}
+
+// linkRefsPriority is the transformer's in parser.DefaultParagraphTransformers.
+const linkRefsPriority = 100
+
+func (linkRefs) Transform(para *ast.Paragraph, reader gtext.Reader, pc parser.Context) {
+	lines := para.Lines()
+	src := reader.Source()
+	for i := range lines.Len() {
+		s := lines.At(i)
+		for _, c := range src[s.Start:s.Stop] {
+			if !util.IsSpace(c) {
+				if c == '[' {
+					parser.LinkReferenceParagraphTransformer.Transform(para, reader, pc)
+				}
+				return
+			}
+		}
+	}
+}
 
 // mdReader holds the state of one readMarkdownDoc call.
 type mdReader struct {
