@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"bytes"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -93,21 +94,38 @@ func (x lineIndex) columns(text []byte, start, off int) (runes, units int) {
 }
 
 func newLineIndex(text []byte) lineIndex {
-	starts := make([]int, 1, len(text)/60+1)
+	first := 0
 	// A byte-order mark is not a character of the first line: editors do
 	// not show it, so columns start after it.
 	if len(text) >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF {
-		starts[0] = 3
+		first = 3
 	}
-	for i := starts[0]; i < len(text); i++ {
-		switch text[i] {
-		case '\n':
-			starts = append(starts, i+1)
-		case '\r':
-			if i+1 < len(text) && text[i+1] == '\n' {
-				i++
+	var starts []int
+	if cr := bytes.Count(text[first:], []byte{'\r'}); cr == 0 {
+		// LF alone ends lines: as many lines as LFs, plus one.
+		starts = make([]int, 1, bytes.Count(text[first:], []byte{'\n'})+1)
+		starts[0] = first
+		for i := first; ; {
+			j := bytes.IndexByte(text[i:], '\n')
+			if j < 0 {
+				break
 			}
-			starts = append(starts, i+1)
+			i += j + 1
+			starts = append(starts, i)
+		}
+	} else {
+		starts = make([]int, 1, cr+bytes.Count(text[first:], []byte{'\n'})+1)
+		starts[0] = first
+		for i := first; i < len(text); i++ {
+			switch text[i] {
+			case '\n':
+				starts = append(starts, i+1)
+			case '\r':
+				if i+1 < len(text) && text[i+1] == '\n' {
+					i++
+				}
+				starts = append(starts, i+1)
+			}
 		}
 	}
 	x := lineIndex{starts: starts}

@@ -82,3 +82,45 @@ func TestLooksUTF16(t *testing.T) {
 		}
 	}
 }
+
+// Lines start after every LF, CRLF and lone CR, and after a byte-order
+// mark; the index has one start per line, with or without a CR in the text.
+func TestLineStarts(t *testing.T) {
+	pieces := []string{"a", "word ", "é", "\n", "\r\n", "\r", "\n\n", "\r\r\n", "\ufeff"}
+	r := rand.New(rand.NewPCG(3, 5))
+	for trial := 0; trial < 2000; trial++ {
+		var b []byte
+		if trial%3 == 0 {
+			b = append(b, "\ufeff"...)
+		}
+		for n := r.IntN(12); n > 0; n-- {
+			p := pieces[r.IntN(len(pieces))]
+			if trial%2 == 0 && p[0] == '\r' {
+				p = "\n"
+			}
+			b = append(b, p...)
+		}
+		want := []int{0}
+		if len(b) >= 3 && string(b[:3]) == "\ufeff" {
+			want[0] = 3
+		}
+		for i := want[0]; i < len(b); i++ {
+			switch {
+			case b[i] == '\r' && i+1 < len(b) && b[i+1] == '\n':
+				want = append(want, i+2)
+				i++
+			case b[i] == '\r' || b[i] == '\n':
+				want = append(want, i+1)
+			}
+		}
+		got := newLineIndex(b).starts
+		if len(got) != len(want) {
+			t.Fatalf("%q: line starts %v, want %v", b, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("%q: line starts %v, want %v", b, got, want)
+			}
+		}
+	}
+}

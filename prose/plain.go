@@ -1,6 +1,9 @@
 package prose
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // Wrapped lines: a block of consecutive non-blank lines is one hard-wrapped
 // paragraph when every line but the last is between these lengths (in code
@@ -39,10 +42,18 @@ func readPlain(st *store, text []byte, start int) {
 		}
 		block = block[:0]
 	}
+	noCR := bytes.IndexByte(text[start:], '\r') < 0
 	for i := start; i <= len(text); {
 		j := i
-		for j < len(text) && text[j] != '\n' && text[j] != '\r' {
-			j++
+		if noCR {
+			j = len(text)
+			if k := bytes.IndexByte(text[i:], '\n'); k >= 0 {
+				j = i + k
+			}
+		} else {
+			for j < len(text) && text[j] != '\n' && text[j] != '\r' {
+				j++
+			}
 		}
 		line := Span{i, j}
 		if blank(text[i:j]) {
