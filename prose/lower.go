@@ -74,7 +74,7 @@ func foldLower(b []byte, i int) bool {
 			continue
 		}
 		r, w := utf8.DecodeRune(b[i:])
-		if r != utf8.RuneError || w > 1 {
+		if (r != utf8.RuneError || w > 1) && !isGeneralPunct(r) {
 			if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == w {
 				utf8.EncodeRune(b[i:], l)
 				changed = true

@@ -70,7 +70,15 @@ func appendTokens(toks []Token, s string) []Token {
 				toks = append(toks, Token{i, j, Number})
 				i = j
 			case asciiLetter:
-				j := scanWord(s, i)
+				// Most words are a run of ASCII letters and digits that
+				// ends at a byte that cannot continue it (see scanWord).
+				j := i + 1
+				for j < len(s) && alnum[s[j]] != 0 {
+					j++
+				}
+				if j < len(s) && mayJoin[s[j]] {
+					j = scanWord(s, i)
+				}
 				toks = append(toks, Token{i, j, Word})
 				i = j
 			default:
@@ -117,10 +125,40 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
+// alnum tells the ASCII letters and digits from every other byte.
+var alnum = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = alnumDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = alnumLetter
+		t[c-'a'+'A'] = alnumLetter
+	}
+	return t
+}()
+
+const (
+	alnumDigit = 1 + iota
+	alnumLetter
+)
+
+// mayJoin marks the bytes that may continue a word after ASCII letters and
+// digits: apostrophes, hyphens and periods, and every non-ASCII byte.
+var mayJoin = func() (t [256]bool) {
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = true
+	}
+	t['\''], t['-'], t['.'] = true, true, true
+	return t
+}()
+
 // isSpaceRune reports whether r separates tokens.
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+	}
+	if isGeneralPunct(r) {
+		return false
 	}
 	return unicode.IsSpace(r) || r == 0x200B || r == 0xFEFF || unicode.Is(unicode.Zs, r)
 }
@@ -129,8 +167,17 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 	}
+	if isGeneralPunct(r) {
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
+
+// isGeneralPunct reports whether r is one of U+2010 to U+2027: hyphens,
+// dashes, quotation marks, bullets and the ellipsis, the non-ASCII
+// punctuation of most copy. None is a space, a letter, a digit or a mark,
+// or has a case.
+func isGeneralPunct(r rune) bool { return uint32(r)-0x2010 <= 0x2027-0x2010 }
 
 func isLetterRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -185,16 +232,15 @@ func scanWord(s string, i int) int {
 		var r rune
 		var w int
 		if c := s[j]; c < utf8.RuneSelf {
-			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
-				prevLetter = true
-				segRunes++
-				j++
-				continue
-			}
-			if isDigit(c) {
-				prevLetter = false
-				segRunes++
-				j++
+			if alnum[c] != 0 {
+				// A run of ASCII letters and digits, at once.
+				k := j + 1
+				for k < len(s) && alnum[s[k]] != 0 {
+					k++
+				}
+				segRunes += k - j
+				prevLetter = alnum[s[k-1]] == alnumLetter
+				j = k
 				continue
 			}
 			r, w = rune(c), 1
