@@ -59,8 +59,20 @@ func ParseDigits(s string) (float64, bool) {
 	if s == "" || s[0] < '0' || s[0] > '9' {
 		return 0, false
 	}
-	clean := strings.ReplaceAll(s, ",", "")
-	v, err := strconv.ParseFloat(clean, 64)
+	var v float64
+	var err error
+	if strings.IndexByte(s, ',') < 0 {
+		v, err = strconv.ParseFloat(s, 64)
+	} else {
+		var buf [32]byte // "150,000" without its commas, on the stack
+		b := buf[:0]
+		for i := 0; i < len(s); i++ {
+			if s[i] != ',' {
+				b = append(b, s[i])
+			}
+		}
+		v, err = strconv.ParseFloat(string(b), 64)
+	}
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		return 0, false
 	}
@@ -69,7 +81,10 @@ func ParseDigits(s string) (float64, bool) {
 
 // Numbers returns the numerals of the paragraph in order, without overlap.
 func (p *Paragraph) Numbers() []Numeral {
-	var out []Numeral
+	// The numerals are gathered on the stack and returned in a slice of
+	// their own size.
+	var buf [8]Numeral
+	out := buf[:0]
 	low := p.Lower()
 	toks := p.Tokens
 	word := func(i int) string {
@@ -125,7 +140,10 @@ func (p *Paragraph) Numbers() []Numeral {
 			i = n.LastTok
 		}
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return append([]Numeral(nil), out...)
 }
 
 // currencyBefore reports whether a currency symbol is written right before

@@ -18,13 +18,29 @@ func (d *Document) Outline(offsets []int) *Document {
 	}
 	offs := append([]int(nil), offsets...)
 	sort.Ints(offs)
+	// The paragraphs to keep, in document order: counted first, so that
+	// their copies take one allocation.
+	n := 0
 	var last *Paragraph
+	for _, off := range offs {
+		if p := d.ParagraphAt(off); p != nil && p != last {
+			n++
+			last = p
+		}
+	}
+	if n == 0 {
+		return o
+	}
+	kept := make([]Paragraph, 0, n)
+	o.Paragraphs = make([]*Paragraph, 0, n)
+	last = nil
 	for _, off := range offs {
 		if p := d.ParagraphAt(off); p != nil && p != last {
 			// Text, spans and sentences stay; tokens (three words per
 			// word of prose) and the lower-cased copy go.
-			o.Paragraphs = append(o.Paragraphs, &Paragraph{Index: p.Index, Kind: p.Kind, Text: p.Text,
+			kept = append(kept, Paragraph{Index: p.Index, Kind: p.Kind, Text: p.Text,
 				Start: p.Start, End: p.End, Sentences: p.Sentences, segs: p.segs})
+			o.Paragraphs = append(o.Paragraphs, &kept[len(kept)-1])
 			last = p
 		}
 	}
