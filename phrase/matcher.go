@@ -144,10 +144,10 @@ func (m *Matcher) match(p *prose.Paragraph, s *scratch, runs []Run, fn func(Matc
 	for r, run := range runs {
 		for i := run.From; i < run.To; i++ {
 			found = found[:0]
-			if m.folded != nil {
+			if m.folded != nil && m.folded.starts(fids[i], toks[i].Kind) {
 				found, stack = m.folded.walk(found, stack, fids, toks, runs, r, i)
 			}
-			if m.exact != nil {
+			if m.exact != nil && m.exact.starts(eids[i], toks[i].Kind) {
 				found, stack = m.exact.walk(found, stack, eids, toks, runs, r, i)
 			}
 			if len(found) == 0 {
@@ -318,6 +318,13 @@ func (b *trieBuilder) finish() *trie {
 	}
 	t.Out = b.out
 	return t
+}
+
+// starts reports whether a phrase may start at a token with word ID id
+// and kind k: the test, cheap enough to inline, that spares most tokens a
+// walk.
+func (t *trie) starts(id int32, k prose.TokenKind) bool {
+	return int(id) < len(t.Root) && t.Root[id] != 0 || t.WildNext[0] != 0 && k != prose.Punct
 }
 
 // child returns node's child for word ID id, or 0.
