@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,31 +14,48 @@ import (
 // ("8,500 American troops", "7,000 more Russian troops").
 const maxModifiers = 2
 
+// figureScratch is the working memory of extractFigures, pooled: none of
+// it is part of the result.
+type figureScratch struct {
+	nums         [][]prose.Numeral
+	units, quals tokIndex
+}
+
+var figureScratches = sync.Pool{New: func() any { return new(figureScratch) }}
+
 func extractFigures(doc *prose.Document, fs *FigureSettingsCompiled) *FigureSet {
 	out := &FigureSet{Settings: fs}
+	sc := figureScratches.Get().(*figureScratch)
+	defer func() {
+		clear(sc.nums)
+		sc.nums = sc.nums[:0]
+		figureScratches.Put(sc)
+	}()
 	// The numerals first, so that the figures are allocated once.
-	nums := make([][]prose.Numeral, len(doc.Paragraphs))
+	nums := sc.nums[:0]
 	total := 0
-	for i, p := range doc.Paragraphs {
-		nums[i] = p.Numbers()
-		total += len(nums[i])
+	for _, p := range doc.Paragraphs {
+		n := p.Numbers()
+		nums = append(nums, n)
+		total += len(n)
 	}
+	sc.nums = nums
 	if total == 0 {
 		return out
 	}
 	out.Figures = make([]Figure, 0, total)
-	var units, quals tokIndex
+	units, quals := &sc.units, &sc.quals
 	for i, p := range doc.Paragraphs {
 		if len(nums[i]) == 0 {
 			continue
 		}
-		firstMatches(fs.units, p, &units)
+		firstMatches(fs.units, p, units)
 		// The qualifiers by last token, the one that starts first at each.
 		quals.reset()
 		fs.quals.Match(p, func(m phrase.Match) { quals.add(m.LastTok, m) })
 		quals.sortFirst()
 		for _, n := range nums[i] {
-			out.Figures = append(out.Figures, readFigure(p, n, fs, &units, &quals))
+			out.Figures = append(out.Figures, readFigure(p, n, fs, units, quals))
 		}
 	}
 	return out
