@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -112,14 +113,23 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 	}
 	fs := set.Settings
 	doc := pass.Doc
-	var figs []*Figure
+	compares := func(f *Figure) bool {
+		return f.Comparable() && f.Sentence >= 0 && !fs.Generic(f.Group) && f.Value >= rule.opts.MinValue
+	}
+	n := 0
 	for i := range set.Figures {
-		if f := &set.Figures[i]; f.Comparable() && f.Sentence >= 0 && !fs.Generic(f.Group) && f.Value >= rule.opts.MinValue {
-			figs = append(figs, f)
+		if compares(&set.Figures[i]) {
+			n++
 		}
 	}
-	if len(figs) < 2 {
+	if n < 2 {
 		return nil, nil
+	}
+	figs := make([]*Figure, 0, n)
+	for i := range set.Figures {
+		if f := &set.Figures[i]; compares(f) {
+			figs = append(figs, f)
+		}
 	}
 	// A figure is only ever compared with figures of its own quantity: one
 	// alone in its quantity is never reported nor compared, and needs
@@ -162,13 +172,19 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 	// comparison of every pair, and a long document that repeats its
 	// figures (an archive, a live blog) costs the number of distinct
 	// figures per figure, not the number of figures.
-	type class struct{ first, second int } // second: the first in another sentence than first, or -1
-	type sigKey struct {
-		bucket int32
-		sig    string
+	// The classes of a quantity are a list, in the order of their first
+	// figure; bySig finds a class by its quantity and figureClass.
+	type class struct {
+		first, second int32 // second: the first in another sentence than first, or -1
+		next          int32 // the quantity's next class, or -1
 	}
-	classes := make([][]*class, len(sizes))
-	bySig := map[sigKey]*class{}
+	var classes []class
+	head, tail := make([]int32, len(sizes)), make([]int32, len(sizes))
+	for k := range head {
+		head[k], tail[k] = -1, -1
+	}
+	bySig := map[string]int32{}
+	var sig []byte
 	for j, b := range figs {
 		if !compared(j) {
 			continue
@@ -176,13 +192,14 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 		bk := bucketOf[j]
 		found := -1
 		if cues[j]&cueSeries == 0 { // a series cue on b explains every pair
-			for _, c := range classes[bk] {
-				if found >= 0 && c.first > found {
+			for ci := head[bk]; ci >= 0; ci = classes[ci].next {
+				c := classes[ci]
+				if found >= 0 && int(c.first) > found {
 					break // classes are in the order of their first figure
 				}
-				i := c.first
+				i := int(c.first)
 				if a := figs[i]; a.Para == b.Para && a.Sentence == b.Sentence {
-					if i = c.second; i < 0 {
+					if i = int(c.second); i < 0 {
 						continue
 					}
 				}
@@ -198,13 +215,22 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 				}
 			}
 		}
-		key := sigKey{bk, figureClass(b, cues[j], ctx[j])}
-		if c := bySig[key]; c == nil {
-			c = &class{first: j, second: -1}
-			bySig[key] = c
-			classes[bk] = append(classes[bk], c)
-		} else if f := figs[c.first]; c.second < 0 && (f.Para != b.Para || f.Sentence != b.Sentence) {
-			c.second = j
+		sig = binary.LittleEndian.AppendUint32(sig[:0], uint32(bk))
+		sig = appendFigureClass(sig, b, cues[j], ctx[j])
+		if ci, ok := bySig[string(sig)]; !ok {
+			ci = int32(len(classes))
+			classes = append(classes, class{first: int32(j), second: -1, next: -1})
+			bySig[string(sig)] = ci
+			if tail[bk] >= 0 {
+				classes[tail[bk]].next = ci
+			} else {
+				head[bk] = ci
+			}
+			tail[bk] = ci
+		} else if c := &classes[ci]; c.second < 0 {
+			if f := figs[c.first]; f.Para != b.Para || f.Sentence != b.Sentence {
+				c.second = int32(j)
+			}
 		}
 		if found >= 0 {
 			a := figs[found]
@@ -222,34 +248,33 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// figureClass is the same for two figures of one quantity exactly when
-// every test of figure-mismatch treats them alike as the earlier figure of
-// a pair: value, qualifiers, unit and modifiers, the cues of their
-// sentences and their context words.
-func figureClass(f *Figure, cues uint8, words []string) string {
-	var b strings.Builder
-	b.WriteString(strconv.FormatUint(math.Float64bits(f.Value), 16))
-	b.WriteByte(0)
-	b.WriteString(strconv.Itoa(int(f.Bound)))
+// appendFigureClass appends to dst what is the same for two figures of one
+// quantity exactly when every test of figure-mismatch treats them alike as
+// the earlier figure of a pair: value, qualifiers, unit and modifiers, the
+// cues of their sentences and their context words.
+func appendFigureClass(dst []byte, f *Figure, cues uint8, words []string) []byte {
+	dst = strconv.AppendUint(dst, math.Float64bits(f.Value), 16)
+	dst = append(dst, 0)
+	dst = strconv.AppendInt(dst, int64(f.Bound), 10)
 	for _, flag := range [...]bool{f.Approx, f.Rounded, f.Converted, cues&cueSeries != 0, cues&cueTime != 0} {
 		if flag {
-			b.WriteByte('1')
+			dst = append(dst, '1')
 		} else {
-			b.WriteByte('0')
+			dst = append(dst, '0')
 		}
 	}
-	b.WriteByte(0)
-	b.WriteString(f.Unit)
+	dst = append(dst, 0)
+	dst = append(dst, f.Unit...)
 	for _, m := range f.Modifiers {
-		b.WriteByte(0)
-		b.WriteString(m)
+		dst = append(dst, 0)
+		dst = append(dst, m...)
 	}
-	b.WriteByte(1)
+	dst = append(dst, 1)
 	for _, w := range words {
-		b.WriteByte(0)
-		b.WriteString(w)
+		dst = append(dst, 0)
+		dst = append(dst, w...)
 	}
-	return b.String()
+	return dst
 }
 
 func quoteUnit(f *Figure) string {
