@@ -1,12 +1,15 @@
 package rules
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/phrase"
@@ -248,11 +251,12 @@ func insideWord(toks []prose.Token, i int) bool {
 // outermost sorts spans and drops every span inside another, so that "it is
 // widely believed" is reported once, not also as "widely believed".
 func outermost(spans []prose.Span) []prose.Span {
-	sort.Slice(spans, func(i, j int) bool {
-		if spans[i].Start != spans[j].Start {
-			return spans[i].Start < spans[j].Start
+	// Spans that compare equal are equal: any sort gives one order.
+	slices.SortFunc(spans, func(a, b prose.Span) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return spans[i].End > spans[j].End
+		return cmp.Compare(b.End, a.End)
 	})
 	out := spans[:0]
 	for _, s := range spans {
@@ -292,5 +296,22 @@ func excused(p *prose.Paragraph, hit prose.Span, unless []prose.Span) bool {
 // asWritten returns matched text for a message: as in the draft, with each
 // run of whitespace (a line break in a wrapped paragraph) as one space.
 func asWritten(s string) string {
+	if plainSpaced(s) {
+		return s // the common case, without allocating
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// plainSpaced reports whether s is ASCII with no whitespace but single
+// spaces between words: what asWritten leaves as it is.
+func plainSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }

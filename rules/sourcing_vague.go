@@ -133,6 +133,7 @@ func runVague(pass *analysis.Pass) (any, error) {
 	}
 	quotes, _ := pass.ResultOf[Quotes].(*QuoteSet)
 	var hits, unless, verbs, breaks []phrase.Match
+	var spans, us []prose.Span
 	for _, p := range pass.Doc.Paragraphs {
 		if !vr.hits.mayMatch(p) {
 			continue
@@ -153,13 +154,12 @@ func runVague(pass *analysis.Pass) (any, error) {
 		if len(hits) == 0 {
 			continue
 		}
-		spans := make([]prose.Span, len(hits))
-		for i, h := range hits {
-			spans[i] = prose.Span{Start: h.Start, End: h.End}
+		spans, us = spans[:0], us[:0]
+		for _, h := range hits {
+			spans = append(spans, prose.Span{Start: h.Start, End: h.End})
 		}
-		us := make([]prose.Span, len(unless))
-		for i, u := range unless {
-			us[i] = prose.Span{Start: u.Start, End: u.End}
+		for _, u := range unless {
+			us = append(us, prose.Span{Start: u.Start, End: u.End})
 		}
 		for _, h := range outermost(spans) {
 			if excused(p, h, us) || inQuotation(p, h, quotes) || reportedSpeech(p, h, verbs, breaks) {
