@@ -12,8 +12,11 @@ import (
 // its cues outside quotations, and the named persons who are their
 // subjects. Both are found on first use.
 type sentCues struct {
-	cues                 []phrase.Match
-	persons              []person
+	cues    []phrase.Match
+	persons []person
+	// latest is the last named person of the paragraph's sentences up to
+	// this one (nil when none), once paraQuotes.nLatest is past it.
+	latest               *person
 	matched, personsDone bool
 }
 

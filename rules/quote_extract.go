@@ -36,10 +36,11 @@ type paraQuotes struct {
 
 	sents []sentCues // per sentence, allocated on first use
 
-	// latest[k] is the last named person of sentences 0..k (nil when
-	// none), filled in order on first use, so that resolving the pronouns
-	// of a long paragraph does not walk back over it for each one.
-	latest []*person
+	// nLatest is how many of the sentences have their latest person
+	// (sentCues.latest) filled: they are filled in order on first use, so
+	// that resolving the pronouns of a long paragraph does not walk back
+	// over it for each one.
+	nLatest int
 }
 
 // person is a named person seen as the subject of a speech verb.

@@ -49,16 +49,17 @@ func (x *extractor) resolvePronoun(q *Quotation, last int) {
 // latestPerson returns the last named person of sentences 0 to k of the
 // paragraph (the nearest before a pronoun in a later sentence), or nil.
 func (pq *paraQuotes) latestPerson(pi, k int) *person {
-	for n := len(pq.latest); n <= k; n++ {
+	for ; pq.nLatest <= k; pq.nLatest++ {
+		n := pq.nLatest
 		var p *person
 		if ps := pq.personsIn(pi, n); len(ps) > 0 {
 			p = &ps[len(ps)-1]
 		} else if n > 0 {
-			p = pq.latest[n-1]
+			p = pq.sents[n-1].latest
 		}
-		pq.latest = append(pq.latest, p)
+		pq.sents[n].latest = p
 	}
-	return pq.latest[k]
+	return pq.sents[k].latest
 }
 
 // sentenceAtSrc returns the index of the last sentence of p that starts at
