@@ -126,7 +126,7 @@ func (fs *FigureSettingsCompiled) appendContextWords(dst []string, doc *prose.Do
 			continue
 		}
 		w := strings.TrimSuffix(strings.TrimSuffix(low[t.Start:t.End], "’s"), "'s")
-		if len(w) < 4 || fs.notNouns[w] {
+		if len(w) < 4 || fs.notNouns.has(w) {
 			continue
 		}
 		dst = append(dst, singularNoun(w))

@@ -170,14 +170,14 @@ func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled,
 				f.Written, f.Value = n.Value, n.Value*e.factor
 				f.Converted = e.convert
 				for i := j; i < k; i++ {
-					if w := tok(i); !fs.neutral[w] {
+					if w := tok(i); !fs.neutral.has(w) {
 						f.Modifiers = append(f.Modifiers, w)
 					}
 				}
 				last = m.LastTok
 				break
 			}
-			if w := tok(k); toks[k].Kind != prose.Word || fs.notNouns[w] && !fs.neutral[w] || fs.periods[w] {
+			if w := tok(k); toks[k].Kind != prose.Word || fs.notNouns.has(w) && !fs.neutral.has(w) || fs.periods.has(w) {
 				break
 			}
 		}
@@ -191,7 +191,7 @@ func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled,
 	// adjective ("two senior officials").
 	if f.Group == "" {
 		noun := func(k int) bool {
-			return k < len(toks) && toks[k].Kind == prose.Word && !fs.notNouns[tok(k)] && !fs.periods[tok(k)] &&
+			return k < len(toks) && toks[k].Kind == prose.Word && !fs.notNouns.has(tok(k)) && !fs.periods.has(tok(k)) &&
 				startsLower(p.Text[toks[k].Start:toks[k].End])
 		}
 		plural := func(k int) bool { return n.Value == 1 || singularNoun(tok(k)) != tok(k) }
@@ -200,7 +200,7 @@ func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled,
 			f.Unit, f.Group, last = tok(j), singularNoun(tok(j)), j
 		case noun(j) && noun(j+1) && plural(j+1) && n.Value != 1:
 			f.Unit, f.Group, last = tok(j+1), singularNoun(tok(j+1)), j+1
-			if !fs.neutral[tok(j)] {
+			if !fs.neutral.has(tok(j)) {
 				f.Modifiers = []string{tok(j)}
 			}
 		}
@@ -222,13 +222,13 @@ func notQuantity(p *prose.Paragraph, n prose.Numeral, f *Figure, fs *FigureSetti
 	switch {
 	case n.Ordinal:
 		return "ordinal"
-	case fs.periods[f.Unit] || fs.periods[tok(next)]:
+	case fs.periods.has(f.Unit) || fs.periods.has(tok(next)):
 		return "period"
-	case fs.times[tok(next)] || tok(next) == ":" || prev == ":":
+	case fs.times.has(tok(next)) || tok(next) == ":" || prev == ":":
 		return "time"
-	case fs.months[prev] || fs.months[tok(next)] || prev == "." && fs.months[tok(n.FirstTok-2)]:
+	case fs.months.has(prev) || fs.months.has(tok(next)) || prev == "." && fs.months.has(tok(n.FirstTok-2)):
 		return "date"
-	case fs.labels[prev] || prev == "#":
+	case fs.labels.has(prev) || prev == "#":
 		return "label"
 	}
 	if n.FirstTok > 0 && toks[n.FirstTok-1].End == toks[n.FirstTok].Start && (prev == "-" || prev == "/" || toks[n.FirstTok-1].Kind == prose.Word) {

@@ -67,13 +67,13 @@ type FigureSettingsCompiled struct {
 	cues     *phrase.Matcher // id 0: series cue, 1: time cue
 
 	prefixes         map[string]string // symbol -> group
-	generic          map[string]bool
-	neutral          map[string]bool
-	periods          map[string]bool
-	labels           map[string]bool
-	months           map[string]bool
-	times            map[string]bool
-	notNouns         map[string]bool
+	generic          stringSet
+	neutral          stringSet
+	periods          stringSet
+	labels           stringSet
+	months           stringSet
+	times            stringSet
+	notNouns         stringSet
 	roundTolerance   float64
 	convertTolerance float64
 }
@@ -105,7 +105,6 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 	fs := &FigureSettingsCompiled{
 		prefixes:         map[string]string{},
 		neutral:          figureWordSet(o.NeutralModifiers),
-		generic:          map[string]bool{},
 		periods:          figureWordSet(o.Periods),
 		labels:           figureWordSet(o.Labels),
 		months:           figureWordSet(o.Months),
@@ -166,7 +165,7 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 		if _, ok := o.Units[g]; !ok {
 			return nil, &OptionError{Key: "generic-units", Index: i, Err: fmt.Errorf("%q is not a unit group: name one of the groups under units", g)}
 		}
-		fs.generic[g] = true
+		fs.generic.add(g)
 	}
 	for i, p := range o.Prefixes {
 		g := ""
@@ -225,12 +224,12 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 
 // Generic reports whether group measures anything (percent, money), so
 // that its unit alone does not make two figures one quantity.
-func (fs *FigureSettingsCompiled) Generic(group string) bool { return fs.generic[group] }
+func (fs *FigureSettingsCompiled) Generic(group string) bool { return fs.generic.has(group) }
 
-func figureWordSet(ws []string) map[string]bool {
-	m := make(map[string]bool, len(ws))
+func figureWordSet(ws []string) stringSet {
+	var m stringSet
 	for _, w := range ws {
-		m[strings.ToLower(w)] = true
+		m.add(strings.ToLower(w))
 	}
 	return m
 }

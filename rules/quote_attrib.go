@@ -99,7 +99,7 @@ func describesActivity(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) bo
 		return false
 	}
 	w := lowerTok(p, m.FirstTok-1)
-	return w == "and" || w == "or" || qs.auxiliaries[w]
+	return w == "and" || w == "or" || qs.auxiliaries.has(w)
 }
 
 // adjacentAfter reports whether cue m follows offset end with at most a
@@ -178,7 +178,7 @@ func namesSpeaker(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) bool {
 		return true
 	}
 	w := lowerTok(p, m.FirstTok-1)
-	return !qs.articles[w] && !qs.possessives[w]
+	return !qs.articles.has(w) && !qs.possessives.has(w)
 }
 
 // passiveAgent reports whether speech-verb match m is a passive participle
@@ -190,10 +190,10 @@ func passiveAgent(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) (int, b
 		return -1, false
 	}
 	k := m.FirstTok - 1
-	for k >= 0 && qs.skip[lowerTok(p, k)] && !qs.auxiliaries[lowerTok(p, k)] {
+	for k >= 0 && qs.skip.has(lowerTok(p, k)) && !qs.auxiliaries.has(lowerTok(p, k)) {
 		k--
 	}
-	if k < 0 || !qs.auxiliaries[lowerTok(p, k)] {
+	if k < 0 || !qs.auxiliaries.has(lowerTok(p, k)) {
 		return -1, false
 	}
 	if j := m.LastTok + 1; j+1 < len(p.Tokens) && lowerTok(p, j) == "by" {
@@ -231,7 +231,7 @@ func speakerOf(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) (prose.Spa
 		return sp, false, ok
 	}
 	k := m.FirstTok - 1
-	for k >= 0 && qs.skip[lowerTok(p, k)] {
+	for k >= 0 && qs.skip.has(lowerTok(p, k)) {
 		k--
 	}
 	j := m.LastTok + 1
@@ -240,7 +240,7 @@ func speakerOf(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) (prose.Spa
 	inverted := k < 0 || isQuoteMark(p, k) ||
 		isText(p, k, ",") && (k > 0 && isQuoteMark(p, k-1) || startsSubject(p, j, qs) && !closesAppositive(p, k, qs))
 	if inverted {
-		if j < len(p.Tokens) && qs.pronouns[lowerTok(p, j)] {
+		if j < len(p.Tokens) && qs.pronouns.has(lowerTok(p, j)) {
 			return tokSpan(p, j, j), true, true
 		}
 		if sp, ok := phraseStartingAt(p, j, qs); ok {
@@ -270,7 +270,7 @@ func startsSubject(p *prose.Paragraph, j int, qs *quoteSettings) bool {
 		return false
 	}
 	w := lowerTok(p, j)
-	return capitalized(p, j) && !qs.boundary(w) || qs.determiners[w]
+	return capitalized(p, j) && !qs.boundary(w) || qs.determiners.has(w)
 }
 
 // closesAppositive reports whether the comma at k closes a name set off by
@@ -313,7 +313,7 @@ func sentenceSubject(p *prose.Paragraph, k int, qs *quoteSettings) (prose.Span, 
 	if j >= k {
 		return prose.Span{}, false, false
 	}
-	if qs.pronouns[lowerTok(p, j)] {
+	if qs.pronouns.has(lowerTok(p, j)) {
 		return tokSpan(p, j, j), true, true
 	}
 	sp, ok := phraseStartingAt(p, j, qs)
@@ -341,7 +341,7 @@ func subjectBefore(p *prose.Paragraph, k int, qs *quoteSettings) (prose.Span, bo
 	if k < 0 {
 		return prose.Span{}, false, false
 	}
-	if qs.pronouns[lowerTok(p, k)] {
+	if qs.pronouns.has(lowerTok(p, k)) {
 		return tokSpan(p, k, k), true, true
 	}
 	if sp, ok := nameEndingAt(p, k, qs); ok {

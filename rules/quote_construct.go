@@ -81,7 +81,7 @@ func setCue(p *prose.Paragraph, q *Quotation, lemma string, m phrase.Match, sp p
 // and b: "that", or a colon.
 func clauseBetween(p *prose.Paragraph, a, b int, qs *quoteSettings) bool {
 	for j := a; j < b; j++ {
-		if isText(p, j, ":") || qs.clauseOpeners[lowerTok(p, j)] {
+		if isText(p, j, ":") || qs.clauseOpeners.has(lowerTok(p, j)) {
 			return true
 		}
 		if isText(p, j, ".", ";") {
@@ -98,7 +98,7 @@ func clauseBetween(p *prose.Paragraph, a, b int, qs *quoteSettings) bool {
 func nounOwner(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) (prose.Span, bool, bool) {
 	if k := m.FirstTok - 1; k >= 0 {
 		w := lowerTok(p, k)
-		if qs.possessives[w] {
+		if qs.possessives.has(w) {
 			return prose.Span{}, true, true
 		}
 		if possessive(w) && p.Tokens[k].Kind == prose.Word {

@@ -175,7 +175,7 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 		if !g.q.Attributed() {
 			continueReported(&paras[g.parts[0].para], g, qs)
 		}
-		if g.q.Pronoun && qs.resolvable[lowerWord(g.q.Speaker)] {
+		if g.q.Pronoun && qs.resolvable.has(lowerWord(g.q.Speaker)) {
 			x.resolvePronoun(g.q, g.parts[len(g.parts)-1].para)
 		}
 		if lp := g.parts[len(g.parts)-1].para; lp != run.para {
@@ -329,7 +329,7 @@ func titleCase(p *prose.Paragraph, toks []prose.Token, qs *quoteSettings) bool {
 		}
 		w := p.Text[t.Start:t.End]
 		words++
-		if words > 1 && (utf8.RuneCountInString(w) < 3 || qs.smallTitle[strings.ToLower(w)]) {
+		if words > 1 && (utf8.RuneCountInString(w) < 3 || qs.smallTitle.has(strings.ToLower(w))) {
 			continue
 		}
 		switch {

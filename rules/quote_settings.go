@@ -101,19 +101,19 @@ type QuotesSettings struct {
 type quoteSettings struct {
 	matcher       *phrase.Matcher
 	cues          []cue // by matcher entry id
-	pronouns      map[string]bool
-	resolvable    map[string]bool
-	titles        map[string]bool
-	organizations map[string]bool
-	particles     map[string]bool
-	skip          map[string]bool
-	determiners   map[string]bool
-	boundaries    map[string]bool
-	smallTitle    map[string]bool
-	possessives   map[string]bool
-	auxiliaries   map[string]bool
-	articles      map[string]bool
-	clauseOpeners map[string]bool
+	pronouns      stringSet
+	resolvable    stringSet
+	titles        stringSet
+	organizations stringSet
+	particles     stringSet
+	skip          stringSet
+	determiners   stringSet
+	boundaries    stringSet
+	smallTitle    stringSet
+	possessives   stringSet
+	auxiliaries   stringSet
+	articles      stringSet
+	clauseOpeners stringSet
 	minWords      int
 }
 
@@ -231,12 +231,43 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 	return qs, nil
 }
 
-func wordSet(ws []string) map[string]bool {
-	m := make(map[string]bool, len(ws))
+func wordSet(ws []string) stringSet {
+	var m stringSet
 	for _, w := range ws {
-		m[strings.ToLower(strings.TrimSuffix(w, "."))] = true
+		m.add(strings.ToLower(strings.TrimSuffix(w, ".")))
 	}
 	return m
+}
+
+// stringSet is a set of strings with a filter in front of its map: a
+// string whose first byte and length no member has, as most words looked
+// up, is told without hashing.
+type stringSet struct {
+	m map[string]bool
+	// maybe[c] has bit n set when a member of n bytes starts with byte c
+	// (lengths of 63 and more share bit 63).
+	maybe [256]uint64
+	empty bool // "" is a member
+}
+
+func (s *stringSet) add(w string) {
+	if w == "" {
+		s.empty = true
+		return
+	}
+	if s.m == nil {
+		s.m = map[string]bool{}
+	}
+	s.m[w] = true
+	s.maybe[w[0]] |= 1 << min(len(w), 63)
+}
+
+// has reports whether w is a member.
+func (s *stringSet) has(w string) bool {
+	if w == "" {
+		return s.empty
+	}
+	return s.maybe[w[0]]&(1<<min(len(w), 63)) != 0 && s.m[w]
 }
 
 // quoteSettingsOf returns the compiled settings the driver passed, or the

@@ -29,7 +29,7 @@ func abbrevDot(p *prose.Paragraph, k int, qs *quoteSettings) bool {
 		return false
 	}
 	w := tokText(p, k-1)
-	return utf8.RuneCountInString(w) == 1 || qs.titles[lowerTok(p, k-1)] || containsDot(w)
+	return utf8.RuneCountInString(w) == 1 || qs.titles.has(lowerTok(p, k-1)) || containsDot(w)
 }
 
 func containsDot(s string) bool {
@@ -60,7 +60,7 @@ func nameEndingAt(p *prose.Paragraph, k int, qs *quoteSettings) (prose.Span, boo
 		case capitalized(p, j) && !qs.boundary(lowerTok(p, j)):
 			start = j
 		case abbrevDot(p, j, qs):
-		case qs.particles[lowerTok(p, j)] && j > 0 && (capitalized(p, j-1) || abbrevDot(p, j-1, qs)):
+		case qs.particles.has(lowerTok(p, j)) && j > 0 && (capitalized(p, j-1) || abbrevDot(p, j-1, qs)):
 		default:
 			j = -1
 		}
@@ -83,7 +83,7 @@ func nameStartingAt(p *prose.Paragraph, k int, qs *quoteSettings) (prose.Span, b
 			end = j
 		case abbrevDot(p, j, qs):
 			end = j
-		case qs.particles[lowerTok(p, j)] && j+1 < len(p.Tokens) && capitalized(p, j+1):
+		case qs.particles.has(lowerTok(p, j)) && j+1 < len(p.Tokens) && capitalized(p, j+1):
 		default:
 			j = len(p.Tokens)
 		}
@@ -102,11 +102,11 @@ func nounPhraseEndingAt(p *prose.Paragraph, k int, qs *quoteSettings) (prose.Spa
 	for j := k; j >= 0 && k-j < 6; j-- {
 		w := lowerTok(p, j)
 		switch {
-		case qs.determiners[w]:
+		case qs.determiners.has(w):
 			return tokSpan(p, j, k), true
 		case abbrevDot(p, j, qs):
 			continue
-		case p.Tokens[j].Kind == prose.Punct || qs.boundary(w) || qs.pronouns[w]:
+		case p.Tokens[j].Kind == prose.Punct || qs.boundary(w) || qs.pronouns.has(w):
 			j = -1
 			continue
 		}
@@ -130,7 +130,7 @@ func phraseStartingAt(p *prose.Paragraph, k int, qs *quoteSettings) (prose.Span,
 	}
 	end := -1
 	j := k
-	if qs.determiners[lowerTok(p, j)] || possessive(lowerTok(p, j)) {
+	if qs.determiners.has(lowerTok(p, j)) || possessive(lowerTok(p, j)) {
 		j++
 	}
 	for ; j < len(p.Tokens) && j-k < 6; j++ {
@@ -154,7 +154,7 @@ func phraseStartingAt(p *prose.Paragraph, k int, qs *quoteSettings) (prose.Span,
 
 // boundary reports whether a word ends a name or a noun phrase: a
 // conjunction, a preposition, a relative pronoun.
-func (qs *quoteSettings) boundary(w string) bool { return qs.boundaries[w] }
+func (qs *quoteSettings) boundary(w string) bool { return qs.boundaries.has(w) }
 
 func isUpperRune(r rune) bool { return unicode.IsUpper(r) || unicode.IsTitle(r) }
 
@@ -168,10 +168,10 @@ func isPerson(p *prose.Paragraph, s prose.Span, qs *quoteSettings) bool {
 			continue
 		}
 		w := phraseFold(p.Text[t.Start:t.End])
-		if qs.organizations[w] || qs.determiners[w] {
+		if qs.organizations.has(w) || qs.determiners.has(w) {
 			return false
 		}
-		if qs.titles[w] {
+		if qs.titles.has(w) {
 			title = true
 		}
 		r, _ := utf8.DecodeRuneInString(p.Text[t.Start:])
