@@ -1,9 +1,11 @@
 package rules
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/attrlint/attrlint/analysis"
@@ -143,16 +145,44 @@ func (qr *quoteRule) format(doc *prose.Document, q *Quotation) string {
 // excerpt returns the quotation's first words with its marks, cut after
 // eight words.
 func excerpt(doc *prose.Document, q *Quotation) string {
-	words := strings.Fields(string(doc.Text[q.Content.Start:q.Content.End]))
-	cut := len(words) > 8
-	if cut {
-		words = words[:8]
+	// strings.Join(strings.Fields(content)[:8], " "), without copying the
+	// content nor gathering its every word.
+	const maxWords = 8
+	text := doc.Text[q.Content.Start:q.Content.End]
+	var arr [160]byte
+	buf := append(arr[:0], "“"...)
+	words, cut := 0, false
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRune(text[i:])
+		if unicode.IsSpace(r) {
+			i += w
+			continue
+		}
+		start := i
+		for i < len(text) {
+			if r, w := utf8.DecodeRune(text[i:]); !unicode.IsSpace(r) {
+				i += w
+				continue
+			}
+			break
+		}
+		if words == maxWords {
+			cut = true
+			break
+		}
+		if words > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, text[start:i]...)
+		words++
 	}
-	s := strings.Join(words, " ")
 	if cut {
-		s += "…"
+		buf = append(buf, "…"...)
+	} else {
+		buf = bytes.TrimRight(buf, ",")
 	}
-	return "“" + strings.TrimRight(s, ",") + "”"
+	buf = append(buf, "”"...)
+	return string(buf)
 }
 
 func utf8RuneLenAt(b []byte, i int) int {
