@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/prose"
@@ -128,7 +127,7 @@ func (x *paraIndex) quoteSource(s source) string {
 	default:
 		out = desc + " … " + cue
 	}
-	return strings.Join(strings.Fields(out), " ")
+	return asWritten(out)
 }
 
 // firstTrigger returns the first token of p that may start a source: a
