@@ -14,8 +14,34 @@ type versionSentence struct {
 	// joined by spaces, so that quotation-mark style, punctuation and
 	// whitespace do not matter.
 	key string
-	// words are the sentence's words (not its numbers), for similarity.
+	// words are the sentence's words (not its numbers), for similarity;
+	// only a sentence that alignment compares by similarity has them
+	// (see wordsOf).
 	words map[string]bool
+	// p and the tokens [from, to) of p are where the sentence's words are.
+	p        *prose.Paragraph
+	from, to int
+}
+
+// wordsOf returns the words of sentence i of ss, gathering them on first
+// use.
+func wordsOf(ss []versionSentence, i int) map[string]bool {
+	s := &ss[i]
+	if s.words != nil {
+		return s.words
+	}
+	s.words = map[string]bool{}
+	p := s.p
+	low := p.Lower()
+	span := p.Sentences[s.sent]
+	for k := s.from; k < s.to; k++ {
+		t := p.Tokens[k]
+		if t.Start < span.Start || t.End > span.End || t.Kind != prose.Word {
+			continue
+		}
+		s.words[foldApostrophe(low[t.Start:t.End])] = true
+	}
+	return s.words
 }
 
 // An alignment maps the sentences of a newer version to those of an older
@@ -46,23 +72,21 @@ func versionSentences(doc *prose.Document) ([]versionSentence, map[[2]int]int) {
 		k := 0 // tokens and sentences are both in order: one pass
 		for si, s := range p.Sentences {
 			var b strings.Builder
-			words := map[string]bool{}
+			from := k
 			for ; k < len(p.Tokens) && p.Tokens[k].Start < s.End; k++ {
 				t := p.Tokens[k]
 				if t.Start < s.Start || t.End > s.End || t.Kind == prose.Punct {
 					continue
 				}
-				w := foldApostrophe(low[t.Start:t.End])
-				if b.Len() > 0 {
+				if b.Len() == 0 {
+					b.Grow(s.End - t.Start) // the key is never longer
+				} else {
 					b.WriteByte(' ')
 				}
-				b.WriteString(w)
-				if t.Kind == prose.Word {
-					words[w] = true
-				}
+				b.WriteString(foldApostrophe(low[t.Start:t.End]))
 			}
 			pos[[2]int{p.Index, si}] = len(out)
-			out = append(out, versionSentence{para: p.Index, sent: si, key: b.String(), words: words})
+			out = append(out, versionSentence{para: p.Index, sent: si, key: b.String(), p: p, from: from, to: k})
 		}
 	}
 	return out, pos
@@ -167,7 +191,7 @@ func alignVersions(old, new *prose.Document) *alignment {
 				if oldUsed[o] {
 					continue
 				}
-				if sim := sentenceSimilarity(a.new[k].words, a.old[o].words); sim >= bestSim {
+				if sim := sentenceSimilarity(wordsOf(a.new, k), wordsOf(a.old, o)); sim >= bestSim {
 					best, bestSim = o, sim
 				}
 			}
