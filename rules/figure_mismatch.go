@@ -1,9 +1,11 @@
 package rules
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"strconv"
 	"strings"
@@ -177,14 +179,28 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 	type class struct {
 		first, second int32 // second: the first in another sentence than first, or -1
 		next          int32 // the quantity's next class, or -1
+		// sig is the class's quantity and figureClass, sigs[sig:sigEnd];
+		// sameHash is the next class whose sig hashes alike, or -1.
+		sig, sigEnd, sameHash int32
 	}
 	var classes []class
 	head, tail := make([]int32, len(sizes)), make([]int32, len(sizes))
 	for k := range head {
 		head[k], tail[k] = -1, -1
 	}
-	bySig := map[string]int32{}
-	var sig []byte
+	byHash := map[uint64]int32{} // the first class of each hash of a sig
+	var sig, sigs []byte
+	// classOf returns the class of sig, or -1.
+	classOf := func(h uint64) int32 {
+		ci, ok := byHash[h]
+		for ok && ci >= 0 {
+			if c := &classes[ci]; bytes.Equal(sigs[c.sig:c.sigEnd], sig) {
+				return ci
+			}
+			ci = classes[ci].sameHash
+		}
+		return -1
+	}
 	for j, b := range figs {
 		if !compared(j) {
 			continue
@@ -217,10 +233,17 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 		}
 		sig = binary.LittleEndian.AppendUint32(sig[:0], uint32(bk))
 		sig = appendFigureClass(sig, b, cues[j], ctx[j])
-		if ci, ok := bySig[string(sig)]; !ok {
+		h := maphash.Bytes(figureClassSeed, sig)
+		if ci := classOf(h); ci < 0 {
 			ci = int32(len(classes))
-			classes = append(classes, class{first: int32(j), second: -1, next: -1})
-			bySig[string(sig)] = ci
+			same, ok := byHash[h]
+			if !ok {
+				same = -1
+			}
+			classes = append(classes, class{first: int32(j), second: -1, next: -1,
+				sig: int32(len(sigs)), sigEnd: int32(len(sigs) + len(sig)), sameHash: same})
+			sigs = append(sigs, sig...)
+			byHash[h] = ci
 			if tail[bk] >= 0 {
 				classes[tail[bk]].next = ci
 			} else {
@@ -234,15 +257,16 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 		}
 		if found >= 0 {
 			a := figs[found]
-			msg := strings.NewReplacer(
+			other := figureText(doc, a)
+			msg := replacePlaceholders(rule.message,
 				"{unit}", quoteUnit(b),
 				"{value}", figureText(doc, b),
-				"{other}", figureText(doc, a),
+				"{other}", other,
 				"{para}", strconv.Itoa(a.Para+1),
-			).Replace(rule.message)
+			)
 			pass.Report(analysis.Diagnostic{Start: b.Span.Start, End: b.Span.End, Message: msg,
 				Related: []analysis.Related{{Start: a.Span.Start, End: a.Span.End,
-					Message: fmt.Sprintf("the same quantity given as %s", figureText(doc, a))}}})
+					Message: "the same quantity given as " + other}}})
 		}
 	}
 	return nil, nil
@@ -300,4 +324,43 @@ func quantityOf(f *Figure) quantity {
 		q.modifiers = "\x00" + strings.Join(f.Modifiers, " ")
 	}
 	return q
+}
+
+// figureClassSeed seeds the hashes of figure classes.
+var figureClassSeed = maphash.MakeSeed()
+
+// replacePlaceholders replaces, left to right, each occurrence of the old
+// strings of pairs (old, new, ...) by its new string, as
+// strings.NewReplacer(pairs...).Replace does when no old string is a
+// prefix of another and each starts with '{', without building a replacer.
+func replacePlaceholders(s string, pairs ...string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	for i := 0; i < len(s); {
+		if s[i] == '{' {
+			matched := false
+			for k := 0; k+1 < len(pairs); k += 2 {
+				if strings.HasPrefix(s[i:], pairs[k]) {
+					b.WriteString(pairs[k+1])
+					i += len(pairs[k])
+					matched = true
+					break
+				}
+			}
+			if matched {
+				continue
+			}
+		}
+		j := strings.IndexByte(s[i+1:], '{')
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		b.WriteString(s[i : i+1+j])
+		i += 1 + j
+	}
+	return b.String()
 }
