@@ -175,7 +175,8 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 	// figures (an archive, a live blog) costs the number of distinct
 	// figures per figure, not the number of figures.
 	// The classes of a quantity are a list, in the order of their first
-	// figure; bySig finds a class by its quantity and figureClass.
+	// figure; byHash finds a class by the hash of its quantity and
+	// figureClass.
 	type class struct {
 		first, second int32 // second: the first in another sentence than first, or -1
 		next          int32 // the quantity's next class, or -1
