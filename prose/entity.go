@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -13,7 +14,22 @@ import (
 // reference without its closing semicolon is kept as written.
 func appendDecoded(b *paragraphBuilder, text []byte, s, e int, escapes bool) {
 	run := s
+	// amp and esc are the next '&' and backslash at or after i (e if
+	// none), found with IndexByte: most text has neither.
+	amp, esc := -1, e
+	if escapes {
+		esc = -1
+	}
 	for i := s; i < e; i++ {
+		if amp < i {
+			amp = indexByteFrom(text, i, e, '&')
+		}
+		if esc < i {
+			esc = indexByteFrom(text, i, e, '\\')
+		}
+		if i = min(amp, esc); i == e {
+			break
+		}
 		switch c := text[i]; {
 		case c == '&':
 			j := i + 1
@@ -41,6 +57,14 @@ func appendDecoded(b *paragraphBuilder, text []byte, s, e int, escapes bool) {
 		}
 	}
 	b.copy(text, run, e)
+}
+
+// indexByteFrom returns the index of the first c in text[i:e], or e.
+func indexByteFrom(text []byte, i, e int, c byte) int {
+	if k := bytes.IndexByte(text[i:e], c); k >= 0 {
+		return i + k
+	}
+	return e
 }
 
 func isEntityByte(c byte) bool {
