@@ -134,9 +134,7 @@ func AppendQuotes(dst []Quoted, text string) []Quoted {
 		if !markLead[text[i]] {
 			i++
 			// Eight bytes at a time while none of them can start a mark.
-			for i+8 <= len(text) && !mayHoldMark(text[i:i+8]) {
-				i += 8
-			}
+			i = skipNoMark(text, i)
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])
@@ -243,19 +241,25 @@ func AppendQuotes(dst []Quoted, text string) []Quoted {
 	return out
 }
 
-// mayHoldMark reports whether one of the eight bytes of s is a byte a
-// quotation mark can start with, or any other non-ASCII byte.
-func mayHoldMark(s string) bool {
-	_ = s[7]
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+// skipNoMark returns i moved on by eight bytes at a time while none of the
+// eight is a byte a quotation mark can start with, or any other non-ASCII
+// byte.
+func skipNoMark(text string, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	if w&highs != 0 {
-		return true
+	for ; i+8 <= len(text); i += 8 {
+		s := text[i : i+8]
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if w&highs != 0 {
+			break
+		}
+		// A byte of w equals b when the same byte of w^(b*ones) is zero.
+		zero := func(v uint64) bool { return (v-ones)&^v&highs != 0 }
+		if zero(w^('"'*ones)) || zero(w^('\''*ones)) || zero(w^('`'*ones)) {
+			break
+		}
 	}
-	// A byte of w equals b when the same byte of w^(b*ones) is zero.
-	zero := func(v uint64) bool { return (v-ones)&^v&highs != 0 }
-	return zero(w^('"'*ones)) || zero(w^('\''*ones)) || zero(w^('`'*ones))
+	return i
 }
 
 // markLead marks the bytes a quotation mark can start with.
