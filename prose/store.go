@@ -52,8 +52,9 @@ func (st *store) paragraphs() []*Paragraph {
 	st.paras, st.text, st.low, st.toks, st.sents, st.segs = nil, nil, nil, nil, nil, nil
 	st.b.reset()
 	// A huge document's buffers are not worth keeping.
-	const keep = 1 << 20
-	if cap(st.b.text) > keep || cap(st.b.segs) > keep/32 || cap(st.list) > keep/8 {
+	const keep = 1 << 20 // bytes
+	if cap(st.b.text) > keep || cap(st.b.segs) > keep/40 || cap(st.list) > keep/8 ||
+		cap(st.spanBuf) > keep/16 || cap(st.lines) > keep/16 {
 		*st = store{}
 	}
 	storePool.Put(st)
