@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -85,9 +84,7 @@ func (l *loader) decode(file string, n *yaml.Node, v reflect.Value, path string)
 		}
 		f, ok := plainDecimal(n.Value)
 		if !ok {
-			if err := n.Decode(&f); err != nil {
-				f = math.NaN()
-			}
+			f = decodeFloat(n)
 		}
 		if math.IsNaN(f) {
 			l.wantErr(file, n, path, describeType(v.Type()))
@@ -102,7 +99,7 @@ func (l *loader) decode(file string, n *yaml.Node, v reflect.Value, path string)
 		}
 		if v.Type() == stringsType {
 			if ss, ok := l.plainStrings(n); ok {
-				v.Set(reflect.ValueOf(ss))
+				setStrings(v, ss)
 				return true
 			}
 		}
@@ -135,18 +132,24 @@ func (l *loader) decode(file string, n *yaml.Node, v reflect.Value, path string)
 			l.wantErr(file, n, path, describeType(v.Type()))
 			return false
 		}
-		m := reflect.MakeMap(v.Type())
+		ps := l.pairs(file, n, path)
+		m := reflect.MakeMapWithSize(v.Type(), len(ps))
+		// One key and one value, reset for each pair: SetMapIndex
+		// copies them into the map.
+		kv := reflect.New(v.Type().Key()).Elem()
+		ev := reflect.New(v.Type().Elem()).Elem()
 		ok := true
-		for _, p := range l.pairs(file, n, path) {
-			ev := reflect.New(v.Type().Elem()).Elem()
-			if !l.decode(file, p.v, ev, path+"."+p.key) {
+		for _, p := range ps {
+			ev.SetZero()
+			if !l.decodeKey(file, p.v, ev, path, p.key) {
 				ok = false
 				if l.over {
 					return false
 				}
 				continue
 			}
-			m.SetMapIndex(reflect.ValueOf(p.key).Convert(v.Type().Key()), ev)
+			kv.SetString(p.key)
+			m.SetMapIndex(kv, ev)
 		}
 		v.Set(m)
 		return ok
@@ -158,13 +161,76 @@ func (l *loader) decode(file string, n *yaml.Node, v reflect.Value, path string)
 		fields := structFields(v.Type())
 		errsBefore := len(l.errs)
 		for _, p := range l.checkKeys(l.pairs(file, n, path), fields.names, path) {
-			if !l.decode(file, p.v, fields.field(v, p.key), path+"."+p.key) && l.over {
+			if !l.decodeKey(file, p.v, fields.field(v, p.key), path, p.key) && l.over {
 				return false
 			}
 		}
 		return len(l.errs) == errsBefore
 	}
 	panic(fmt.Sprintf("config: option %s: cannot decode into %s", path, v.Type()))
+}
+
+// decodeFloat decodes n as yaml does, NaN when it cannot. Its own
+// function, so that the float Decode points at is not moved to the heap
+// for every number decode meets.
+func decodeFloat(n *yaml.Node) float64 {
+	var f float64
+	if err := n.Decode(&f); err != nil {
+		return math.NaN()
+	}
+	return f
+}
+
+// setStrings stores ss in v, a []string, without boxing it in an
+// interface as reflect.ValueOf would.
+func setStrings(v reflect.Value, ss []string) {
+	if v.CanAddr() {
+		*v.Addr().Interface().(*[]string) = ss
+		return
+	}
+	v.Set(reflect.ValueOf(ss))
+}
+
+// decodeKey decodes the value n of key in the mapping at path into v, as
+// decode does at path.key; the common values, a plain string and a list
+// of them, are stored without building the path no error will name.
+func (l *loader) decodeKey(file string, n *yaml.Node, v reflect.Value, path, key string) bool {
+	if l.decodeQuick(n, v) {
+		return true
+	}
+	return l.decode(file, n, v, path+"."+key)
+}
+
+// decodeQuick stores n in v and reports true when n is a value that decode
+// stores without error and without its path: a plain string into a string,
+// or a list of plain strings into a []string. It counts the visits decode
+// would; it changes nothing when it reports false.
+func (l *loader) decodeQuick(n *yaml.Node, v reflect.Value) bool {
+	if l.over || n == nil || l.visits+1 > maxVisits {
+		return false
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" || !plainString(v.Type()) {
+			return false
+		}
+		l.visits++
+		v.SetString(n.Value)
+		return true
+	case yaml.SequenceNode:
+		// decode's deref visits n; plainStrings then checks the limit.
+		if v.Type() != stringsType || l.visits+1+len(n.Content) >= maxVisits {
+			return false
+		}
+		ss, ok := stringItems(n)
+		if !ok {
+			return false
+		}
+		l.visits += 1 + len(n.Content)
+		setStrings(v, ss)
+		return true
+	}
+	return false
 }
 
 var (
@@ -179,9 +245,20 @@ func (l *loader) plainStrings(n *yaml.Node) ([]string, bool) {
 	if l.over || l.visits+len(n.Content) >= maxVisits {
 		return nil, false
 	}
-	if values, ok := cachedStringList(n); ok {
+	ss, ok := stringItems(n)
+	if ok {
 		l.visits += len(n.Content)
-		return slices.Clone(values), true
+	}
+	return ss, ok
+}
+
+// stringItems returns the items of sequence n when all are plain strings
+// (non-null scalars, no aliases).
+func stringItems(n *yaml.Node) ([]string, bool) {
+	if values, ok := cachedStringList(n); ok {
+		// The cached items are shared by every load and read-only, as
+		// decoded options are: capped, so that an append copies them.
+		return values[:len(values):len(values)], true
 	}
 	for _, item := range n.Content {
 		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
@@ -192,7 +269,6 @@ func (l *loader) plainStrings(n *yaml.Node) ([]string, bool) {
 	for i, item := range n.Content {
 		ss[i] = item.Value
 	}
-	l.visits += len(n.Content)
 	return ss, true
 }
 

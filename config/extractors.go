@@ -76,7 +76,7 @@ func (l *loader) compileExtractors(defs map[string]*extractorDef, file string) m
 		ov := reflect.ValueOf(opts).Elem()
 		fs := structFields(ov.Type())
 		for _, f := range l.checkKeys(d.fields, fs.names, path) {
-			l.decode(f.file, f.v, fs.field(ov, f.key), path+"."+f.key)
+			l.decodeKey(f.file, f.v, fs.field(ov, f.key), path, f.key)
 			if l.over {
 				return nil
 			}

@@ -361,15 +361,15 @@ func (l *loader) compile(def *ruleDef, fields []pair, path, idFile string, idNod
 				}
 			}
 		case "message":
-			l.decodeValue(f.file, f.v, &r.Message, path+".message")
+			l.decodeKey(f.file, f.v, reflect.ValueOf(&r.Message).Elem(), path, f.key)
 		case "summary":
-			l.decodeValue(f.file, f.v, &r.Summary, path+".summary")
+			l.decodeKey(f.file, f.v, reflect.ValueOf(&r.Summary).Elem(), path, f.key)
 		case "doc":
-			l.decodeValue(f.file, f.v, &r.Doc, path+".doc")
+			l.decodeKey(f.file, f.v, reflect.ValueOf(&r.Doc).Elem(), path, f.key)
 		case "examples":
 			l.decodeValue(f.file, f.v, &r.Examples, path+".examples")
 		default:
-			l.decode(f.file, f.v, optFields.field(ov.Elem(), f.key), path+"."+f.key)
+			l.decodeKey(f.file, f.v, optFields.field(ov.Elem(), f.key), path, f.key)
 		}
 		if l.over {
 			return nil
