@@ -126,7 +126,8 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 		groups = append(groups, g)
 	}
 	sort.Strings(groups)
-	var entries []phrase.Entry
+	buf := getEntries(0)
+	entries := *buf
 	add := func(key string, i int, w string, e unitEntry) error {
 		if err := checkPhrase(check, w); err != nil {
 			return &OptionError{Key: key, Index: i, Err: err}
@@ -185,7 +186,9 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 	}
 	fs.units = m
 
-	var qs []phrase.Entry
+	// The lists below reuse the memory of entries, which Compile kept
+	// none of.
+	qs := entries[:0]
 	for _, q := range []struct {
 		key   string
 		list  []string
@@ -203,7 +206,7 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 	if fs.quals, err = phrase.Compile(qs); err != nil {
 		return nil, fmt.Errorf("figures: qualifiers: %w", err)
 	}
-	var cs []phrase.Entry
+	cs := qs[:0]
 	for i, c := range o.SeriesCues {
 		if err := checkPhrase(check, c); err != nil {
 			return nil, &OptionError{Key: "series-cues", Index: i, Err: err}
@@ -216,7 +219,9 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 		}
 		cs = append(cs, phrase.Entry{Phrase: c, ID: 1})
 	}
-	if fs.cues, err = phrase.Compile(cs); err != nil {
+	fs.cues, err = phrase.Compile(cs)
+	putEntries(buf, cs)
+	if err != nil {
 		return nil, fmt.Errorf("figures: series-cues: %w", err)
 	}
 	return fs, nil
@@ -227,7 +232,7 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 func (fs *FigureSettingsCompiled) Generic(group string) bool { return fs.generic.has(group) }
 
 func figureWordSet(ws []string) stringSet {
-	var m stringSet
+	m := newStringSet(len(ws))
 	for _, w := range ws {
 		m.add(strings.ToLower(w))
 	}

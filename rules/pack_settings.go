@@ -58,3 +58,29 @@ func checkPhrase(check bool, s string) error {
 	}
 	return phrase.Check(s)
 }
+
+// entryBufs pools the lists of phrase entries the settings compilers build
+// for phrase.Compile, which keeps none of them: most are the embedded
+// packs' lists, which Compile only compares with the frozen matchers', and
+// a load compiles several, one after the other.
+var entryBufs sync.Pool // *[]phrase.Entry
+
+// getEntries returns an empty list of entries with room for n.
+func getEntries(n int) *[]phrase.Entry {
+	b, _ := entryBufs.Get().(*[]phrase.Entry)
+	if b == nil {
+		b = new([]phrase.Entry)
+	}
+	if cap(*b) < n {
+		*b = make([]phrase.Entry, 0, n)
+	}
+	*b = (*b)[:0]
+	return b
+}
+
+// putEntries returns entries, got from getEntries as b and appended to, to
+// the pool.
+func putEntries(b *[]phrase.Entry, entries []phrase.Entry) {
+	*b = entries[:0]
+	entryBufs.Put(b)
+}

@@ -183,7 +183,8 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 	for _, forms := range o.SpeechVerbs {
 		n += len(forms)
 	}
-	entries := make([]phrase.Entry, 0, n)
+	buf := getEntries(n)
+	entries := *buf
 	qs.cues = make([]cue, 0, n)
 	for _, l := range lemmas {
 		forms := o.SpeechVerbs[l]
@@ -204,7 +205,7 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 			return nil, &OptionError{Key: "constructions", Index: i, Err: err}
 		}
 		entries = append(entries, phrase.Entry{Phrase: c, ID: len(qs.cues)})
-		qs.cues = append(qs.cues, cue{lemma: strings.Join(strings.Fields(strings.ToLower(c)), " "), construction: true})
+		qs.cues = append(qs.cues, cue{lemma: lowerWords(c), construction: true})
 	}
 	for _, aux := range []struct {
 		key   string
@@ -220,10 +221,11 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 				return nil, &OptionError{Key: aux.key, Index: i, Err: err}
 			}
 			entries = append(entries, phrase.Entry{Phrase: w, ID: len(qs.cues)})
-			qs.cues = append(qs.cues, cue{lemma: strings.Join(strings.Fields(strings.ToLower(w)), " "), aux: aux.aux})
+			qs.cues = append(qs.cues, cue{lemma: lowerWords(w), aux: aux.aux})
 		}
 	}
 	m, err := phrase.Compile(entries)
+	putEntries(buf, entries)
 	if err != nil {
 		return nil, fmt.Errorf("quotes: %w", err)
 	}
@@ -231,8 +233,17 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 	return qs, nil
 }
 
+// lowerWords returns s lower-cased, its words joined by single spaces:
+// s itself when it is so already, as most phrases are.
+func lowerWords(s string) string {
+	if plainPhrase(s) && strings.ToLower(s) == s {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
 func wordSet(ws []string) stringSet {
-	var m stringSet
+	m := newStringSet(len(ws))
 	for _, w := range ws {
 		m.add(strings.ToLower(strings.TrimSuffix(w, ".")))
 	}
@@ -243,12 +254,25 @@ func wordSet(ws []string) stringSet {
 // string whose first byte and length no member has, as most words looked
 // up, is told without hashing.
 type stringSet struct {
-	m map[string]bool
-	// maybe[c] has bit n set when a member of n bytes starts with byte c
-	// (lengths of 63 and more share bit 63).
-	maybe [256]uint64
+	m map[string]struct{}
+	// maybe[c&63] has bit n set when a member of n bytes starts with byte
+	// c (lengths of 31 and more share bit 31). Bytes 64 apart share an
+	// entry: the letters of one case, the digits and the punctuation
+	// have theirs, and a small filter costs every load less memory.
+	maybe [64]uint32
 	empty bool // "" is a member
 }
+
+// newStringSet returns a set with room for n members.
+func newStringSet(n int) stringSet {
+	if n == 0 {
+		return stringSet{}
+	}
+	return stringSet{m: make(map[string]struct{}, n)}
+}
+
+// filterBit is the bit of maybe for a string of n bytes.
+func filterBit(n int) uint32 { return 1 << min(n, 31) }
 
 func (s *stringSet) add(w string) {
 	if w == "" {
@@ -256,10 +280,10 @@ func (s *stringSet) add(w string) {
 		return
 	}
 	if s.m == nil {
-		s.m = map[string]bool{}
+		s.m = map[string]struct{}{}
 	}
-	s.m[w] = true
-	s.maybe[w[0]] |= 1 << min(len(w), 63)
+	s.m[w] = struct{}{}
+	s.maybe[w[0]&63] |= filterBit(len(w))
 }
 
 // has reports whether w is a member.
@@ -267,7 +291,11 @@ func (s *stringSet) has(w string) bool {
 	if w == "" {
 		return s.empty
 	}
-	return s.maybe[w[0]]&(1<<min(len(w), 63)) != 0 && s.m[w]
+	if s.maybe[w[0]&63]&filterBit(len(w)) == 0 {
+		return false
+	}
+	_, ok := s.m[w]
+	return ok
 }
 
 // quoteSettingsOf returns the compiled settings the driver passed, or the

@@ -187,8 +187,10 @@ func compileSourcingChecked(r *Rule, opts any, check bool) (any, error) {
 	for _, l := range lists {
 		n += len(l.phrases)
 	}
-	entries := make([]phrase.Entry, 0, n)
+	buf := getEntries(n)
+	entries := *buf
 	sr := &sourcingRule{id: r.ID, opts: *o}
+	sr.trigger.words = make(map[string]uint8, len(o.Nouns)+len(o.AnonymityMarkers)+len(o.QualifiedNouns)+len(o.Knowledge))
 	for _, l := range lists {
 		if l.required && len(l.phrases) == 0 {
 			return nil, &OptionError{Key: l.key, Index: -1,
@@ -210,6 +212,7 @@ func compileSourcingChecked(r *Rule, opts any, check bool) (any, error) {
 		}
 	}
 	m, err := phrase.Compile(entries)
+	putEntries(buf, entries)
 	if err != nil {
 		return nil, fmt.Errorf("anonymous-source: %w", err)
 	}

@@ -102,7 +102,8 @@ func compileVagueChecked(r *Rule, opts any, check bool) (any, error) {
 	for _, l := range lists {
 		n += len(l.items)
 	}
-	entries := make([]phrase.Entry, 0, n)
+	buf := getEntries(n)
+	entries := *buf
 	for _, l := range lists {
 		for i, s := range l.items {
 			if err := checkPhrase(check, s); err != nil {
@@ -112,6 +113,7 @@ func compileVagueChecked(r *Rule, opts any, check bool) (any, error) {
 		}
 	}
 	m, err := phrase.Compile(entries)
+	putEntries(buf, entries)
 	if err != nil {
 		return nil, fmt.Errorf("vague-attribution: %w", err)
 	}
@@ -120,9 +122,7 @@ func compileVagueChecked(r *Rule, opts any, check bool) (any, error) {
 		msg = `vague attribution "{match}": say who`
 	}
 	vr := &vagueRule{message: msg, matcher: m}
-	for _, s := range o.Phrases {
-		vr.hits.addPhrase(s)
-	}
+	vr.hits.addPhrases(o.Phrases)
 	return vr, nil
 }
 

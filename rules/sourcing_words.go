@@ -21,9 +21,9 @@ const (
 // paragraph are rejected without hashing.
 type triggerSet struct {
 	words map[string]uint8
-	// maybe[c] has bit n set when a word of n bytes starts with byte c
-	// (lengths of 63 and more share bit 63).
-	maybe [256]uint64
+	// maybe[c&63] has bit n set when a word of n bytes starts with byte c
+	// (see stringSet).
+	maybe [64]uint32
 
 	// byID is words by word ID (prose.InternWords), built on first use:
 	// a paragraph's tokens are looked up once for all matchers.
@@ -39,12 +39,12 @@ func (s *triggerSet) add(w string, class uint8) {
 		s.words = map[string]uint8{}
 	}
 	s.words[w] |= class
-	s.maybe[w[0]] |= 1 << min(len(w), 63)
+	s.maybe[w[0]&63] |= filterBit(len(w))
 }
 
 // classOf returns the trigger classes of the folded word w (0: none).
 func (s *triggerSet) classOf(w string) uint8 {
-	if w == "" || s.maybe[w[0]]&(1<<min(len(w), 63)) == 0 {
+	if w == "" || s.maybe[w[0]&63]&filterBit(len(w)) == 0 {
 		return 0
 	}
 	return s.words[w]
@@ -91,6 +91,9 @@ func (s *triggerSet) index() {
 // lastWord returns the last word of a phrase, folded as the matcher folds
 // it ("" when the phrase ends in a wildcard or punctuation).
 func lastWord(s string) string {
+	if plainPhrase(s) {
+		return phrase.Fold(s[strings.LastIndexByte(s, ' ')+1:])
+	}
 	toks := prose.Tokenize(s)
 	if len(toks) == 0 {
 		return ""
@@ -105,11 +108,36 @@ func lastWord(s string) string {
 // firstWord returns the first word of a phrase, folded as the matcher folds
 // it ("" when the phrase starts with a wildcard or punctuation).
 func firstWord(s string) string {
+	if plainPhrase(s) {
+		if i := strings.IndexByte(s, ' '); i >= 0 {
+			s = s[:i]
+		}
+		return phrase.Fold(s)
+	}
 	toks := prose.Tokenize(s)
 	if len(toks) == 0 || toks[0].Kind == prose.Punct {
 		return ""
 	}
 	return strings.ReplaceAll(phrase.Fold(s[toks[0].Start:toks[0].End]), "’", "'")
+}
+
+// plainPhrase reports whether s is ASCII letters in words joined by single
+// spaces ("familiar with"), as most phrases of the packs are: the tokens of
+// such a phrase are its words, which the phrase functions find without
+// tokenizing it.
+func plainPhrase(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case c == ' ' && s[i-1] != ' ':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // wordFilter tells the paragraphs that may hold a phrase of a list from
@@ -119,7 +147,10 @@ func firstWord(s string) string {
 type wordFilter struct {
 	words []string       // folded, as the matcher folds them
 	index map[string]int // words[index[w]] == w
-	masks [][]int        // per phrase, the indexes of its words
+	// phraseWords[ends[i-1]:ends[i]] are the indexes of the words of
+	// phrase i (ends[-1] being 0).
+	phraseWords []int32
+	ends        []int32
 
 	once sync.Once
 	// byID is one more than the index of a word by its word ID
@@ -136,27 +167,50 @@ type wordFilter struct {
 // set of them fits on the stack.
 const maxFilterWords = 512
 
+// addPhrases adds the words of each phrase.
+func (f *wordFilter) addPhrases(phrases []string) {
+	if f.index == nil {
+		f.index = make(map[string]int, len(phrases))
+		f.words = make([]string, 0, len(phrases))
+		f.ends = make([]int32, 0, len(phrases))
+		f.phraseWords = make([]int32, 0, 3*len(phrases))
+	}
+	for _, s := range phrases {
+		f.addPhrase(s)
+	}
+}
+
 // addPhrase adds the words of phrase s.
 func (f *wordFilter) addPhrase(s string) {
 	if f.index == nil {
 		f.index = map[string]int{}
 	}
-	var ws []int
-	for _, t := range prose.Tokenize(s) {
-		w := s[t.Start:t.End]
-		if w == phrase.Wildcard {
-			continue
+	if plainPhrase(s) {
+		for s != "" {
+			w, rest, _ := strings.Cut(s, " ")
+			f.addWord(w)
+			s = rest
 		}
-		w = phrase.Fold(w)
-		k, ok := f.index[w]
-		if !ok {
-			k = len(f.words)
-			f.index[w] = k
-			f.words = append(f.words, w)
+	} else {
+		for _, t := range prose.Tokenize(s) {
+			if w := s[t.Start:t.End]; w != phrase.Wildcard {
+				f.addWord(w)
+			}
 		}
-		ws = append(ws, k)
 	}
-	f.masks = append(f.masks, ws)
+	f.ends = append(f.ends, int32(len(f.phraseWords)))
+}
+
+// addWord adds word w to the phrase being added.
+func (f *wordFilter) addWord(w string) {
+	w = phrase.Fold(w)
+	k, ok := f.index[w]
+	if !ok {
+		k = len(f.words)
+		f.index[w] = k
+		f.words = append(f.words, w)
+	}
+	f.phraseWords = append(f.phraseWords, int32(k))
 }
 
 func (f *wordFilter) build() {
@@ -174,7 +228,10 @@ func (f *wordFilter) build() {
 	}
 	f.stride = (len(f.words) + 63) / 64
 	f.keyed = make([][]uint64, len(f.words))
-	for _, ws := range f.masks {
+	start := int32(0)
+	for _, end := range f.ends {
+		ws := f.phraseWords[start:end]
+		start = end
 		if len(ws) == 0 {
 			continue
 		}
