@@ -211,7 +211,27 @@ func (l *loader) decodeQuick(n *yaml.Node, v reflect.Value) bool {
 	}
 	switch n.Kind {
 	case yaml.ScalarNode:
-		if n.Tag == "!!null" || !plainString(v.Type()) {
+		switch {
+		case n.Tag == "!!null":
+			return false
+		case v.Kind() == reflect.Bool:
+			// As decode: a bool's forms are yaml's (true, True, TRUE, ...).
+			b, err := strconv.ParseBool(strings.ToLower(n.Value))
+			if n.Tag != "!!bool" || err != nil || !plainKind(v.Type()) {
+				return false
+			}
+			l.visits++
+			v.SetBool(b)
+			return true
+		case v.Kind() == reflect.Float64:
+			f, ok := plainDecimal(n.Value)
+			if n.Tag != "!!int" && n.Tag != "!!float" || !ok || !plainKind(v.Type()) {
+				return false
+			}
+			l.visits++
+			v.SetFloat(f)
+			return true
+		case !plainString(v.Type()):
 			return false
 		}
 		l.visits++
@@ -292,6 +312,12 @@ func plainDecimal(s string) (f float64, ok bool) {
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	return f, err == nil
+}
+
+// plainKind reports whether decode stores a scalar in a value of type t
+// by its kind alone: t has no UnmarshalYAML of its own.
+func plainKind(t reflect.Type) bool {
+	return !reflect.PointerTo(t).Implements(unmarshalerType)
 }
 
 // plainString reports whether decode stores a scalar in a value of type t

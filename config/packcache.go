@@ -38,20 +38,28 @@ type cachedTree struct {
 	doc       *yaml.Node
 }
 
-// cachedStrings are the items of one of the cached trees' lists of plain
-// strings: decoding them as a []string copies values rather than visiting
-// the items' nodes, which, laid out by the compiler, are scattered over
-// memory that a fresh process must fault in.
-type cachedStrings struct {
-	node   *yaml.Node
+// A cachedNode is what decoding reads of one node of the cached trees,
+// ready: the items of a list of plain strings, or the keys of a mapping.
+// Decoding a list of strings as a []string copies values rather than
+// visiting the items' nodes, which, laid out by the compiler, are
+// scattered over memory that a fresh process must fault in; a mapping's
+// keys are pairs ready-made, rather than built anew by every load.
+type cachedNode struct {
+	node *yaml.Node
+	// values are the items of a list of plain strings (scalars, none
+	// null); nil for any other node.
 	values []string
+	// pairs are what (*loader).pairs gives for a mapping whose keys are
+	// strings, none twice, no merge key (<<), in a file of the pack's
+	// name; nil for any other node.
+	pairs []pair
 }
 
-// stringLists indexes packStringLists by node, on first use.
-var stringLists = sync.OnceValue(func() map[*yaml.Node][]string {
-	m := make(map[*yaml.Node][]string, len(packStringLists))
-	for _, l := range packStringLists {
-		m[l.node] = l.values
+// cachedNodes indexes packNodes by node, on first use.
+var cachedNodes = sync.OnceValue(func() map[*yaml.Node]*cachedNode {
+	m := make(map[*yaml.Node]*cachedNode, len(packNodes))
+	for i := range packNodes {
+		m[packNodes[i].node] = &packNodes[i]
 	}
 	return m
 })
@@ -60,8 +68,19 @@ var stringLists = sync.OnceValue(func() map[*yaml.Node][]string {
 // a list of plain strings (scalars, none null); ok is false for any other
 // node.
 func cachedStringList(n *yaml.Node) (values []string, ok bool) {
-	values, ok = stringLists()[n]
-	return values, ok
+	if c := cachedNodes()[n]; c != nil && c.values != nil {
+		return c.values, true
+	}
+	return nil, false
+}
+
+// cachedPairs returns the pairs of mapping n, a node of a cached tree in
+// file; ok is false when the cache holds none for it.
+func cachedPairs(file string, n *yaml.Node) (pairs []pair, ok bool) {
+	if c := cachedNodes()[n]; c != nil && c.pairs != nil && c.pairs[0].file == file {
+		return c.pairs, true
+	}
+	return nil, false
 }
 
 // cachedPack returns the node tree of the pack named name when the cache

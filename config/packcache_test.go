@@ -37,7 +37,7 @@ func TestPackCacheIsTheParse(t *testing.T) {
 			t.Errorf("%s: the cached node tree differs from the parsed one", pk.Name)
 		}
 		edited := append(append([]byte(nil), pk.Data...), "\n# edited\n"...)
-		if err := checkStringLists(got); err != nil {
+		if err := checkStringLists(pk.Name, got); err != nil {
 			t.Errorf("%s: %v", pk.Name, err)
 		}
 		if cachedPack(pk.Name, edited) != nil {
@@ -51,8 +51,9 @@ func TestPackCacheIsTheParse(t *testing.T) {
 
 // checkStringLists checks that the lists of the tree rooted at n that the
 // cache holds the items of are exactly those of its plain string lists,
-// with their items.
-func checkStringLists(n *yaml.Node) error {
+// with their items, and that the mappings it holds the pairs of are those
+// whose pairs it may hold, with their pairs.
+func checkStringLists(file string, n *yaml.Node) error {
 	values, plain := plainItems(n)
 	cached, ok := cachedStringList(n)
 	switch {
@@ -61,8 +62,19 @@ func checkStringLists(n *yaml.Node) error {
 	case ok && !slices.Equal(values, cached):
 		return fmt.Errorf("line %d: the cache holds %q for the items %q", n.Line, cached, values)
 	}
+	ps, plain := plainPairs(file, n)
+	cachedPs, ok := cachedPairs(file, n)
+	switch {
+	case plain != ok:
+		return fmt.Errorf("line %d: a mapping of plain keys %v, in the cache %v", n.Line, plain, ok)
+	case ok && !slices.Equal(ps, cachedPs):
+		return fmt.Errorf("line %d: the cache holds other pairs than the mapping's", n.Line)
+	}
+	if _, ok := cachedPairs("rules/other.yaml", n); ok {
+		return fmt.Errorf("line %d: the cache answered for another file's mapping", n.Line)
+	}
 	for _, c := range n.Content {
-		if err := checkStringLists(c); err != nil {
+		if err := checkStringLists(file, c); err != nil {
 			return err
 		}
 	}
@@ -222,8 +234,9 @@ func generatePackCache(pks []rules.Pack) ([]byte, error) {
 				}
 			}
 			fields = append(fields, fmt.Sprintf("Line: %d", n.Line), fmt.Sprintf("Column: %d", n.Column))
+			var kids []string
 			if len(n.Content) > 0 {
-				kids := make([]string, len(n.Content))
+				kids = make([]string, len(n.Content))
 				for j, c := range n.Content {
 					k, err := node(c)
 					if err != nil {
@@ -244,6 +257,13 @@ func generatePackCache(pks []rules.Pack) ([]byte, error) {
 				}
 				lists.WriteString("}},\n")
 			}
+			if ps, ok := plainPairs(pk.Name, n); ok {
+				fmt.Fprintf(&lists, "\t{node: &%s, pairs: []pair{\n", name)
+				for j, p := range ps {
+					fmt.Fprintf(&lists, "\t\t{key: %s, k: %s, v: %s, file: %q},\n", strconv.Quote(p.key), kids[2*j], kids[2*j+1], pk.Name)
+				}
+				lists.WriteString("\t}},\n")
+			}
 			return name, nil
 		}
 		root, err := node(doc)
@@ -259,13 +279,35 @@ func generatePackCache(pks []rules.Pack) ([]byte, error) {
 	out.WriteString("var packTrees = []cachedTree{\n")
 	out.Write(table.Bytes())
 	out.WriteString("}\n\n")
-	out.WriteString("// packStringLists are the items of the packs' lists of plain strings (see packcache.go).\n")
-	out.WriteString("var packStringLists = []cachedStrings{\n")
+	out.WriteString("// packNodes are the items of the packs' lists of plain strings and the\n")
+	out.WriteString("// keys of their mappings (see packcache.go).\n")
+	out.WriteString("var packNodes = []cachedNode{\n")
 	out.Write(lists.Bytes())
 	out.WriteString("}\n\nvar (\n")
 	out.Write(nodes.Bytes())
 	out.WriteString(")\n")
 	return format.Source(out.Bytes())
+}
+
+// plainPairs returns what pairs gives for n when it is a non-empty mapping
+// whose pairs the cache may hold: the pairs of its keys, in order, found
+// without an error, visiting each key once (no merge key).
+func plainPairs(file string, n *yaml.Node) ([]pair, bool) {
+	if n.Kind != yaml.MappingNode || len(n.Content) == 0 {
+		return nil, false
+	}
+	l := &loader{}
+	m := *n // not a cached node: pairs finds its pairs itself
+	ps := l.pairs(file, &m, "")
+	if len(l.errs) > 0 || l.visits != len(n.Content)/2 || len(ps) != len(n.Content)/2 {
+		return nil, false
+	}
+	for j, p := range ps {
+		if p.k != n.Content[2*j] || p.v != n.Content[2*j+1] || p.file != file {
+			return nil, false
+		}
+	}
+	return ps, true
 }
 
 // plainItems returns the values of the items of n when it is a non-empty

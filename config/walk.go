@@ -79,6 +79,12 @@ type pair struct {
 // whose keys give way to the ones written in n. A duplicate key or a key
 // that is not a string is an error.
 func (l *loader) pairs(file string, n *yaml.Node, path string) []pair {
+	if ps, ok := cachedPairs(file, n); ok && !l.over && l.visits+len(ps) <= maxVisits {
+		// What the loop below gives, visiting each key once: shared
+		// by every load, and capped, so that an append copies it.
+		l.visits += len(ps)
+		return ps[:len(ps):len(ps)]
+	}
 	var merged []pair
 	own := make([]pair, 0, len(n.Content)/2)
 	// Keys seen so far: the own pairs', looked for among them while there
@@ -331,6 +337,9 @@ var (
 // line for errors on the first line); a second document is an error. It
 // returns nil for an empty file.
 func (l *loader) parseDocument(file string, data []byte) *yaml.Node {
+	if len(data) == 0 {
+		return nil // what the parser gives, without its buffers
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
