@@ -126,28 +126,35 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 		groups = append(groups, g)
 	}
 	sort.Strings(groups)
-	buf := getEntries(0)
+	n := 0
+	for _, u := range o.Units {
+		n += len(u.Words) + len(u.Convert)
+	}
+	buf := getEntries(n)
 	entries := *buf
-	add := func(key string, i int, w string, e unitEntry) error {
+	fs.unitInfo = make([]unitEntry, 0, n)
+	// add adds a word of the group g; key names its list, under the
+	// group's key, for an error.
+	add := func(g, key string, i int, w string, e unitEntry) error {
 		if err := checkPhrase(check, w); err != nil {
-			return &OptionError{Key: key, Index: i, Err: err}
+			return &OptionError{Key: "units." + g + key, Index: i, Err: err}
 		}
 		entries = append(entries, phrase.Entry{Phrase: w, ID: len(fs.unitInfo)})
 		fs.unitInfo = append(fs.unitInfo, e)
 		return nil
 	}
+	var names []string
 	for _, g := range groups {
 		u := o.Units[g]
-		key := "units." + g
 		if len(u.Words) == 0 && len(u.Convert) == 0 {
-			return nil, &OptionError{Key: key, Index: -1, Err: errors.New("give the group `words` (synonyms) or `convert` (units and their sizes)")}
+			return nil, &OptionError{Key: "units." + g, Index: -1, Err: errors.New("give the group `words` (synonyms) or `convert` (units and their sizes)")}
 		}
 		for i, w := range u.Words {
-			if err := add(key+".words", i, w, unitEntry{group: g, factor: 1}); err != nil {
+			if err := add(g, ".words", i, w, unitEntry{group: g, factor: 1}); err != nil {
 				return nil, err
 			}
 		}
-		names := make([]string, 0, len(u.Convert))
+		names = names[:0]
 		for w := range u.Convert {
 			names = append(names, w)
 		}
@@ -155,9 +162,9 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 		for _, w := range names {
 			f := u.Convert[w]
 			if f <= 0 {
-				return nil, &OptionError{Key: key + ".convert." + w, Index: -1, Err: fmt.Errorf("size %v must be more than 0", f)}
+				return nil, &OptionError{Key: "units." + g + ".convert." + w, Index: -1, Err: fmt.Errorf("size %v must be more than 0", f)}
 			}
-			if err := add(key+".convert", -1, w, unitEntry{group: g, factor: f, convert: true}); err != nil {
+			if err := add(g, ".convert", -1, w, unitEntry{group: g, factor: f, convert: true}); err != nil {
 				return nil, err
 			}
 		}
@@ -189,6 +196,7 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 	// The lists below reuse the memory of entries, which Compile kept
 	// none of.
 	qs := entries[:0]
+	fs.qualInfo = make([]qualEntry, 0, len(o.Qualifiers.Approximate)+len(o.Qualifiers.LowerBound)+len(o.Qualifiers.UpperBound))
 	for _, q := range []struct {
 		key   string
 		list  []string
