@@ -50,9 +50,18 @@ type unit struct {
 // appended to buf[:0].
 func layout(buf []unit, text []byte, start, end int) []unit {
 	us := buf[:0]
+	if n := end - start; cap(us) < n {
+		us = make([]unit, 0, n) // a unit takes a byte or more: no growing
+	}
 	col := 0 // display column, for tab stops
 	for i := start; i < end; {
 		c := text[i]
+		if c > ' ' && c < 0x7F { // printable ASCII, most of a line
+			us = append(us, unit{start: i, end: i + 1, width: 1})
+			col++
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			u := asciiUnit(c, i, col)
 			us = append(us, u)

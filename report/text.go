@@ -173,16 +173,34 @@ func (t *textWriter) source(loc location, caret style) {
 	if lo > 0 || from > ls.Start {
 		t.w.WriteString("…")
 	}
+	// Verbatim units are written a run at a time: the units of a line
+	// are contiguous, one per ASCII byte.
 	text := doc.Text
+	run, runEnd := -1, -1
 	for _, u := range us[lo:hi] {
+		if u.kind == verbatim {
+			if u.start != runEnd {
+				if run >= 0 {
+					t.w.Write(text[run:runEnd])
+				}
+				run = u.start
+			}
+			runEnd = u.end
+			continue
+		}
+		if run >= 0 {
+			t.w.Write(text[run:runEnd])
+			run, runEnd = -1, -1
+		}
 		switch u.kind {
-		case verbatim:
-			t.w.Write(text[u.start:u.end])
 		case replaced:
 			t.w.WriteString(replacement)
 		case spaces:
 			t.pad(u.width)
 		}
+	}
+	if run >= 0 {
+		t.w.Write(text[run:runEnd])
 	}
 	if hi < len(us) || to < ls.End {
 		t.w.WriteString("…")
