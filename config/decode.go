@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -115,7 +116,7 @@ func (l *loader) decode(file string, n *yaml.Node, v reflect.Value, path string)
 				s.Index(i).SetString(item.Value)
 				continue
 			}
-			if !l.decode(file, item, s.Index(i), fmt.Sprintf("%s[%d]", path, i)) {
+			if !l.decode(file, item, s.Index(i), path+"["+strconv.Itoa(i)+"]") {
 				ok = false
 				if l.over {
 					return false
@@ -390,11 +391,14 @@ func plural(t reflect.Type) string {
 // fieldSet maps the YAML keys of a struct type to its fields.
 type fieldSet struct {
 	names []string // in declaration order
-	index map[string][]int
+	index [][]int  // index[i] is the field of names[i]
 }
 
+// field returns the field of v whose key is key, one of fs.names: found
+// among the few names rather than in a map, which every process would
+// build once per type.
 func (fs *fieldSet) field(v reflect.Value, key string) reflect.Value {
-	return v.FieldByIndex(fs.index[key])
+	return v.FieldByIndex(fs.index[slices.Index(fs.names, key)])
 }
 
 var fieldCache sync.Map // reflect.Type -> *fieldSet
@@ -406,7 +410,7 @@ func structFields(t reflect.Type) *fieldSet {
 	if fs, ok := fieldCache.Load(t); ok {
 		return fs.(*fieldSet)
 	}
-	fs := &fieldSet{index: map[string][]int{}}
+	fs := &fieldSet{}
 	var walk func(t reflect.Type, prefix []int)
 	walk = func(t reflect.Type, prefix []int) {
 		for i := range t.NumField() {
@@ -428,7 +432,7 @@ func structFields(t reflect.Type) *fieldSet {
 				name = strings.ToLower(f.Name)
 			}
 			fs.names = append(fs.names, name)
-			fs.index[name] = idx
+			fs.index = append(fs.index, idx)
 		}
 	}
 	walk(t, nil)

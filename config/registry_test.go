@@ -103,13 +103,13 @@ func TestSchemaKnowsEveryRuleKey(t *testing.T) {
 	for _, k := range rules.Kinds() {
 		ty := reflect.TypeOf(k.NewOptions()).Elem()
 		fs := structFields(ty)
-		for _, key := range fs.names {
+		for i, key := range fs.names {
 			prop, ok := s.Defs.Rule.Properties[key]
 			if !ok {
 				t.Errorf("config/attrlint.schema.json: $defs.rule.properties lacks %q (an option of kind %s)", key, k.Name)
 				continue
 			}
-			goType := ty.FieldByIndex(fs.index[key]).Type.String()
+			goType := ty.FieldByIndex(fs.index[i]).Type.String()
 			if want, known := wantSchema[goType]; known && !strings.Contains(string(prop), want) {
 				t.Errorf("config/attrlint.schema.json: option %q of kind %s is a Go %s; its schema %s lacks %s", key, k.Name, goType, prop, want)
 			}

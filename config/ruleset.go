@@ -260,6 +260,11 @@ func hasKey(ps []pair, key string) bool {
 // merge returns base with each key of over replacing the same key in place,
 // and new keys appended.
 func merge(base, over []pair) []pair {
+	if len(base) == 0 {
+		// over has each key once (pairs reports the others): it is the
+		// result, capped, so that a later append copies it.
+		return over[:len(over):len(over)]
+	}
 	out := append([]pair(nil), base...)
 	for _, o := range over {
 		replaced := false
@@ -349,8 +354,12 @@ func (l *loader) compile(def *ruleDef, fields []pair, path, idFile string, idNod
 		panic(fmt.Sprintf("config: kind %q: NewOptions must return a pointer to a struct, not %T", kind.Name, opts))
 	}
 	optFields := structFields(ov.Elem().Type())
-	allowed := append(append([]string(nil), rules.CommonKeys...), optFields.names...)
-	for _, f := range l.checkKeys(fields, allowed, path) {
+	checked := fields
+	if !allAllowed(fields, rules.CommonKeys, optFields.names) {
+		allowed := append(append([]string(nil), rules.CommonKeys...), optFields.names...)
+		checked = l.checkKeys(fields, allowed, path)
+	}
+	for _, f := range checked {
 		switch f.key {
 		case "kind":
 		case "severity":

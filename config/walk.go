@@ -216,9 +216,18 @@ func (l *loader) checkKeys(ps []pair, allowed []string, path string) []pair {
 	return out
 }
 
-func allAllowed(ps []pair, allowed []string) bool {
+// allAllowed reports whether the key of each of ps is in one of the lists
+// allowed.
+func allAllowed(ps []pair, allowed ...[]string) bool {
 	for _, p := range ps {
-		if !slices.Contains(allowed, p.key) {
+		ok := false
+		for _, a := range allowed {
+			if slices.Contains(a, p.key) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
 			return false
 		}
 	}
