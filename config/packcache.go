@@ -6,6 +6,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/attrlint/attrlint/phrase"
+	"github.com/attrlint/attrlint/rules"
 )
 
 // The embedded rule packs are loaded on every run, and YAML parsing was most
@@ -53,6 +54,12 @@ type cachedNode struct {
 	// strings, none twice, no merge key (<<), in a file of the pack's
 	// name; nil for any other node.
 	pairs []pair
+	// examples are what decode gives for a list of a rule's examples
+	// (mappings with a text) in file, visiting exampleVisits nodes; nil
+	// for any other node.
+	examples      []rules.Example
+	exampleVisits int
+	file          string
 }
 
 // cachedNodes indexes packNodes by node, on first use.
@@ -81,6 +88,16 @@ func cachedPairs(file string, n *yaml.Node) (pairs []pair, ok bool) {
 		return c.pairs, true
 	}
 	return nil, false
+}
+
+// cachedExamples returns what decode gives for n, a list of examples of
+// a cached tree in file, and the nodes it visits; ok is false when the
+// cache holds none for it.
+func cachedExamples(file string, n *yaml.Node) (examples []rules.Example, visits int, ok bool) {
+	if c := cachedNodes()[n]; c != nil && c.examples != nil && c.file == file {
+		return c.examples, c.exampleVisits, true
+	}
+	return nil, 0, false
 }
 
 // cachedPack returns the node tree of the pack named name when the cache

@@ -2,7 +2,11 @@
 
 package config
 
-import "go.yaml.in/yaml/v3"
+import (
+	"go.yaml.in/yaml/v3"
+
+	"github.com/attrlint/attrlint/rules"
+)
 
 // packTrees are the parsed embedded packs (see packcache.go).
 var packTrees = []cachedTree{
@@ -37,6 +41,11 @@ var packNodes = []cachedNode{
 		{key: "text", k: &pack0Node31, v: &pack0Node32, file: "rules/directives.yaml"},
 		{key: "flagged", k: &pack0Node33, v: &pack0Node34, file: "rules/directives.yaml"},
 		{key: "note", k: &pack0Node35, v: &pack0Node36, file: "rules/directives.yaml"},
+	}},
+	{node: &pack0Node15, file: "rules/directives.yaml", exampleVisits: 22, examples: []rules.Example{
+		{Text: "<!-- attrlint-disable-next-line anonymous-source -- cleared by the standards desk -->\nThe mayor resigned on Friday, according to her office.\n", Flagged: true, Note: "nothing on the next line is an anonymous source"},
+		{Text: "<!-- attrlint-disable-next-line anonymous-source -- cleared by the standards desk -->\nOfficials said the mayor would resign on Friday.\n", Flagged: false, Note: "the directive suppresses the finding on the next line"},
+		{Text: "<!-- attrlint-disable anonymus-source -->\nOfficials said the mayor would resign on Friday.\n", Flagged: true, Note: "the rule id is misspelled"},
 	}},
 	{node: &pack0Node5, pairs: []pair{
 		{key: "kind", k: &pack0Node6, v: &pack0Node7, file: "rules/directives.yaml"},
@@ -189,6 +198,10 @@ var packNodes = []cachedNode{
 		{key: "text", k: &pack1Node567, v: &pack1Node568, file: "rules/figures.yaml"},
 		{key: "flagged", k: &pack1Node569, v: &pack1Node570, file: "rules/figures.yaml"},
 		{key: "note", k: &pack1Node571, v: &pack1Node572, file: "rules/figures.yaml"},
+	}},
+	{node: &pack1Node558, file: "rules/figures.yaml", exampleVisits: 15, examples: []rules.Example{
+		{Text: "Russia has massed 150,000 troops along the Ukrainian border, officials said. Diplomats met in Geneva. The 130,000 troops Russia keeps along the Ukrainian border worry NATO.", Flagged: true, Note: "one buildup, two sizes, nothing explains it"},
+		{Text: "Russia kept 100,000 troops along the Ukrainian border in January. The number of Russian troops along the border grew to 130,000 troops, and then to 150,000.", Flagged: false, Note: "a time series"},
 	}},
 	{node: &pack1Node546, pairs: []pair{
 		{key: "kind", k: &pack1Node547, v: &pack1Node548, file: "rules/figures.yaml"},
@@ -486,6 +499,12 @@ var packNodes = []cachedNode{
 		{key: "flagged", k: &pack2Node900, v: &pack2Node901, file: "rules/quotes.yaml"},
 		{key: "note", k: &pack2Node902, v: &pack2Node903, file: "rules/quotes.yaml"},
 	}},
+	{node: &pack2Node875, file: "rules/quotes.yaml", exampleVisits: 29, examples: []rules.Example{
+		{Text: "“We will not back down.”", Flagged: true, Note: "A quotation alone in its paragraph, with no speaker."},
+		{Text: "“We will not back down,” the mayor said.", Flagged: false, Note: "A speech verb in the same sentence."},
+		{Text: "The minister told reporters: “The border stays closed.”", Flagged: false, Note: "A lead-in ending in a colon."},
+		{Text: "The talks were billed as a “virtual summit.”", Flagged: false, Note: "A short quoted term, not a quotation."},
+	}},
 	{node: &pack2Node861, pairs: []pair{
 		{key: "kind", k: &pack2Node862, v: &pack2Node863, file: "rules/quotes.yaml"},
 		{key: "severity", k: &pack2Node864, v: &pack2Node865, file: "rules/quotes.yaml"},
@@ -503,6 +522,10 @@ var packNodes = []cachedNode{
 	{node: &pack2Node927, pairs: []pair{
 		{key: "text", k: &pack2Node928, v: &pack2Node929, file: "rules/quotes.yaml"},
 		{key: "flagged", k: &pack2Node930, v: &pack2Node931, file: "rules/quotes.yaml"},
+	}},
+	{node: &pack2Node919, file: "rules/quotes.yaml", exampleVisits: 13, examples: []rules.Example{
+		{Text: "“We will not back down, the mayor said.", Flagged: true, Note: "Where do the mayor's words end?"},
+		{Text: "“We will not back down,” the mayor said.", Flagged: false, Note: ""},
 	}},
 	{node: &pack2Node905, pairs: []pair{
 		{key: "kind", k: &pack2Node906, v: &pack2Node907, file: "rules/quotes.yaml"},
@@ -545,6 +568,13 @@ var packNodes = []cachedNode{
 		{key: "text", k: &pack3Node55, v: &pack3Node56, file: "rules/sourcing.yaml"},
 		{key: "flagged", k: &pack3Node57, v: &pack3Node58, file: "rules/sourcing.yaml"},
 		{key: "note", k: &pack3Node59, v: &pack3Node60, file: "rules/sourcing.yaml"},
+	}},
+	{node: &pack3Node25, file: "rules/sourcing.yaml", exampleVisits: 36, examples: []rules.Example{
+		{Text: "Moscow was adding troops, U.S. officials said.", Flagged: true, Note: "Which officials, why unnamed, how do they know?"},
+		{Text: "A senior American official, who refused to be quoted by name, told reporters that the talks had stalled.", Flagged: true, Note: "Refusing to be named is not a reason for anonymity."},
+		{Text: "A senior American official, who spoke on condition of anonymity because he was not authorized to discuss intelligence, told reporters that the talks had stalled.", Flagged: false, Note: "The reason is given."},
+		{Text: "The State Department announced that the ambassador had been expelled.", Flagged: false, Note: "An institution speaking as itself is attributed."},
+		{Text: "Secretary of State Ana Ruiz said that U.S. intelligence officials believed an attack was near.", Flagged: false, Note: "The named secretary is the source; the officials are in her reported speech."},
 	}},
 	{node: &pack3Node62, values: []string{"official", "officials", "source", "sources", "diplomat", "diplomats", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "insider", "insiders", "staffer", "staffers", "negotiator", "negotiators", "investigator", "investigators", "executive", "executives", "operative", "operatives"}},
 	{node: &pack3Node88, values: []string{"lawmaker", "lawmakers", "legislator", "legislators", "people", "person", "individuals", "individual", "someone", "members", "member", "employees", "employee", "officers", "officer", "analysts"}},
@@ -641,6 +671,15 @@ var packNodes = []cachedNode{
 		{key: "flagged", k: &pack4Node63, v: &pack4Node64, file: "rules/vague-attribution.yaml"},
 		{key: "note", k: &pack4Node65, v: &pack4Node66, file: "rules/vague-attribution.yaml"},
 	}},
+	{node: &pack4Node17, file: "rules/vague-attribution.yaml", exampleVisits: 50, examples: []rules.Example{
+		{Text: "The new stadium will bankrupt the city, critics say.", Flagged: true, Note: "Which critics? Name them or describe them."},
+		{Text: "It is widely believed that the mayor will not run again.", Flagged: true, Note: "Believed by whom? An impersonal \"it\" hides the source."},
+		{Text: "The fund is said to have lost a third of its value.", Flagged: true, Note: "A passive verb credits the claim to nobody."},
+		{Text: "The stadium will bankrupt the city, said Ana Ruiz, who leads the taxpayers' association.", Flagged: false, Note: "A named source with a stake the reader can weigh."},
+		{Text: "She is believed to be the first woman to command the regiment.", Flagged: false, Note: "The customary hedge for a record is excused."},
+		{Text: "The fund is said by its auditors to have lost a third of its value.", Flagged: false, Note: "The passive names its agent."},
+		{Text: "The minister said that some economists had underestimated the deficit.", Flagged: false, Note: "The named minister's reported speech."},
+	}},
 	{node: &pack4Node68, values: []string{"critics say", "critics said", "critics argue", "critics argued", "critics contend", "critics charge", "critics claim", "critics complain", "critics warn", "critics believe", "critics fear", "some critics", "many critics", "experts say", "experts believe", "experts warn", "experts agree", "experts argue", "experts fear", "experts predict", "experts suggest", "experts think", "some experts", "many experts say", "many experts believe", "many experts agree", "some economists", "some analysts", "many analysts", "some commentators", "some observers", "many observers", "observers believe", "observers note", "some say", "some argue", "some believe", "some contend", "some suggest", "some claim", "some would argue", "some would say", "some have suggested", "some have argued", "some have said", "some have claimed", "some people say", "some people think", "some people believe", "many believe", "many say", "many think", "many feel", "many argue", "many people think", "many people believe", "many people say", "many people feel", "people are saying", "there are those who say", "there are those who believe", "there are those who argue", "according to some", "according to many", "according to critics", "according to experts", "it is widely believed", "it is widely thought", "it is widely reported", "it is widely said", "it is widely held", "it is widely accepted", "it was widely believed", "it was widely thought", "it was widely reported", "it is believed", "it was believed", "it is thought", "it was thought", "it is said", "it was said", "it is understood", "it's believed", "it's thought", "it's said", "it's understood", "it is reported", "it was reported", "it has been reported", "it has been suggested", "it has been said", "it has been argued", "it has been claimed", "is believed to", "are believed to", "was believed to", "were believed to", "is thought to", "are thought to", "was thought to", "were thought to", "is said to be", "is said to have", "are said to be", "are said to have", "was said to be", "was said to have", "were said to be", "were said to have", "is reported to be", "is reported to have", "are reported to be", "are reported to have", "is understood to be", "is understood to have"}},
 	{node: &pack4Node185, values: []string{"according to", "said by", "believed by", "thought by", "reported by", "understood by", "experts at", "experts from", "experts with", "believed to be the first", "believed to be the only", "believed to be the oldest", "believed to be the youngest", "believed to be the largest", "believed to be the biggest", "believed to be the last", "thought to be the first", "thought to be the only", "thought to be the oldest", "thought to be the largest"}},
 	{node: &pack4Node207, values: []string{"said", "says", "told", "tells", "added", "wrote", "writes", "argued", "argues", "insisted", "insists", "warned", "warns", "noted", "notes", "acknowledged", "conceded", "claimed", "claims", "contended", "contends", "maintained", "explained", "testified", "announced", "stated", "declared", "recalled"}},
@@ -672,6 +711,10 @@ var packNodes = []cachedNode{
 		{key: "flagged", k: &pack5Node26, v: &pack5Node27, file: "rules/versions.yaml"},
 		{key: "note", k: &pack5Node28, v: &pack5Node29, file: "rules/versions.yaml"},
 	}},
+	{node: &pack5Node17, file: "rules/versions.yaml", exampleVisits: 13, examples: []rules.Example{
+		{Text: "Version 1: Moscow has massed 130,000 soldiers on the border. Version 2: Moscow has massed 150,000 soldiers on the border.", Flagged: true, Note: ""},
+		{Text: "Version 1: The convoy traveled 400 miles. Version 2: The convoy traveled about 640 kilometers.", Flagged: false, Note: "the same distance in other units"},
+	}},
 	{node: &pack5Node5, pairs: []pair{
 		{key: "kind", k: &pack5Node6, v: &pack5Node7, file: "rules/versions.yaml"},
 		{key: "severity", k: &pack5Node8, v: &pack5Node9, file: "rules/versions.yaml"},
@@ -689,6 +732,10 @@ var packNodes = []cachedNode{
 		{key: "flagged", k: &pack5Node54, v: &pack5Node55, file: "rules/versions.yaml"},
 		{key: "note", k: &pack5Node56, v: &pack5Node57, file: "rules/versions.yaml"},
 	}},
+	{node: &pack5Node45, file: "rules/versions.yaml", exampleVisits: 13, examples: []rules.Example{
+		{Text: "Version 1: “It’s our life,” he said. Version 2: “It is our life,” he said.", Flagged: true, Note: ""},
+		{Text: "Version 1: “It’s our life,” he said. Version 2: \"It's our life.\" he said.", Flagged: false, Note: "only the marks differ"},
+	}},
 	{node: &pack5Node31, pairs: []pair{
 		{key: "kind", k: &pack5Node32, v: &pack5Node33, file: "rules/versions.yaml"},
 		{key: "severity", k: &pack5Node34, v: &pack5Node35, file: "rules/versions.yaml"},
@@ -701,6 +748,9 @@ var packNodes = []cachedNode{
 	{node: &pack5Node74, pairs: []pair{
 		{key: "text", k: &pack5Node75, v: &pack5Node76, file: "rules/versions.yaml"},
 		{key: "flagged", k: &pack5Node77, v: &pack5Node78, file: "rules/versions.yaml"},
+	}},
+	{node: &pack5Node73, file: "rules/versions.yaml", exampleVisits: 6, examples: []rules.Example{
+		{Text: "Version 1: “We are ready,” said Gen. Mark Milley. Version 2: “We are ready,” said Lloyd J. Austin III.", Flagged: true, Note: ""},
 	}},
 	{node: &pack5Node59, pairs: []pair{
 		{key: "kind", k: &pack5Node60, v: &pack5Node61, file: "rules/versions.yaml"},

@@ -376,6 +376,13 @@ func (l *loader) compile(def *ruleDef, fields []pair, path, idFile string, idNod
 		case "doc":
 			l.decodeKey(f.file, f.v, reflect.ValueOf(&r.Doc).Elem(), path, f.key)
 		case "examples":
+			if ex, visits, ok := cachedExamples(f.file, f.v); ok && !l.over && l.visits+visits <= maxVisits {
+				// What decode gives, shared by every load: capped,
+				// so that an append copies it.
+				r.Examples = ex[:len(ex):len(ex)]
+				l.visits += visits
+				break
+			}
 			l.decodeValue(f.file, f.v, &r.Examples, path+".examples")
 		default:
 			l.decodeKey(f.file, f.v, optFields.field(ov.Elem(), f.key), path, f.key)
