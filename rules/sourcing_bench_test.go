@@ -69,3 +69,47 @@ func BenchmarkSourcingParse(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSourcingGenerated measures the anonymous-source analyzer, given
+// the quotes analyzer's result as in a check, on the generated drafts named
+// by ATTRLINT_BENCH_CORPUS (see internal/cli's BenchmarkCheckGenerated).
+func BenchmarkSourcingGenerated(b *testing.B) {
+	dir := os.Getenv("ATTRLINT_BENCH_CORPUS")
+	if dir == "" {
+		b.Skip("ATTRLINT_BENCH_CORPUS names no generated corpus")
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
+	if len(paths) == 0 {
+		b.Skip("no drafts in " + dir)
+	}
+	sr := sourcingPack(b, nil)
+	var docs []*prose.Document
+	var quotes []any
+	var total int64
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc := prose.Parse(p, data)
+		q, err := Quotes.Run(analysis.NewPass(Quotes, doc, nil))
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs, quotes = append(docs, doc), append(quotes, q)
+		total += int64(len(data))
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, doc := range docs {
+			pass := analysis.NewPass(SourcingAnalyzer, doc, nil)
+			pass.Options = sr
+			pass.ResultOf[Quotes] = quotes[i]
+			pass.Report = func(analysis.Diagnostic) {}
+			if _, err := SourcingAnalyzer.Run(pass); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -2,6 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
+	"weak"
 
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/prose"
@@ -39,6 +42,13 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 		}
 		return newParaIndex(paras[i], sr.matcher, buf, quotes)
 	}
+	ex := sr.extra()
+	// owed is a paragraph whose first sentence was not matched for the
+	// facts a source before it needed, because it cannot hold a reason
+	// (see nextOwed); it is matched when the paragraph is scanned, as
+	// reading its facts would have, so that the scan finds what it
+	// found.
+	owed := -1
 	for pi := range paras {
 		first := sr.firstTrigger(paras[pi])
 		if first < 0 {
@@ -46,6 +56,9 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 		}
 		x := index(pi)
 		cur, next = x, nil
+		if owed == pi && len(x.p.Sentences) > 0 {
+			x.sentence(0)
+		}
 		sr.matchTriggered(x, x.sentTok[max(x.sent[first], 0)])
 		covered := -1 // nouns before this token lie in a found source's tail
 		for n := 0; n < x.n; n++ {
@@ -83,6 +96,11 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 			case sent+1 < len(x.p.Sentences):
 				nextFacts = x.facts(sent + 1)
 			case pi+1 < len(paras):
+				if next == nil && (owed == pi+1 || ex.cannotJustify(paras[pi+1])) {
+					// Its facts could only be the zero facts' for judge.
+					owed = pi + 1
+					break
+				}
 				if next == nil {
 					next = index(pi + 1)
 				}
@@ -182,4 +200,47 @@ func (sr *sourcingRule) matchTriggered(x *paraIndex, from int) {
 			x.sentence(int(s))
 		}
 	}
+}
+
+// sourcingExtra is what runSourcing reads of a rule's settings beyond the
+// compiled rule, computed on first use.
+type sourcingExtra struct {
+	// reasons holds the words of the reasons, the weak reasons and the
+	// anonymity markers: a sentence without every word of one of them has
+	// neither a reason nor a weak one (sentenceFacts).
+	reasons wordFilter
+}
+
+// sourcingExtras holds the sourcingExtra of each live rule, by a weak
+// pointer to it, dropped when the rule is collected.
+var sourcingExtras sync.Map
+
+// extra returns the rule's sourcingExtra.
+func (sr *sourcingRule) extra() *sourcingExtra {
+	key := weak.Make(sr)
+	if e, ok := sourcingExtras.Load(key); ok {
+		return e.(*sourcingExtra)
+	}
+	e := new(sourcingExtra)
+	e.reasons.addPhrases(sr.opts.Reasons)
+	e.reasons.addPhrases(sr.opts.WeakReasons)
+	e.reasons.addPhrases(sr.opts.AnonymityMarkers)
+	got, loaded := sourcingExtras.LoadOrStore(key, e)
+	if !loaded {
+		runtime.AddCleanup(sr, func(k weak.Pointer[sourcingRule]) { sourcingExtras.Delete(k) }, key)
+	}
+	return got.(*sourcingExtra)
+}
+
+// cannotJustify reports whether the first sentence of p cannot justify a
+// source in the paragraph before it: it has no sentence, or its tokens
+// hold the words of no reason, weak reason or anonymity marker, so that
+// its facts have neither reason nor weak set, which is all judge reads of
+// the next sentence's facts.
+func (e *sourcingExtra) cannotJustify(p *prose.Paragraph) bool {
+	if len(p.Sentences) == 0 {
+		return true
+	}
+	// The tokens sentence 0 is matched on (paraIndex.sentTok).
+	return !e.reasons.mayMatchRange(p, 0, tokenAt(p, p.Sentences[0].End, 0))
 }

@@ -252,11 +252,23 @@ func (f *wordFilter) build() {
 // mayMatch reports whether paragraph p holds every word of one of the
 // phrases: only then can it hold a match of one.
 func (f *wordFilter) mayMatch(p *prose.Paragraph) bool {
+	return f.mayMatchIDs(p.WordIDs())
+}
+
+// mayMatchRange reports whether tokens [a, b) of paragraph p hold every
+// word of one of the phrases: only then can matching them alone
+// (phrase.Matcher.MatchRange) find one.
+func (f *wordFilter) mayMatchRange(p *prose.Paragraph, a, b int) bool {
+	return f.mayMatchIDs(p.WordIDs()[a:b])
+}
+
+// mayMatchIDs is mayMatch for the tokens of word IDs ids.
+func (f *wordFilter) mayMatchIDs(ids []int32) bool {
 	f.once.Do(f.build)
 	by := f.byID
 	var seen [maxFilterWords / 64]uint64
 	hit := false
-	for _, id := range p.WordIDs() {
+	for _, id := range ids {
 		if int(id) < len(by) {
 			if k := by[id]; k != 0 {
 				seen[(k-1)/64] |= 1 << ((k - 1) % 64)
