@@ -65,6 +65,13 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 			if n < covered {
 				continue
 			}
+			if s := x.sent[n]; s >= 0 && !x.matched[s] && !x.any[clsMarker] {
+				// A sentence not matched has no class at any token: a
+				// token of it can head a source only as a marked noun,
+				// and none is without a marker in the paragraph.
+				n = x.sentTok[s+1] - 1
+				continue
+			}
 			qualified, open := false, false
 			if x.at(clsNoun, n) != n+1 {
 				switch {
@@ -136,16 +143,25 @@ func (x *paraIndex) quoteSource(s source) string {
 	t := x.p.Text
 	desc := t[x.toks[s.first].Start:x.toks[s.noun].End]
 	cue := t[x.toks[s.cueFirst].Start:x.toks[s.cueEnd-1].End]
-	var out string
-	switch {
-	case s.before:
-		out = cue + " " + desc
-	case s.tail.adjacent:
-		out = t[x.toks[s.first].Start:x.toks[s.cueEnd-1].End]
-	default:
-		out = desc + " … " + cue
+	if s.tail.adjacent && !s.before {
+		return asWritten(t[x.toks[s.first].Start:x.toks[s.cueEnd-1].End])
 	}
-	return asWritten(out)
+	// desc and cue run from the start of a token to the end of one, so
+	// that each holds a word: the words of the whole are theirs around
+	// the separator, and asWritten of each, most often plain, need not
+	// split the whole for the non-ASCII "…".
+	d, c := asWritten(desc), asWritten(cue)
+	if d == "" || c == "" {
+		// Never so; kept as it was for safety.
+		if s.before {
+			return asWritten(cue + " " + desc)
+		}
+		return asWritten(desc + " … " + cue)
+	}
+	if s.before {
+		return c + " " + d
+	}
+	return d + " … " + c
 }
 
 // firstTrigger returns the first token of p that may start a source: a
