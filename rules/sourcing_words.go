@@ -14,6 +14,11 @@ const (
 	trigSource    = 1 << iota // a source noun or the last word of a marker
 	trigQualified             // a qualified noun ("people")
 	trigKnowledge             // the first word of a knowledge phrase
+
+	// trigApostrophe marks, in triggerSet.byID, a word holding ', which
+	// a token's ’ reads as: only then may the token's text differ from
+	// the word.
+	trigApostrophe = 1 << 7
 )
 
 // triggerSet maps folded words to their trigger classes, with a filter on
@@ -55,18 +60,22 @@ func (s *triggerSet) classOf(w string) uint8 {
 func (s *triggerSet) classAt(p *prose.Paragraph, ids []int32, k int) uint8 {
 	s.once.Do(s.index)
 	id := ids[k]
-	if int(id) >= len(s.byID) || s.byID[id] == 0 {
+	if int(id) >= len(s.byID) {
 		return 0
+	}
+	c := s.byID[id]
+	if c&trigApostrophe == 0 {
+		return c // 0, or a word without ', so that the token has no ’
 	}
 	// A word ID reads ’ as ', which classOf does not.
 	if t := p.Tokens[k]; strings.Contains(p.Text[t.Start:t.End], "’") {
 		return s.classOf(p.Lower()[t.Start:t.End])
 	}
-	return s.byID[id]
+	return c &^ trigApostrophe
 }
 
-// byWordID returns the trigger classes by word ID: 0 for a word ID is no
-// trigger, whatever the token.
+// byWordID returns the trigger classes by word ID, with trigApostrophe:
+// 0 for a word ID is no trigger, whatever the token.
 func (s *triggerSet) byWordID() []uint8 {
 	s.once.Do(s.index)
 	return s.byID
@@ -84,7 +93,11 @@ func (s *triggerSet) index() {
 	}
 	s.byID = make([]uint8, n+1)
 	for i, id := range ids {
-		s.byID[id] = s.words[keys[i]]
+		c := s.words[keys[i]]
+		if c != 0 && strings.ContainsAny(keys[i], "'’") {
+			c |= trigApostrophe
+		}
+		s.byID[id] = c
 	}
 }
 
