@@ -15,9 +15,9 @@ type sentCues struct {
 	cues    []phrase.Match
 	persons []person
 	// latest is the last named person of the paragraph's sentences up to
-	// this one (nil when none), once paraQuotes.nLatest is past it.
-	latest               *person
-	matched, personsDone bool
+	// this one (nil when none), once latestDone.
+	latest                           *person
+	matched, personsDone, latestDone bool
 }
 
 // sentenceOf returns the index of the sentence that holds text offset i

@@ -35,12 +35,6 @@ type paraQuotes struct {
 	x    *extractor
 
 	sents []sentCues // per sentence, allocated on first use
-
-	// nLatest is how many of the sentences have their latest person
-	// (sentCues.latest) filled: they are filled in order on first use, so
-	// that resolving the pronouns of a long paragraph does not walk back
-	// over it for each one.
-	nLatest int
 }
 
 // person is a named person seen as the subject of a speech verb.

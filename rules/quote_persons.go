@@ -48,18 +48,28 @@ func (x *extractor) resolvePronoun(q *Quotation, last int) {
 
 // latestPerson returns the last named person of sentences 0 to k of the
 // paragraph (the nearest before a pronoun in a later sentence), or nil.
+// It looks back from k to the first sentence that names one, or whose
+// latest person is known, and notes the person as the latest of the
+// sentences it passed: only the sentences back to the person are ever
+// searched, and each once, so that resolving the pronouns of a long
+// paragraph does not walk back over it for each one.
 func (pq *paraQuotes) latestPerson(pi, k int) *person {
-	for ; pq.nLatest <= k; pq.nLatest++ {
-		n := pq.nLatest
-		var p *person
+	var p *person
+	n := k
+	for ; n >= 0; n-- {
+		if pq.sents != nil && pq.sents[n].latestDone {
+			p = pq.sents[n].latest
+			break
+		}
 		if ps := pq.personsIn(pi, n); len(ps) > 0 {
 			p = &ps[len(ps)-1]
-		} else if n > 0 {
-			p = pq.sents[n-1].latest
+			break
 		}
-		pq.sents[n].latest = p
 	}
-	return pq.sents[k].latest
+	for n = max(n, 0); n <= k; n++ {
+		pq.sents[n].latest, pq.sents[n].latestDone = p, true
+	}
+	return p
 }
 
 // sentenceAtSrc returns the index of the last sentence of p that starts at

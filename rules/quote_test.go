@@ -141,3 +141,36 @@ func BenchmarkQuotesCorpus(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkQuotesGenerated measures the quotes analyzer on the generated
+// drafts named by ATTRLINT_BENCH_CORPUS (see internal/cli's
+// BenchmarkCheckGenerated): the copy a check's profile is taken on.
+func BenchmarkQuotesGenerated(b *testing.B) {
+	dir := os.Getenv("ATTRLINT_BENCH_CORPUS")
+	if dir == "" {
+		b.Skip("ATTRLINT_BENCH_CORPUS names no generated corpus")
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
+	if len(paths) == 0 {
+		b.Skip("no drafts in " + dir)
+	}
+	var docs []*prose.Document
+	var total int64
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, prose.Parse(p, data))
+		total += int64(len(data))
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, doc := range docs {
+			if _, err := rules.Quotes.Run(analysis.NewPass(rules.Quotes, doc, nil)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
