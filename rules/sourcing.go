@@ -145,6 +145,10 @@ type sourcingRule struct {
 	trigger triggerSet
 	// bufs pools the index memory (*[2]indexBufs) across documents.
 	bufs sync.Pool
+	// extra is what runSourcing reads beyond the above, built on first
+	// use (see extra), so that loading the config does not pay for it.
+	extraOnce sync.Once
+	extraVal  sourcingExtra
 }
 
 func compileSourcing(r *Rule, opts any) (any, error) {

@@ -2,9 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"runtime"
-	"sync"
-	"weak"
 
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/prose"
@@ -227,25 +224,15 @@ type sourcingExtra struct {
 	reasons wordFilter
 }
 
-// sourcingExtras holds the sourcingExtra of each live rule, by a weak
-// pointer to it, dropped when the rule is collected.
-var sourcingExtras sync.Map
-
 // extra returns the rule's sourcingExtra.
 func (sr *sourcingRule) extra() *sourcingExtra {
-	key := weak.Make(sr)
-	if e, ok := sourcingExtras.Load(key); ok {
-		return e.(*sourcingExtra)
-	}
-	e := new(sourcingExtra)
-	e.reasons.addPhrases(sr.opts.Reasons)
-	e.reasons.addPhrases(sr.opts.WeakReasons)
-	e.reasons.addPhrases(sr.opts.AnonymityMarkers)
-	got, loaded := sourcingExtras.LoadOrStore(key, e)
-	if !loaded {
-		runtime.AddCleanup(sr, func(k weak.Pointer[sourcingRule]) { sourcingExtras.Delete(k) }, key)
-	}
-	return got.(*sourcingExtra)
+	sr.extraOnce.Do(func() {
+		e := &sr.extraVal
+		e.reasons.addPhrases(sr.opts.Reasons)
+		e.reasons.addPhrases(sr.opts.WeakReasons)
+		e.reasons.addPhrases(sr.opts.AnonymityMarkers)
+	})
+	return &sr.extraVal
 }
 
 // cannotJustify reports whether the first sentence of p cannot justify a
