@@ -121,25 +121,7 @@ func BenchmarkQuotesCorpus(b *testing.B) {
 	if len(paths) == 0 {
 		b.Skip("no corpus at ../../shared/corpus")
 	}
-	var docs []*prose.Document
-	var total int64
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, prose.Parse(p, data))
-		total += int64(len(data))
-	}
-	b.SetBytes(total)
-	b.ResetTimer()
-	for range b.N {
-		for _, doc := range docs {
-			if _, err := rules.Quotes.Run(analysis.NewPass(rules.Quotes, doc, nil)); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
+	benchQuotes(b, paths)
 }
 
 // BenchmarkQuotesGenerated measures the quotes analyzer on the generated
@@ -154,6 +136,11 @@ func BenchmarkQuotesGenerated(b *testing.B) {
 	if len(paths) == 0 {
 		b.Skip("no drafts in " + dir)
 	}
+	benchQuotes(b, paths)
+}
+
+// benchQuotes runs the quotes analyzer over the parsed files.
+func benchQuotes(b *testing.B, paths []string) {
 	var docs []*prose.Document
 	var total int64
 	for _, p := range paths {
