@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"testing"
+	"unicode"
 )
 
 func TestLayout(t *testing.T) {
@@ -115,6 +116,30 @@ func TestWindowTrimsBlanksAtCuts(t *testing.T) {
 		}
 		if s < lo || s >= hi {
 			t.Errorf("avail %d: finding start hidden", avail)
+		}
+	}
+}
+
+// TestNarrowIsRunewidth checks the runes that layout measures without
+// runewidth against runewidth itself: a new version that changes one of
+// their widths fails here rather than shifting carets.
+func TestNarrowIsRunewidth(t *testing.T) {
+	for i, rg := range narrowRanges {
+		if rg[0] > rg[1] || i > 0 && rg[0] <= narrowRanges[i-1][1] {
+			t.Fatalf("narrowRanges[%d] = %U..%U: ranges must be sorted and disjoint", i, rg[0], rg[1])
+		}
+		for r := rg[0]; r <= rg[1]; r++ {
+			if w := cells.RuneWidth(r); w != 1 {
+				t.Errorf("%U %q is %d cells wide by runewidth, not 1: take it out of narrowRanges", r, r, w)
+			}
+			if unicode.IsControl(r) || isBidiControl(r) || unicode.Is(unicode.Cf, r) {
+				t.Errorf("%U is a control or format character: take it out of narrowRanges", r)
+			}
+		}
+	}
+	for _, r := range []rune{0x9F, 0xAD, 0x300, 0x200B, 0x2028, 0x202E, 0x2060, 0x3000, 0x1F600} {
+		if narrow(r) {
+			t.Errorf("narrow(%U) = true, want false", r)
 		}
 	}
 }
