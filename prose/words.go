@@ -108,6 +108,10 @@ func (v *vocabulary) index() {
 		n *= 2
 	}
 	v.slots = make([]slot, n)
+	// Write the fresh table before probing it: a page first read is
+	// mapped to the shared zero page, and the write after it is a second
+	// fault that flushes the other threads' TLBs.
+	clear(v.slots)
 	v.mask = uint32(n - 1)
 	for k, id := range vocab.ids {
 		if k == "" {
