@@ -133,3 +133,25 @@ func TestLowerEveryByte(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneralPunctIsNoWordNorSpace pins what the tokenizer's and
+// lower-casing's shortcut for U+2010..U+2027 assumes of those runes: none
+// is a space, a letter, a digit or a mark, and none has a case. A Unicode
+// version that changes one fails here.
+func TestGeneralPunctIsNoWordNorSpace(t *testing.T) {
+	for r := rune(0x2000); r <= 0x206F; r++ {
+		in := r >= 0x2010 && r <= 0x2027
+		if isGeneralPunct(r) != in {
+			t.Errorf("isGeneralPunct(%U) = %v, want %v", r, !in, in)
+		}
+		if !in {
+			continue
+		}
+		if unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			t.Errorf("%U is a space, letter, digit or mark", r)
+		}
+		if unicode.ToLower(r) != r || unicode.ToUpper(r) != r {
+			t.Errorf("%U has a case", r)
+		}
+	}
+}
