@@ -1,11 +1,9 @@
 package rules
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"math"
 	"strconv"
 	"strings"
@@ -175,33 +173,19 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 	// figures (an archive, a live blog) costs the number of distinct
 	// figures per figure, not the number of figures.
 	// The classes of a quantity are a list, in the order of their first
-	// figure; byHash finds a class by the hash of its quantity and
-	// figureClass.
+	// figure; byKey finds a class by its quantity and figureClass (looking
+	// a []byte key up in a map of strings does not allocate).
 	type class struct {
 		first, second int32 // second: the first in another sentence than first, or -1
 		next          int32 // the quantity's next class, or -1
-		// sig is the class's quantity and figureClass, sigs[sig:sigEnd];
-		// sameHash is the next class whose sig hashes alike, or -1.
-		sig, sigEnd, sameHash int32
 	}
 	var classes []class
 	head, tail := make([]int32, len(sizes)), make([]int32, len(sizes))
 	for k := range head {
 		head[k], tail[k] = -1, -1
 	}
-	byHash := map[uint64]int32{} // the first class of each hash of a sig
-	var sig, sigs []byte
-	// classOf returns the class of sig, or -1.
-	classOf := func(h uint64) int32 {
-		ci, ok := byHash[h]
-		for ok && ci >= 0 {
-			if c := &classes[ci]; bytes.Equal(sigs[c.sig:c.sigEnd], sig) {
-				return ci
-			}
-			ci = classes[ci].sameHash
-		}
-		return -1
-	}
+	byKey := map[string]int32{}
+	var sig []byte
 	for j, b := range figs {
 		if !compared(j) {
 			continue
@@ -234,17 +218,10 @@ func runFigureMismatch(pass *analysis.Pass) (any, error) {
 		}
 		sig = binary.LittleEndian.AppendUint32(sig[:0], uint32(bk))
 		sig = appendFigureClass(sig, b, cues[j], ctx[j])
-		h := maphash.Bytes(figureClassSeed, sig)
-		if ci := classOf(h); ci < 0 {
+		if ci, ok := byKey[string(sig)]; !ok {
 			ci = int32(len(classes))
-			same, ok := byHash[h]
-			if !ok {
-				same = -1
-			}
-			classes = append(classes, class{first: int32(j), second: -1, next: -1,
-				sig: int32(len(sigs)), sigEnd: int32(len(sigs) + len(sig)), sameHash: same})
-			sigs = append(sigs, sig...)
-			byHash[h] = ci
+			classes = append(classes, class{first: int32(j), second: -1, next: -1})
+			byKey[string(sig)] = ci
 			if tail[bk] >= 0 {
 				classes[tail[bk]].next = ci
 			} else {
@@ -326,9 +303,6 @@ func quantityOf(f *Figure) quantity {
 	}
 	return q
 }
-
-// figureClassSeed seeds the hashes of figure classes.
-var figureClassSeed = maphash.MakeSeed()
 
 // replacePlaceholders replaces, left to right, each occurrence of the old
 // strings of pairs (old, new, ...) by its new string, as
