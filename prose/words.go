@@ -134,7 +134,13 @@ func (v *vocabulary) index() {
 // bytes.
 func sketch(w string) uint32 {
 	n := len(w)
-	x := uint64(w[0]) | uint64(w[min(1, n-1)])<<8 | uint64(w[max(n-2, 0)])<<16 | uint64(w[n-1])<<24 | uint64(n)<<32
+	return sketchPair(uint64(w[0])|uint64(w[min(1, n-1)])<<8, uint64(w[max(n-2, 0)])|uint64(w[n-1])<<8, n)
+}
+
+// sketchPair is sketch of a word of n bytes whose first two bytes are
+// first and last two are last, each read as a little-endian number.
+func sketchPair(first, last uint64, n int) uint32 {
+	x := first | last<<16 | uint64(n)<<32
 	x *= 0x9E3779B97F4A7C15
 	return uint32(x >> 32)
 }
@@ -195,24 +201,41 @@ func (c *wordIDs) get(text string, toks []Token) []int32 {
 	if c.v == v && c.text == tp && c.tok == tok && len(c.ids) == len(toks) {
 		return c.ids
 	}
+	var buf []byte
 	// A new slice: the old one may be held by a caller, or shared with a
 	// copy of the paragraph.
-	ids := make([]int32, 0, len(toks))
-	var buf []byte
-	for _, t := range toks {
-		if t.End-t.Start == 1 && text[t.Start] < utf8.RuneSelf {
-			ids = append(ids, v.ascii[text[t.Start]])
-			continue
-		}
+	ids := make([]int32, len(toks))
+	// Only a token holding ’ may be found with ' instead: none can if the
+	// text holds none, which one fast search tells.
+	quotes := strings.Contains(text, rightQuote)
+	for i, t := range toks {
 		w := text[t.Start:t.End]
-		id := v.lookup(w)
+		var id int32
+		if n := len(w); n >= 2 {
+			// lookup, inlined, with sketch for two bytes or more.
+			h := sketchPair(uint64(w[0])|uint64(w[1])<<8, uint64(w[n-2])|uint64(w[n-1])<<8, n)
+			if v.filter[h%(1<<16)/64]&(1<<(h%64)) != 0 {
+				for j := h & v.mask; ; j = (j + 1) & v.mask {
+					s := &v.slots[j]
+					if s.id == 0 || s.key == w {
+						id = s.id
+						break
+					}
+				}
+			}
+		} else if n == 1 && w[0] < utf8.RuneSelf {
+			ids[i] = v.ascii[w[0]]
+			continue
+		} else {
+			id = v.lookup(w)
+		}
 		// No key holds ’ (InternWords), so only a word not found may be
 		// found with '.
-		if id == 0 && hasRightQuote(w) {
+		if id == 0 && quotes && hasRightQuote(w) {
 			buf = appendStraight(buf[:0], w)
 			id = v.lookup(string(buf))
 		}
-		ids = append(ids, id)
+		ids[i] = id
 	}
 	*c = wordIDs{v: v, text: tp, tok: tok, ids: ids}
 	return ids
