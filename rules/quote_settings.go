@@ -260,6 +260,9 @@ type stringSet struct {
 	// entry: the letters of one case, the digits and the punctuation
 	// have theirs, and a small filter costs every load less memory.
 	maybe [64]uint32
+	// last is maybe for the last byte of the members: most words that
+	// pass maybe are still ruled out by their ending, without hashing.
+	last  [64]uint32
 	empty bool // "" is a member
 }
 
@@ -284,6 +287,7 @@ func (s *stringSet) add(w string) {
 	}
 	s.m[w] = struct{}{}
 	s.maybe[w[0]&63] |= filterBit(len(w))
+	s.last[w[len(w)-1]&63] |= filterBit(len(w))
 }
 
 // has reports whether w is a member.
@@ -291,7 +295,7 @@ func (s *stringSet) has(w string) bool {
 	if w == "" {
 		return s.empty
 	}
-	if s.maybe[w[0]&63]&filterBit(len(w)) == 0 {
+	if b := filterBit(len(w)); s.maybe[w[0]&63]&b == 0 || s.last[w[len(w)-1]&63]&b == 0 {
 		return false
 	}
 	_, ok := s.m[w]
