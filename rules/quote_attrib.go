@@ -27,7 +27,7 @@ func attribute(doc *prose.Document, pq *paraQuotes, s prose.Quoted, q *Quotation
 		return true
 	}
 	if s.Close.Len() > 0 {
-		if d, name, ok := dashAfter(p, s.Close.End, qs); ok {
+		if d, name, ok := dashAfter(pq, s.Close.End, qs); ok {
 			q.Cue = "dash"
 			q.CueSpan = p.SrcSpan(d)
 			q.Speaker, q.SpeakerSpan = spanText(p, name), p.SrcSpan(name)
@@ -81,7 +81,7 @@ func nearestCue(pq *paraQuotes, s prose.Quoted, limit int) (phrase.Match, bool) 
 			after, hasAfter = m, true
 		}
 	}
-	if hasAfter && adjacentAfter(p, s.Span.End, after) {
+	if hasAfter && adjacentAfter(pq, s.Span.End, after) {
 		return after, true
 	}
 	if hasBefore {
@@ -105,8 +105,9 @@ func describesActivity(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) bo
 // adjacentAfter reports whether cue m follows offset end with at most a
 // comma and a short subject between: "…,” he said", "…,” said the
 // spokesman", "…,” Secretary of State Antony J. Blinken said".
-func adjacentAfter(p *prose.Paragraph, end int, m phrase.Match) bool {
-	k := sort.Search(len(p.Tokens), func(k int) bool { return p.Tokens[k].Start >= end })
+func adjacentAfter(pq *paraQuotes, end int, m phrase.Match) bool {
+	p := pq.p
+	k := pq.tokenAt(end)
 	if m.FirstTok-k > maxNameTokens {
 		return false
 	}
@@ -137,8 +138,9 @@ func colonBefore(text string, i int) int {
 
 // dashAfter finds a dash attribution after offset i ("” — Gen. Mark
 // Milley"): a dash, then a name. It returns the dash's span and the name's.
-func dashAfter(p *prose.Paragraph, i int, qs *quoteSettings) (prose.Span, prose.Span, bool) {
-	k := sort.Search(len(p.Tokens), func(k int) bool { return p.Tokens[k].Start >= i })
+func dashAfter(pq *paraQuotes, i int, qs *quoteSettings) (prose.Span, prose.Span, bool) {
+	p := pq.p
+	k := pq.tokenAt(i)
 	// Optional punctuation between the closing mark and the dash.
 	for k < len(p.Tokens) && isText(p, k, ",", ".") {
 		k++

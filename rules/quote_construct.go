@@ -22,7 +22,7 @@ func attributeConstruction(pq *paraQuotes, s prose.Quoted, q *Quotation, qs *quo
 	p := pq.p
 	sent := pq.sentenceOf(s.Open.Start)
 	cues := pq.cuesIn(sent, sent)
-	open := tokenAt(p, s.Open.Start, 0)
+	open := pq.tokenAt(s.Open.Start)
 	sentStart := 0
 	if len(p.Sentences) > 0 {
 		sentStart = p.Sentences[sent].Start
@@ -138,7 +138,7 @@ func trimPossessive(p *prose.Paragraph, s prose.Span) prose.Span {
 // comma follows a name, a quoted term or a parenthesis.
 func glossed(pq *paraQuotes, s prose.Quoted, qs *quoteSettings) bool {
 	p := pq.p
-	open := tokenAt(p, s.Open.Start, 0)
+	open := pq.tokenAt(s.Open.Start)
 	sent := pq.sentenceOf(s.Open.Start)
 	cues := pq.cuesIn(sent, sent)
 	for k := cuesBefore(cues, s.Open.Start) - 1; k >= 0; k-- {

@@ -20,13 +20,6 @@ type sentCues struct {
 	matched, personsDone, latestDone bool
 }
 
-// sentenceOf returns the index of the sentence that holds text offset i
-// (the nearest one when i falls between sentences); 0 for a paragraph
-// without sentences, which is matched as one.
-func (pq *paraQuotes) sentenceOf(i int) int {
-	return sentenceIndex(pq.p, i)
-}
-
 // sentence returns the paragraph's matches for sentence k, matching it on
 // first use.
 func (pq *paraQuotes) sentence(k int) *sentCues {
@@ -148,10 +141,81 @@ func (x *extractor) addRun(from, to int) {
 	}
 }
 
+// tokenAt returns the index of the first token of the paragraph that
+// starts at or after text offset i. It gallops from the answer of the call
+// before, forward or back: the quotations of a paragraph come in text
+// order, and what is looked up for each lies near it, so that a long
+// paragraph of many quotations is not searched over its whole length for
+// each.
+func (pq *paraQuotes) tokenAt(i int) int {
+	toks := pq.p.Tokens
+	lo, hi := min(pq.tok, len(toks)), len(toks)
+	if lo > 0 && toks[lo-1].Start >= i {
+		// The answer is at most lo-1: gallop back.
+		hi = lo - 1
+		lo = 0
+		for step := 1; hi-step >= 0; step *= 2 {
+			if c := hi - step; toks[c].Start < i {
+				lo = c + 1
+				break
+			}
+			hi -= step
+		}
+	} else {
+		for step := 1; lo+step <= hi; step *= 2 {
+			if c := lo + step - 1; toks[c].Start >= i {
+				hi = c
+				break
+			}
+			lo += step
+		}
+	}
+	k := tokenAtIn(pq.p, i, lo, hi)
+	pq.tok = k
+	return k
+}
+
+// sentenceOf returns the index of the sentence that holds text offset i
+// (the nearest one when i falls between sentences); 0 for a paragraph
+// without sentences, which is matched as one. Like tokenAt, it searches
+// on from the answer of the call before when that lies before i.
+func (pq *paraQuotes) sentenceOf(i int) int {
+	ss := pq.p.Sentences
+	lo := pq.sent
+	if lo > len(ss) || lo > 0 && ss[lo-1].End > i {
+		lo = 0
+	}
+	hi := len(ss)
+	for step := 1; lo+step < hi; step *= 2 {
+		if ss[lo+step-1].End > i {
+			hi = lo + step - 1
+			break
+		}
+		lo += step
+	}
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ss[m].End > i {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	pq.sent = lo
+	if lo == len(ss) && lo > 0 {
+		lo--
+	}
+	return lo
+}
+
 // tokenAt returns the index of the first token from index lo on that
 // starts at or after text offset i.
 func tokenAt(p *prose.Paragraph, i, lo int) int {
-	hi := len(p.Tokens)
+	return tokenAtIn(p, i, lo, len(p.Tokens))
+}
+
+// tokenAtIn is tokenAt when the answer is known to be at most hi.
+func tokenAtIn(p *prose.Paragraph, i, lo, hi int) int {
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		if p.Tokens[m].Start < i {

@@ -35,6 +35,8 @@ type paraQuotes struct {
 	x    *extractor
 
 	sents []sentCues // per sentence, allocated on first use
+
+	tok, sent int // the answers of the last tokenAt and sentenceOf, to search on from
 }
 
 // person is a named person seen as the subject of a speech verb.
@@ -190,14 +192,15 @@ func fillQuotation(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *q
 	q.Span = prose.Span{Start: fp.Src(first.q.Span.Start), End: lp.SrcEnd(last.q.Span.End)}
 	q.Content = fp.SrcSpan(first.q.Content)
 	q.Para = first.para
-	q.Sentence = sentenceIndex(fp, first.q.Span.Start)
+	q.Sentence = paras[first.para].sentenceOf(first.q.Span.Start)
 	q.Heading = fp.Kind == prose.BlockHeading || headline(fp)
 	q.Unclosed = last.q.Unclosed
 	var firstToks []prose.Token
 	for k, pt := range g.parts {
 		p := doc.Paragraphs[pt.para]
 		q.Parts[k] = p.SrcSpan(pt.q.Content)
-		toks := tokensIn(p, pt.q.Content)
+		a := paras[pt.para].tokenAt(pt.q.Content.Start)
+		toks := tokensFrom(p, a, pt.q.Content.End)
 		if k == 0 {
 			firstToks = toks
 		}
@@ -245,9 +248,14 @@ func countWords(toks []prose.Token) int {
 
 // tokensIn returns the paragraph's tokens inside s.
 func tokensIn(p *prose.Paragraph, s prose.Span) []prose.Token {
-	a := tokenAt(p, s.Start, 0)
+	return tokensFrom(p, tokenAt(p, s.Start, 0), s.End)
+}
+
+// tokensFrom returns the paragraph's tokens from index a on that start
+// before text offset end.
+func tokensFrom(p *prose.Paragraph, a, end int) []prose.Token {
 	b := a
-	for b < len(p.Tokens) && p.Tokens[b].Start < s.End {
+	for b < len(p.Tokens) && p.Tokens[b].Start < end {
 		b++
 	}
 	return p.Tokens[a:b]
@@ -323,7 +331,7 @@ func titleCase(p *prose.Paragraph, toks []prose.Token, qs *quoteSettings) bool {
 		}
 		w := p.Text[t.Start:t.End]
 		words++
-		if words > 1 && (utf8.RuneCountInString(w) < 3 || qs.smallTitle.has(strings.ToLower(w))) {
+		if words > 1 && (utf8.RuneCountInString(w) < 3 || qs.smallTitle.has(lowerASCII(p, t, w))) {
 			continue
 		}
 		switch {
@@ -339,6 +347,18 @@ func titleCase(p *prose.Paragraph, toks []prose.Token, qs *quoteSettings) bool {
 		}
 	}
 	return words > 0 && (lower == 0 || lower == 1 && capsWords >= 5)
+}
+
+// lowerASCII returns strings.ToLower(w) for token t, whose text is w,
+// without allocating when w is ASCII: then the paragraph's lower-case
+// text holds it.
+func lowerASCII(p *prose.Paragraph, t prose.Token, w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+	}
+	return p.Lower()[t.Start:t.End]
 }
 
 func lowerWord(s string) string { return phrase.Fold(s) }
@@ -365,7 +385,7 @@ func attributeAcross(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs 
 	lp := doc.Paragraphs[last.para]
 	if last.q.Close.Len() > 0 && strings.TrimRight(lp.Text[last.q.Span.End:], " .,") == "" && last.para+1 < len(paras) {
 		next := paras[last.para+1].p
-		if d, name, ok := dashAfter(next, 0, qs); ok && d.Start == 0 {
+		if d, name, ok := dashAfter(&paras[last.para+1], 0, qs); ok && d.Start == 0 {
 			g.q.Cue = "dash"
 			g.q.CueSpan = next.SrcSpan(d)
 			g.q.Speaker, g.q.SpeakerSpan = spanText(next, name), next.SrcSpan(name)
