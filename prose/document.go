@@ -310,6 +310,7 @@ func (b *paragraphBuilder) paragraph(kind BlockKind) *Paragraph {
 	p.segs = st.segments(segs, rem)
 	p.Tokens = st.tokens(p.Text, rem)
 	p.lower = st.lower(p.Text, rem)
+	st.wordIDs(p, rem)
 	if len(p.Tokens) > 0 {
 		st.spanBuf = appendSentences(st.spanBuf[:0], p.Text, p.Tokens)
 		p.Sentences = st.spans(st.spanBuf, rem)

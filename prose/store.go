@@ -21,6 +21,7 @@ type store struct {
 	toks  []Token
 	sents []Span
 	segs  []segment
+	ids   []int32
 
 	// Scratch.
 	list    []*Paragraph // the document's paragraphs so far
@@ -49,7 +50,7 @@ func (st *store) paragraphs() []*Paragraph {
 	}
 	clear(st.list)
 	st.list = st.list[:0]
-	st.paras, st.text, st.low, st.toks, st.sents, st.segs = nil, nil, nil, nil, nil, nil
+	st.paras, st.text, st.low, st.toks, st.sents, st.segs, st.ids = nil, nil, nil, nil, nil, nil, nil
 	st.b.reset()
 	// A huge document's buffers are not worth keeping.
 	const keep = 1 << 20 // bytes

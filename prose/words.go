@@ -24,6 +24,8 @@ import (
 // interned keeps its ID in every later state.
 type vocabulary struct {
 	once sync.Once
+	// words is how many words were interned when it was published.
+	words int
 	// slots is the words as an open-addressing hash table on sketch,
 	// which is cheaper than hashing whole words: a word is in the slot
 	// sketch(w) & mask or in one of the slots after it, before an empty
@@ -93,7 +95,7 @@ func InternWords(keys []string) []int32 {
 		// Paragraphs see the new words from their next WordIDs on; the
 		// table is built when one asks, so that compiling many matchers
 		// builds it once.
-		vocab.cur.Store(&vocabulary{})
+		vocab.cur.Store(&vocabulary{words: len(vocab.ids)})
 	}
 	return out
 }
@@ -201,10 +203,33 @@ func (c *wordIDs) get(text string, toks []Token) []int32 {
 	if c.v == v && c.text == tp && c.tok == tok && len(c.ids) == len(toks) {
 		return c.ids
 	}
-	var buf []byte
 	// A new slice: the old one may be held by a caller, or shared with a
 	// copy of the paragraph.
 	ids := make([]int32, len(toks))
+	v.fill(ids, text, toks)
+	*c = wordIDs{v: v, text: tp, tok: tok, ids: ids}
+	return ids
+}
+
+// wordIDs computes the WordIDs of a new paragraph into the store, while its
+// tokens and text are at hand, if the vocabulary has words: phrase lists
+// compiled before parsing are matched against every paragraph. The cache
+// is checked as ever, so a vocabulary grown since computes them anew.
+func (st *store) wordIDs(p *Paragraph, rem int) {
+	v := vocab.cur.Load()
+	if v.words == 0 || len(p.Tokens) == 0 {
+		return
+	}
+	v.once.Do(v.index)
+	ids := carve(&st.ids, len(p.Tokens), len(p.Tokens)+rem/5)
+	v.fill(ids, p.lower, p.Tokens)
+	p.words = wordIDs{v: v, text: unsafe.StringData(p.lower), tok: &p.Tokens[0], ids: ids}
+}
+
+// fill sets ids[i] to the ID of toks[i] of text, or 0.
+func (v *vocabulary) fill(ids []int32, text string, toks []Token) {
+	ids = ids[:len(toks)]
+	var buf []byte
 	// Only a token holding ’ may be found with ' instead: none can if the
 	// text holds none, which one fast search tells.
 	quotes := strings.Contains(text, rightQuote)
@@ -237,8 +262,6 @@ func (c *wordIDs) get(text string, toks []Token) []int32 {
 		}
 		ids[i] = id
 	}
-	*c = wordIDs{v: v, text: tp, tok: tok, ids: ids}
-	return ids
 }
 
 // rightQuote is the typographic apostrophe, U+2019.
