@@ -120,7 +120,11 @@ func (pq *paraQuotes) personsIn(pi, k int) []person {
 		return sc.persons
 	}
 	sc.personsDone = true
-	qs := pq.x.qs
+	x := pq.x
+	qs := x.qs
+	// The persons of every sentence are a stretch of one slice: nothing
+	// else appends to it until this loop ends.
+	from := len(x.persons)
 	for _, m := range sc.cues {
 		if c := qs.cues[m.ID]; c.construction || !c.attributes() || !namesSpeaker(pq.p, m, qs) {
 			continue
@@ -129,7 +133,10 @@ func (pq *paraQuotes) personsIn(pi, k int) []person {
 		if !ok || pron || !isPerson(pq.p, sp, qs) {
 			continue
 		}
-		sc.persons = append(sc.persons, person{para: pi, at: sp.Start, name: spanText(pq.p, sp), span: pq.p.SrcSpan(sp)})
+		x.persons = append(x.persons, person{para: pi, at: sp.Start, name: spanText(pq.p, sp), span: pq.p.SrcSpan(sp)})
+	}
+	if len(x.persons) > from {
+		sc.persons = x.persons[from:len(x.persons):len(x.persons)]
 	}
 	return sc.persons
 }

@@ -49,12 +49,13 @@ type person struct {
 // extractor holds one run's paragraphs and the scratch memory that matching
 // reuses from paragraph to paragraph.
 type extractor struct {
-	qs     *quoteSettings
-	paras  []paraQuotes
-	runs   []phrase.Run   // the tokens of a paragraph outside its quotations
-	cues   []phrase.Match // every sentence's cues, each a stretch of it
-	gather []phrase.Match // the cues of a run of sentences, for cuesIn
-	sents  []sentCues     // every paragraph's sents, each a stretch of it
+	qs      *quoteSettings
+	paras   []paraQuotes
+	runs    []phrase.Run   // the tokens of a paragraph outside its quotations
+	cues    []phrase.Match // every sentence's cues, each a stretch of it
+	gather  []phrase.Match // the cues of a run of sentences, for cuesIn
+	sents   []sentCues     // every paragraph's sents, each a stretch of it
+	persons []person       // every sentence's persons, each a stretch of it
 
 	// The memory of the last run, for the next one (see quoteExtractors).
 	scanned []prose.Quoted
@@ -72,6 +73,8 @@ func (x *extractor) release() {
 	clear(x.paras)
 	clear(x.sents)
 	clear(x.groups)
+	clear(x.persons)
+	x.persons = x.persons[:0]
 	x.qs = nil
 	quoteExtractors.Put(x)
 }
@@ -171,7 +174,7 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 		if !g.q.Attributed() {
 			continueReported(&paras[g.parts[0].para], g, qs)
 		}
-		if g.q.Pronoun && qs.resolvable.has(lowerWord(g.q.Speaker)) {
+		if g.q.Pronoun && qs.resolvable.hasFolded(g.q.Speaker, lowerWord) {
 			x.resolvePronoun(g.q, g.parts[len(g.parts)-1].para)
 		}
 		if lp := g.parts[len(g.parts)-1].para; lp != run.para {
@@ -331,7 +334,7 @@ func titleCase(p *prose.Paragraph, toks []prose.Token, qs *quoteSettings) bool {
 		}
 		w := p.Text[t.Start:t.End]
 		words++
-		if words > 1 && (utf8.RuneCountInString(w) < 3 || qs.smallTitle.has(lowerASCII(p, t, w))) {
+		if words > 1 && (utf8.RuneCountInString(w) < 3 || qs.smallTitle.hasFolded(w, strings.ToLower)) {
 			continue
 		}
 		switch {
@@ -347,18 +350,6 @@ func titleCase(p *prose.Paragraph, toks []prose.Token, qs *quoteSettings) bool {
 		}
 	}
 	return words > 0 && (lower == 0 || lower == 1 && capsWords >= 5)
-}
-
-// lowerASCII returns strings.ToLower(w) for token t, whose text is w,
-// without allocating when w is ASCII: then the paragraph's lower-case
-// text holds it.
-func lowerASCII(p *prose.Paragraph, t prose.Token, w string) string {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return strings.ToLower(w)
-		}
-	}
-	return p.Lower()[t.Start:t.End]
 }
 
 func lowerWord(s string) string { return phrase.Fold(s) }

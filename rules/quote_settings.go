@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/attrlint/attrlint/phrase"
 )
@@ -300,6 +301,49 @@ func (s *stringSet) has(w string) bool {
 	}
 	_, ok := s.m[w]
 	return ok
+}
+
+// foldASCII writes w folded to lower case into buf and returns it, without
+// allocating; ok is false when w is not ASCII or is longer than buf. For
+// ASCII, phrase.Fold, phraseFold and strings.ToLower agree with it.
+func foldASCII(buf *[32]byte, w string) (b []byte, ok bool) {
+	if len(w) > len(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(w)], true
+}
+
+// hasBytes reports whether string(b) is a member, without allocating.
+func (s *stringSet) hasBytes(b []byte) bool {
+	if len(b) == 0 {
+		return s.empty
+	}
+	if bit := filterBit(len(b)); s.maybe[b[0]&63]&bit == 0 || s.last[b[len(b)-1]&63]&bit == 0 {
+		return false
+	}
+	_, ok := s.m[string(b)]
+	return ok
+}
+
+// hasFolded reports whether fold(w) is a member, where fold is phrase.Fold,
+// phraseFold or strings.ToLower: they agree on ASCII, which is folded
+// without allocating.
+func (s *stringSet) hasFolded(w string, fold func(string) string) bool {
+	var buf [32]byte
+	if b, ok := foldASCII(&buf, w); ok {
+		return s.hasBytes(b)
+	}
+	return s.has(fold(w))
 }
 
 // quoteSettingsOf returns the compiled settings the driver passed, or the

@@ -167,12 +167,22 @@ func isPerson(p *prose.Paragraph, s prose.Span, qs *quoteSettings) bool {
 		if t.Kind != prose.Word {
 			continue
 		}
-		w := phraseFold(p.Text[t.Start:t.End])
-		if qs.organizations.has(w) || qs.determiners.has(w) {
-			return false
-		}
-		if qs.titles.has(w) {
-			title = true
+		var buf [32]byte
+		if b, ok := foldASCII(&buf, p.Text[t.Start:t.End]); ok {
+			if qs.organizations.hasBytes(b) || qs.determiners.hasBytes(b) {
+				return false
+			}
+			if qs.titles.hasBytes(b) {
+				title = true
+			}
+		} else {
+			w := phraseFold(p.Text[t.Start:t.End])
+			if qs.organizations.has(w) || qs.determiners.has(w) {
+				return false
+			}
+			if qs.titles.has(w) {
+				title = true
+			}
 		}
 		r, _ := utf8.DecodeRuneInString(p.Text[t.Start:])
 		if isUpperRune(r) {
