@@ -14,7 +14,13 @@
 #      /usr/bin/time -v) and prints the ratio; then one 5 KB draft end to end
 #      (hyperfine when installed, else the min and median of RUNS runs); then
 #      the BIG_MB file alone (Vale with a time limit of VALE_BIG_TIMEOUT
-#      seconds, default 600).
+#      seconds, default 600);
+#   5. in the same run, the floors the design card sets (bench/floor): the
+#      time to start a Go program that does nothing, and one that links only
+#      the card's libraries (goldmark, x/net/html, yaml, color, doublestar)
+#      and exits, beside one draft; goldmark alone parsing the corpus's
+#      Markdown, beside the corpus. No attrlint built to the card can be
+#      faster than these.
 #
 # attrlint runs with every default rule on and the default -j (all CPUs);
 # Vale with its own default concurrency. Both write their full reports to
@@ -36,6 +42,12 @@ trap 'rm -rf "$work"' EXIT
 
 echo "== building attrlint and generating the corpus"
 go build -o "$work/attrlint" ./cmd/attrlint
+# The floors the design card sets (see bench/floor): starting any Go
+# program, starting one that links only the card's libraries, and parsing
+# the corpus's Markdown with goldmark alone.
+for f in empty linkonly goldmarkonly; do
+  go build -o "$work/$f" "./bench/floor/$f"
+done
 bash bench/corpus.sh "$work/corpus" "$drafts" "$big_mb"
 corpus="$work/corpus/drafts"
 big="$work/corpus/big/archive.md"
@@ -95,13 +107,15 @@ printf '\ncorpus: %d files, %d bytes (%.1f MB); big file: %d bytes; %d CPUs\n' \
   "$files" "$bytes" "$(echo "$bytes / 1048576" | bc -l)" "$(wc -c < "$big")" "$(nproc)"
 
 # measure LABEL OUT CMD...: runs CMD once under time -v, its report to OUT;
-# sets wall (seconds) and rss (KB).
+# sets wall (seconds, by bash's clock: time -v rounds to 10 ms) and rss (KB).
 measure() {
-  local label=$1 out=$2; shift 2
+  local label=$1 out=$2 t0 t1; shift 2
+  t0=${EPOCHREALTIME/./}
   /usr/bin/time -v -o "$work/time" "$@" > "$out" 2> "$out.err" || true
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/time")
+  t1=${EPOCHREALTIME/./}
+  wall=$(echo "($((10#$t1 - 10#$t0))) / 1000000" | bc -l)
   rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time")
-  printf '%-9s wall %8.2f s  %8.2f MB/s  %9.1f files/s  peak RSS %7.1f MB  %7d lines of report\n' \
+  printf '%-9s wall %8.3f s  %8.2f MB/s  %9.1f files/s  peak RSS %7.1f MB  %7d lines of report\n' \
     "$label" "$wall" "$(echo "$bytes / 1048576 / $wall" | bc -l)" "$(echo "$nfiles / $wall" | bc -l)" \
     "$(echo "$rss / 1024" | bc -l)" "$(wc -l < "$out")"
 }
@@ -115,6 +129,14 @@ a_wall=$wall a_rss=$rss
 measure vale "$work/vale.out" "$vale" --config "$style/.vale.ini" --output line --no-exit "$corpus"
 v_wall=$wall
 printf 'throughput ratio (Vale wall / attrlint wall): %.1fx\n' "$(echo "$v_wall / $a_wall" | bc -l)"
+all_bytes=$bytes
+bytes=$(find "$corpus" -type f -name '*.md' -exec cat {} + | wc -c)
+nfiles=$(find "$corpus" -type f -name '*.md' | wc -l)
+measure goldmark "$work/goldmark.out" "$work/goldmarkonly" "$corpus"
+bytes=$all_bytes nfiles=$files
+printf 'floor: goldmark alone, parsing only the Markdown files (%s), takes %.3f s;\n' \
+  "$(cut -d, -f1,2 "$work/goldmark.out")" "$wall"
+printf '       50 times Vale would mean the whole run in %.3f s\n' "$(echo "$v_wall / 50" | bc -l)"
 
 echo
 echo "== one 5 KB draft, end to end (process start-up, config, rules, report)"
@@ -124,7 +146,8 @@ printf 'draft: %d bytes\n' "$(wc -c < "$draft")"
 if command -v hyperfine > /dev/null; then
   hyperfine -N --warmup 3 --runs "$runs" --export-markdown "$work/hf.md" \
     "$work/attrlint check --color never --fail-level none $draft" \
-    "$vale --config $style/.vale.ini --output line --no-exit $draft" > /dev/null
+    "$vale --config $style/.vale.ini --output line --no-exit $draft" \
+    "$work/empty" "$work/linkonly" "$work/attrlint version" > /dev/null
   cat "$work/hf.md"
 else
   one() { # label cmd...: min and median wall time of RUNS runs, in ms
@@ -147,7 +170,14 @@ else
   one attrlint "$work/attrlint" check --color never --fail-level none "$draft"
   a_med=$med
   one vale "$vale" --config "$style/.vale.ini" --output line --no-exit "$draft"
-  printf 'one-draft ratio (median): %.1fx\n' "$(echo "$med / $a_med" | bc -l)"
+  v_med=$med
+  printf 'one-draft ratio (median): %.1fx\n' "$(echo "$v_med / $a_med" | bc -l)"
+  echo "floors: starting a program that does nothing, in the same way"
+  one "empty Go" "$work/empty"
+  one "Go + libs" "$work/linkonly"
+  one "version" "$work/attrlint" version
+  printf '10 times Vale would mean %.2f ms for the whole run; a Go program that links\n' "$(echo "$v_med / 10000" | bc -l)"
+  echo 'goldmark, x/net/html, yaml, color and doublestar and exits takes the "Go + libs" figure'
 fi
 
 echo
