@@ -279,12 +279,57 @@ func startsSubject(p *prose.Paragraph, j int, qs *quoteSettings) bool {
 // commas ("The Kremlin spokesman, Dmitri S. Peskov, insisted"): then the
 // verb after it has its subject before it.
 func closesAppositive(p *prose.Paragraph, k int, qs *quoteSettings) bool {
+	if _, ok := nameBeforeAppositive(p, k, qs); ok {
+		return true
+	}
 	sp, ok := nameEndingAt(p, k-1, qs)
 	if !ok {
 		return false
 	}
 	j := tokenBefore(p, sp.Start)
 	return j >= 0 && isText(p, j, ",")
+}
+
+// maxAppositiveTokens bounds the title nameBeforeAppositive looks back over.
+const maxAppositiveTokens = 16
+
+// nameBeforeAppositive returns the name that a title set off by commas
+// follows, when the comma at k closes the title: in "“…,” Nadia Ferris, a
+// researcher at Bellwether Labs, told The Courier" and "Omar Haddad, chief
+// of security, said" the verb's subject is the name, and what follows
+// "told" is the one spoken to. The name must open its clause: start the
+// sentence, or follow a quotation mark or a comma. A title that is itself a
+// name ("The Kremlin spokesman, Dmitri S. Peskov, insisted") is left to
+// closesAppositive.
+func nameBeforeAppositive(p *prose.Paragraph, k int, qs *quoteSettings) (prose.Span, bool) {
+	if k < 3 || k >= len(p.Tokens) || !isText(p, k, ",") || len(p.Sentences) == 0 {
+		return prose.Span{}, false
+	}
+	sent := p.Sentences[sentenceIndex(p, p.Tokens[k].Start)].Start
+	for c := k - 1; c > 0 && k-c <= maxAppositiveTokens; c-- {
+		if p.Tokens[c].Start < sent || isQuoteMark(p, c) {
+			return prose.Span{}, false
+		}
+		if !isText(p, c, ",") {
+			continue
+		}
+		if c == k-1 {
+			return prose.Span{}, false
+		}
+		if title, ok := nameEndingAt(p, k-1, qs); ok && tokenBefore(p, title.Start) == c {
+			return prose.Span{}, false
+		}
+		name, ok := nameEndingAt(p, c-1, qs)
+		if !ok {
+			return prose.Span{}, false
+		}
+		b := tokenBefore(p, name.Start)
+		if b >= 0 && p.Tokens[b].Start >= sent && !isQuoteMark(p, b) && !isText(p, b, ",") {
+			return prose.Span{}, false
+		}
+		return name, true
+	}
+	return prose.Span{}, false
 }
 
 // relativeClauseStart returns the index of the token before ", who" or
@@ -338,6 +383,9 @@ func subjectBefore(p *prose.Paragraph, k int, qs *quoteSettings) (prose.Span, bo
 			k--
 		}
 	} else if isText(p, k, ",") {
+		if name, ok := nameBeforeAppositive(p, k, qs); ok {
+			return name, false, true
+		}
 		k-- // the comma closing an appositive
 	}
 	if k < 0 {

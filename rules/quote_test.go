@@ -42,6 +42,13 @@ func TestQuotesSpeakerAndCue(t *testing.T) {
 		{"Tenants pointed to the landlord’s letter last week that repairs would be “finished before the first frost.”", "letter", "the landlord", false},
 		{"Mr. Okafor imagined that there were “still a few dozen families without power.”", "imagine", "Mr. Okafor", false},
 		{"“The deck is sound,” the inspection report notes.", "note", "the inspection report", false},
+		// A title set off by commas after the name: the verb's subject is
+		// the name, and what follows "told" is the one spoken to.
+		{"“The patch was late,” Nadia Ferris, a researcher at Bellwether Labs, told The Courier.", "tell", "Nadia Ferris", false},
+		{"“We saw the attack in March,” Omar Haddad, chief of security, told reporters.", "tell", "Omar Haddad", false},
+		{"“Repairs come first,” Lena Ortiz, the mayor, warned the council.", "warn", "Lena Ortiz", false},
+		// A mid-sentence inversion still reads the subject after the verb.
+		{"The levee, said Ruth Alvarez, a resident of Mill Street, was “never strong enough for a flood like this.”", "say", "Ruth Alvarez", false},
 	}
 	for _, tt := range tests {
 		qs := quotesOf(t, tt.text)
