@@ -84,7 +84,9 @@ optional post-modifiers and comma-bounded relative clauses, and an
 attribution cue after it ("said", "continued to say", "do not believe") or
 before it ("according to", an inverted "said"). Nouns such as "people"
 count only with a knowledge phrase ("familiar with") or an anonymity
-marker. Second references ("the official"), sources named in apposition or
+marker. Second references ("the official", or a bare "officials said" in
+the paragraph of a source with that noun or the one after), sources named
+in apposition or
 after "including", and descriptions inside a named speaker's reported
 speech or a direct quotation are not reported.
 

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/prose"
@@ -46,6 +47,7 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 	// reading its facts would have, so that the scan finds what it
 	// found.
 	owed := -1
+	var found foundNouns
 	for pi := range paras {
 		first := sr.firstTrigger(paras[pi])
 		if first < 0 {
@@ -88,6 +90,9 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 				covered = s.cueFirst // "an official who met with Bush aides said"
 			}
 			if x.namedContext(s) {
+				continue
+			}
+			if found.repeats(x, s, pi) {
 				continue
 			}
 			sent := int(x.sent[s.first])
@@ -246,4 +251,57 @@ func (e *sourcingExtra) cannotJustify(p *prose.Paragraph) bool {
 	}
 	// The tokens sentence 0 is matched on (paraIndex.sentTok).
 	return !e.reasons.mayMatchRange(p, 0, tokenAt(p, p.Sentences[0].End, 0))
+}
+
+// secondRefParas is how many paragraphs a bare plural reaches back to the
+// source it repeats: its own and the one before, as in a chain of
+// paragraphs each going on with what "officials" said. Further on, a bare
+// "officials" may be another group.
+const secondRefParas = 1
+
+// foundNouns holds the nouns of the sources found so far, each with the
+// paragraph it was last found in.
+type foundNouns []struct {
+	noun string
+	para int
+}
+
+// repeats records source s, found in paragraph pi, and reports whether it
+// is a second reference: a bare noun ("Officials said") whose noun a
+// source found at most secondRefParas paragraphs before had ("U.S. military
+// officials said"). News style drops "the" on a repeated plural; the first
+// reference is the one judged and reported, once.
+func (f *foundNouns) repeats(x *paraIndex, s source, pi int) bool {
+	noun := x.text(s.noun)
+	for i := range *f {
+		e := &(*f)[i]
+		if strings.EqualFold(e.noun, noun) {
+			last := e.para
+			e.para = pi
+			return pi-last <= secondRefParas && x.bare(s)
+		}
+	}
+	*f = append(*f, struct {
+		noun string
+		para int
+	}{noun, pi})
+	return false
+}
+
+// bare reports whether source s is its noun alone: "Officials said",
+// "…, officials said", "according to officials", not "one customs
+// official said", whose words before the noun head does not take in, nor
+// "officials familiar with the talks said".
+func (x *paraIndex) bare(s source) bool {
+	if s.first != s.noun || s.tail.knowledge || s.tail.marker {
+		return false
+	}
+	k := s.first - 1
+	switch {
+	case k < x.sentenceStart(s.first):
+		return true
+	case s.before && k == s.cueEnd-1:
+		return true
+	}
+	return x.toks[k].Kind == prose.Punct
 }
