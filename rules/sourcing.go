@@ -91,8 +91,9 @@ after "including", and descriptions inside a named speaker's reported
 speech or a direct quotation are not reported.
 
 A reason for anonymity in the sentence or the next one (a reason phrase, or
-an anonymity marker followed by "because", "to discuss", ...) justifies the
-source: it is reported at info only with report-justified. An anonymity
+an anonymity marker followed by "because", "to discuss", ...), or in the
+sentence of a later mention with the same noun ("said the official, who
+was not authorized to discuss the talks"), justifies the source: it is reported at info only with report-justified. An anonymity
 marker alone ("declined to be named") is not a reason. Every word list is
 an option of the rule, in rules/sourcing.yaml.`,
 	Requires: sourcingRequires(),
@@ -145,7 +146,7 @@ type sourcingRule struct {
 	// A qualified noun ("people") needs a knowledge phrase, whose first
 	// word must then be in its sentence too.
 	trigger triggerSet
-	// bufs pools the index memory (*[2]indexBufs) across documents.
+	// bufs pools the memory of a run (*sourcingBufs) across documents.
 	bufs sync.Pool
 	// extra is what runSourcing reads beyond the above, built on first
 	// use (see extra), so that loading the config does not pay for it.
@@ -223,7 +224,7 @@ func compileSourcingChecked(r *Rule, opts any, check bool) (any, error) {
 		return nil, fmt.Errorf("anonymous-source: %w", err)
 	}
 	sr.matcher = m
-	sr.bufs.New = func() any { return new([2]indexBufs) }
+	sr.bufs.New = func() any { return new(sourcingBufs) }
 	sr.messages = [numOutcomes]string{
 		outcomeNoReason:  r.Message,
 		outcomeKnowledge: o.MessageKnowledge,

@@ -24,19 +24,23 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 	// cur is the paragraph under scan; next the one after it, once its
 	// first sentence was needed. Each has one of the two buffers.
 	var cur, next *paraIndex
-	bufs := sr.bufs.Get().(*[2]indexBufs)
+	bufs := sr.bufs.Get().(*sourcingBufs)
+	found, judged := bufs.found[:0], bufs.judged[:0]
 	defer func() {
 		// The pool keeps the memory, not the document.
-		bufs[0].idx, bufs[1].idx = paraIndex{}, paraIndex{}
+		bufs.para[0].idx, bufs.para[1].idx = paraIndex{}, paraIndex{}
+		clear(found)
+		clear(judged)
+		bufs.found, bufs.judged = found[:0], judged[:0]
 		sr.bufs.Put(bufs)
 	}()
 	index := func(i int) *paraIndex {
 		if next != nil && next.p == paras[i] {
 			return next
 		}
-		buf := &bufs[0]
+		buf := &bufs.para[0]
 		if cur != nil && cur.buf == buf {
-			buf = &bufs[1]
+			buf = &bufs.para[1]
 		}
 		return newParaIndex(paras[i], sr.matcher, buf, quotes)
 	}
@@ -47,7 +51,6 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 	// reading its facts would have, so that the scan finds what it
 	// found.
 	owed := -1
-	var found foundNouns
 	for pi := range paras {
 		first := sr.firstTrigger(paras[pi])
 		if first < 0 {
@@ -83,7 +86,13 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 				}
 			}
 			s, ok := x.findSource(n, qualified)
-			if !ok || open && x.endingAt(clsDet, s.first) < 0 && x.at(clsDet, s.first) < 0 {
+			if !ok {
+				if !open && len(judged) > 0 {
+					judged.secondReference(x, n, &found)
+				}
+				continue
+			}
+			if open && x.endingAt(clsDet, s.first) < 0 && x.at(clsDet, s.first) < 0 {
 				continue
 			}
 			if !s.before {
@@ -92,7 +101,7 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 			if x.namedContext(s) {
 				continue
 			}
-			if found.repeats(x, s, pi) {
+			if found.repeats(x, s, pi, len(judged)) {
 				continue
 			}
 			sent := int(x.sent[s.first])
@@ -117,25 +126,79 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 					nextFacts = next.facts(0)
 				}
 			}
-			o := judge(own, nextFacts, s.tail)
-			sev := analysis.SeverityOff // the rule's
-			switch {
-			case o == outcomeJustified || o == outcomeWeak && !sr.opts.StrictReasons:
-				if !sr.opts.ReportJustified {
-					continue
-				}
-				sev = analysis.SeverityInfo
-			}
-			start, end := x.toks[s.first].Start, x.toks[s.noun].End
-			pass.Report(analysis.Diagnostic{
-				Start:    x.p.Src(start),
-				End:      x.p.SrcEnd(end),
-				Severity: sev,
-				Message:  sr.message(o, x.quoteSource(s)),
+			judged = append(judged, judgedSource{
+				start:   x.p.Src(x.toks[s.first].Start),
+				end:     x.p.SrcEnd(x.toks[s.noun].End),
+				outcome: judge(own, nextFacts, s.tail),
+				desc:    x.quoteSource(s),
 			})
 		}
 	}
+	// Reported at the end: a second reference further on may give the
+	// reason ("said the official, who was not authorized to discuss it").
+	for _, j := range judged {
+		o := j.outcome
+		sev := analysis.SeverityOff // the rule's
+		switch {
+		case o == outcomeJustified || o == outcomeWeak && !sr.opts.StrictReasons:
+			if !sr.opts.ReportJustified {
+				continue
+			}
+			sev = analysis.SeverityInfo
+		}
+		pass.Report(analysis.Diagnostic{
+			Start:    j.start,
+			End:      j.end,
+			Severity: sev,
+			Message:  sr.message(o, j.desc),
+		})
+	}
 	return nil, nil
+}
+
+// sourcingBufs is the memory of one run, pooled: the indexes of the
+// paragraph under scan and the next, and the sources found.
+type sourcingBufs struct {
+	para   [2]indexBufs
+	found  foundNouns
+	judged judgedSources
+}
+
+// A judgedSource is a first reference to an unnamed source, judged.
+type judgedSource struct {
+	start, end int // in the document's source
+	outcome    outcome
+	desc       string // its words, for the message
+}
+
+// judgedSources are a document's first references, in text order.
+type judgedSources []judgedSource
+
+// secondReference reads token n of x, a source noun that findSource did not
+// take, as a second reference ("the official", "the two people") when head
+// fails on it for its anaphor. A reason for anonymity in its sentence
+// ("said the official, who was not authorized to discuss the talks") is
+// the reason of the last first reference with that noun, which is judged
+// again with it: a story often gives the reason at a later mention.
+func (j judgedSources) secondReference(x *paraIndex, n int, found *foundNouns) {
+	s := x.sent[n]
+	if s < 0 || !x.matched[s] {
+		return
+	}
+	if _, ok := x.head(n, x.sentenceStart(n)); ok {
+		return
+	}
+	i := found.last(x.text(n))
+	if i < 0 || j[i].outcome == outcomeJustified {
+		return
+	}
+	f := x.facts(int(s))
+	switch {
+	case f.reason:
+		j[i].outcome = outcomeJustified
+	case f.weak:
+		j[i].outcome = outcomeWeak
+	}
 }
 
 // quoteSource returns the words of a source for a message: the description
@@ -260,31 +323,47 @@ func (e *sourcingExtra) cannotJustify(p *prose.Paragraph) bool {
 const secondRefParas = 1
 
 // foundNouns holds the nouns of the sources found so far, each with the
-// paragraph it was last found in.
-type foundNouns []struct {
-	noun string
-	para int
+// paragraph it was last found in and the index of the last first reference
+// with it among the judged sources.
+type foundNouns []foundNoun
+
+type foundNoun struct {
+	noun        string
+	para, judge int
+}
+
+// last returns the index among the judged sources of the last first
+// reference with noun, or -1.
+func (f foundNouns) last(noun string) int {
+	for _, e := range f {
+		if strings.EqualFold(e.noun, noun) {
+			return e.judge
+		}
+	}
+	return -1
 }
 
 // repeats records source s, found in paragraph pi, and reports whether it
 // is a second reference: a bare noun ("Officials said") whose noun a
 // source found at most secondRefParas paragraphs before had ("U.S. military
 // officials said"). News style drops "the" on a repeated plural; the first
-// reference is the one judged and reported, once.
-func (f *foundNouns) repeats(x *paraIndex, s source, pi int) bool {
+// reference is the one judged and reported, once. judge is the index s
+// takes among the judged sources when it is a first reference.
+func (f *foundNouns) repeats(x *paraIndex, s source, pi, judge int) bool {
 	noun := x.text(s.noun)
 	for i := range *f {
 		e := &(*f)[i]
 		if strings.EqualFold(e.noun, noun) {
 			last := e.para
 			e.para = pi
-			return pi-last <= secondRefParas && x.bare(s)
+			if pi-last <= secondRefParas && x.bare(s) {
+				return true
+			}
+			e.judge = judge
+			return false
 		}
 	}
-	*f = append(*f, struct {
-		noun string
-		para int
-	}{noun, pi})
+	*f = append(*f, foundNoun{noun: noun, para: pi, judge: judge})
 	return false
 }
 
