@@ -327,8 +327,10 @@ const secondRefParas = 1
 // with it among the judged sources.
 type foundNouns []foundNoun
 
+// A foundNoun is a noun's entry, or with an owner, a possessive source's
+// (see repeats).
 type foundNoun struct {
-	noun        string
+	noun, owner string
 	para, judge int
 }
 
@@ -336,7 +338,7 @@ type foundNoun struct {
 // reference with noun, or -1.
 func (f foundNouns) last(noun string) int {
 	for _, e := range f {
-		if strings.EqualFold(e.noun, noun) {
+		if e.owner == "" && strings.EqualFold(e.noun, noun) {
 			return e.judge
 		}
 	}
@@ -349,22 +351,67 @@ func (f foundNouns) last(noun string) int {
 // officials said"). News style drops "the" on a repeated plural; the first
 // reference is the one judged and reported, once. judge is the index s
 // takes among the judged sources when it is a first reference.
+//
+// A possessive description is a second reference too when a source found
+// before had its noun and its owner ("Two of Reuters’ sources said" after
+// "according to four of Reuters’ sources"). "The mayor’s advisers" after
+// "two advisers said" is not: they may be the governor's.
 func (f *foundNouns) repeats(x *paraIndex, s source, pi, judge int) bool {
 	noun := x.text(s.noun)
+	owner := x.owner(s)
+	seen := false
 	for i := range *f {
 		e := &(*f)[i]
-		if strings.EqualFold(e.noun, noun) {
+		if e.owner == "" && strings.EqualFold(e.noun, noun) {
 			last := e.para
 			e.para = pi
-			if pi-last <= secondRefParas && x.bare(s) {
+			if pi-last <= secondRefParas && x.bare(s) ||
+				owner != "" && f.owned(noun, owner) {
 				return true
 			}
-			e.judge = judge
-			return false
+			e.judge, seen = judge, true
+			break
 		}
 	}
-	*f = append(*f, foundNoun{noun: noun, para: pi, judge: judge})
+	if !seen {
+		*f = append(*f, foundNoun{noun: noun, para: pi, judge: judge})
+	}
+	if owner != "" {
+		*f = append(*f, foundNoun{noun: noun, owner: owner, judge: -1})
+	}
 	return false
+}
+
+// owned reports whether a possessive source with noun and owner was found.
+func (f foundNouns) owned(noun, owner string) bool {
+	for _, e := range f {
+		if e.owner != "" && strings.EqualFold(e.owner, owner) && strings.EqualFold(e.noun, noun) {
+			return true
+		}
+	}
+	return false
+}
+
+// owner returns the owner of a possessive description ("Reuters" in "four of
+// Reuters’ sources", "Harbor Wire" in "Harbor Wire’s sources", "outlet" in
+// "the outlet’s sources"), or "" when s is not possessive.
+func (x *paraIndex) owner(s source) string {
+	for k := s.first; k < s.noun; k++ {
+		if !x.possessive(k) {
+			continue
+		}
+		end := k
+		if x.toks[k].Kind == prose.Punct {
+			end = k - 1
+		}
+		start := end
+		for start > s.first && x.capitalized(start-1) {
+			start--
+		}
+		w := x.p.Text[x.toks[start].Start:x.toks[end].End]
+		return strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+	}
+	return ""
 }
 
 // bare reports whether source s is its noun alone: "Officials said",

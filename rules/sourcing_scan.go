@@ -93,6 +93,10 @@ func (x *paraIndex) head(n, ss int) (int, bool) {
 			if x.toks[k].Kind == prose.Punct {
 				k--
 			}
+			// "Harbor Wire’s sources": the owner's name, whole.
+			for k > ss && x.capitalized(k-1) && x.endingAt(clsFunction, k-1) != k-1 && x.at(clsCueAfter, k-1) < 0 {
+				k--
+			}
 			first = k
 			if a := x.endingAt(clsAnaphor, k-1); a >= ss && a == k-1 {
 				first = a // "the paper’s sources"
