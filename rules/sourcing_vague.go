@@ -162,7 +162,8 @@ func runVague(pass *analysis.Pass) (any, error) {
 			us = append(us, prose.Span{Start: u.Start, End: u.End})
 		}
 		for _, h := range outermost(spans) {
-			if excused(p, h, us) || inQuotation(p, h, quotes) || reportedSpeech(p, h, verbs, breaks) {
+			if excused(p, h, us) || inQuotation(p, h, quotes) || reportedSpeech(p, h, verbs, breaks) ||
+				restated(p, h, hits, unless, breaks, quotes) {
 				continue
 			}
 			src := p.SrcSpan(h)
@@ -278,9 +279,245 @@ func passiveVerb(p *prose.Paragraph, v phrase.Match) bool {
 		return false
 	}
 	t := p.Tokens[v.FirstTok-1]
-	switch strings.ToLower(p.Text[t.Start:t.End]) {
-	case "been", "be", "being", "is", "was", "were", "are":
+	return beForm(p.Text[t.Start:t.End])
+}
+
+// beForm reports whether w is a form of "be" that makes the participle
+// after it passive.
+func beForm(w string) bool {
+	for _, b := range [...]string{"been", "be", "being", "is", "was", "were", "are"} {
+		if strings.EqualFold(w, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// restated reports whether h, an agentless passive or an impersonal "it"
+// ("is believed to", "it is said"), restates an attribution that the
+// previous sentence of its paragraph makes to a name: "According to the
+// Financial Times, ... . The studio is said to be ..." (an unless phrase,
+// such as "according to", followed by a name), or "Citizen Lab believes
+// ... . The group is believed to ..." (an active form of the passive's own
+// verb whose subject is a name, or a group owned by one: "its
+// researchers"). A crowd ("some critics believe") or an unnamed subject
+// ("officials believe") restates nothing, nor does a sentence of another
+// paragraph.
+func restated(p *prose.Paragraph, h prose.Span, hits, unless, breaks []phrase.Match, quotes *QuoteSet) bool {
+	si := p.SentenceAt(h.Start)
+	if si <= 0 {
+		return false
+	}
+	part := passiveParticiple(p, h)
+	if part < 0 {
+		return false
+	}
+	words, err := defaultQuoteSettings()
+	if err != nil {
+		return false
+	}
+	prev := p.Sentences[si-1]
+	a := sort.Search(len(p.Tokens), func(k int) bool { return p.Tokens[k].Start >= prev.Start })
+	b := a
+	for b < len(p.Tokens) && p.Tokens[b].End <= prev.End {
+		b++
+	}
+	// An unless phrase naming its source: "According to the Financial
+	// Times, ...". One that is part of a match ("according to some", the
+	// hedge "believed to be the first") names nobody.
+	for _, u := range unless {
+		if u.Start < prev.Start || u.End > prev.End || overlapsMatch(u.Start, u.End, hits) {
+			continue
+		}
+		if nameAfter(p, u.LastTok+1, b, words) {
+			return true
+		}
+	}
+	// The passive's verb, active, after a named subject: "its security
+	// researchers believe" before "is believed to".
+	pt := p.Tokens[part]
+	pw := p.Text[pt.Start:pt.End]
+	for k := a; k < b; k++ {
+		t := p.Tokens[k]
+		if t.Kind != prose.Word || !sameVerb(p.Text[t.Start:t.End], pw) ||
+			overlapsMatch(t.Start, t.End, hits) || inQuotation(p, prose.Span{Start: t.Start, End: t.End}, quotes) {
+			continue
+		}
+		if namedSubject(p, k, a, breaks, words) {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveParticiple returns the token of the participle of h when h is an
+// agentless passive or an impersonal "it": the word before "to" in h, or
+// h's last word ("is said to be", "it is understood"), with a form of "be"
+// (or "it's") right before it or one word before it ("it is widely
+// believed", "is now thought to"). Else, for a crowd ("critics say",
+// "people are saying", "there are those who say"), it returns -1.
+func passiveParticiple(p *prose.Paragraph, h prose.Span) int {
+	first := sort.Search(len(p.Tokens), func(k int) bool { return p.Tokens[k].Start >= h.Start })
+	part := first
+	for k := first + 1; k < len(p.Tokens) && p.Tokens[k].End <= h.End; k++ {
+		if strings.EqualFold(tokText(p, k), "to") {
+			part = k - 1
+			break
+		}
+		part = k
+	}
+	if pw := tokText(p, part); p.Tokens[part].Kind != prose.Word || beForm(pw) || hasSuffixFold(pw, "ing") {
+		return -1
+	}
+	for k := part - 1; k >= first && k >= part-2; k-- {
+		if w := tokText(p, k); beForm(w) || contractedIs(w) {
+			return part
+		}
+	}
+	return -1
+}
+
+// sameVerb reports whether w is an active form of the verb of participle
+// pw: the participle itself, used as a past tense ("believed", "said"), or
+// for a regular participle its stem and third person ("believe",
+// "believes", "report", "reports").
+func sameVerb(w, pw string) bool {
+	if strings.EqualFold(w, pw) {
+		return true
+	}
+	if !hasSuffixFold(pw, "ed") {
+		return false
+	}
+	for _, stem := range [...]string{pw[:len(pw)-1], pw[:len(pw)-2]} {
+		if len(stem) < 3 || len(w) < len(stem) || !strings.EqualFold(w[:len(stem)], stem) {
+			continue
+		}
+		if rest := w[len(stem):]; rest == "" || rest == "s" || rest == "S" {
+			return true
+		}
+	}
+	return false
+}
+
+// namedSubject reports whether the verb at token v, in the sentence that
+// starts at token a, is active and its subject a name or a group a name
+// owns: "Citizen Lab believes", "the Financial Times reported", "Ms. Ruiz
+// said", "its security researchers believe", "Citizen Lab’s researchers
+// believe". A single capitalized word opening the sentence may be a common
+// noun ("Officials believe"), and a quantity ("Some Democrats", "many
+// analysts") is a crowd: neither names anyone.
+func namedSubject(p *prose.Paragraph, v, a int, breaks []phrase.Match, words *quoteSettings) bool {
+	k := v - 1
+	for k >= a && isAdverb(tokText(p, k)) {
+		k--
+	}
+	if k < a || beForm(tokText(p, k)) || possessive(tokText(p, k)) {
+		return false // a passive, or a possessive before a noun ("its report")
+	}
+	if !capitalized(p, k) {
+		// A group a name owns: "its security researchers".
+		for j := k - 1; j >= a && k-j <= maxOwnedWords; j-- {
+			w := tokText(p, j)
+			if capitalized(p, j) {
+				return possessive(w)
+			}
+			if p.Tokens[j].Kind != prose.Word {
+				return false
+			}
+			if words.possessives.has(lowerTok(p, j)) {
+				return true
+			}
+		}
+		return false
+	}
+	r, n := k, 1
+	for r-1 >= a && (capitalized(p, r-1) || p.Tokens[r-1].Kind == prose.Punct && tokText(p, r-1) == "." && r-2 >= a && capitalized(p, r-2)) {
+		r--
+		if p.Tokens[r].Kind == prose.Word {
+			n++
+		}
+	}
+	if crowd(p, r, words) {
+		return false
+	}
+	j := r - 1
+	switch {
+	case j < a || p.Tokens[j].Kind == prose.Punct && quoteOpener(tokText(p, j)):
+		return n >= 2 // "Citizen Lab believes", not "Officials believe"
+	case p.Tokens[j].Kind == prose.Punct:
+		return true // ", Ms. Ruiz believes", "— the Pentagon"
+	case crowd(p, j, words):
+		return false
+	}
+	w := lowerTok(p, j)
+	if words.articles.has(w) || words.possessives.has(w) {
+		return true // "the Pentagon believes"
+	}
+	for _, br := range breaks {
+		if br.LastTok == j {
+			return true // "though Citizen Lab believes"
+		}
+	}
+	return false
+}
+
+// maxOwnedWords bounds the words between a possessive and the verb of the
+// group it owns ("its chief security researchers believe").
+const maxOwnedWords = 4
+
+// nameAfter reports whether a name starts at token j, perhaps after an
+// article or a possessive, before token end: a run of capitalized words
+// that a punctuation mark or the sentence's end follows ("the Financial
+// Times,"), not a modifier of a common noun ("a Western official") nor a
+// quantity ("Two Western officials").
+func nameAfter(p *prose.Paragraph, j, end int, words *quoteSettings) bool {
+	if j < end && !capitalized(p, j) && p.Tokens[j].Kind == prose.Word {
+		if w := lowerTok(p, j); words.articles.has(w) || words.possessives.has(w) {
+			j++
+		}
+	}
+	if j >= end || !capitalized(p, j) || crowd(p, j, words) {
+		return false
+	}
+	for j < end && (capitalized(p, j) || tokText(p, j) == ".") {
+		j++
+	}
+	return j >= end || p.Tokens[j].Kind != prose.Word
+}
+
+// crowd reports whether token k is a determiner of quantity ("some",
+// "many", "two"): a determiner of the quotes analyzer that is neither an
+// article nor a possessive.
+func crowd(p *prose.Paragraph, k int, words *quoteSettings) bool {
+	w := lowerTok(p, k)
+	return words.determiners.has(w) && !words.articles.has(w) && !words.possessives.has(w)
+}
+
+// overlapsMatch reports whether the text [start, end) overlaps one of ms.
+func overlapsMatch(start, end int, ms []phrase.Match) bool {
+	for _, m := range ms {
+		if m.Start < end && start < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// isAdverb reports whether w is an adverb in -ly ("widely", "privately").
+func isAdverb(w string) bool { return len(w) > 4 && hasSuffixFold(w, "ly") }
+
+// contractedIs reports whether w ends in the contraction of "is" ("it's").
+func contractedIs(w string) bool { return hasSuffixFold(w, "'s") || strings.HasSuffix(w, "’s") }
+
+// quoteOpener reports whether w opens a quotation or a parenthesis.
+func quoteOpener(w string) bool {
+	switch w {
+	case "“", `"`, "‘", "'", "(", "«":
 		return true
 	}
 	return false
+}
+
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
