@@ -82,6 +82,9 @@ func (q *Quotation) Attributed() bool { return q.Cue != "" }
 // not listed.
 type QuoteSet struct {
 	Quotes []Quotation
+	// settings are those the quotations were found with: the words of
+	// names and noun phrases, for rules that read a subject too.
+	settings *quoteSettings
 }
 
 // Quotes is the extraction analyzer that finds every direct quotation of a
@@ -118,5 +121,7 @@ func runQuotes(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return extractQuotes(pass.Doc, qs), nil
+	set := extractQuotes(pass.Doc, qs)
+	set.settings = qs
+	return set, nil
 }

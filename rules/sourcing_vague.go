@@ -312,8 +312,8 @@ func restated(p *prose.Paragraph, h prose.Span, hits, unless, breaks []phrase.Ma
 	if part < 0 {
 		return false
 	}
-	words, err := defaultQuoteSettings()
-	if err != nil {
+	words := quotes.wordSettings()
+	if words == nil {
 		return false
 	}
 	prev := p.Sentences[si-1]
@@ -520,4 +520,18 @@ func quoteOpener(w string) bool {
 
 func hasSuffixFold(s, suffix string) bool {
 	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
+// wordSettings returns the quotes settings that found the set, with the
+// user's changes to its word lists, or the embedded pack's when there is
+// no set (a pass built by hand), or nil when those do not compile.
+func (q *QuoteSet) wordSettings() *quoteSettings {
+	if q != nil && q.settings != nil {
+		return q.settings
+	}
+	qs, err := defaultQuoteSettings()
+	if err != nil {
+		return nil
+	}
+	return qs
 }
