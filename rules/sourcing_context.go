@@ -3,7 +3,9 @@ package rules
 // namedContext reports whether source s lies in a named speaker's reported
 // speech: after "Blinken said that" in its sentence, with no clause break
 // between, or before a trailing ", Mr. Blinken said". A source inside a
-// direct quotation is the quoted speaker's words, never the story's source.
+// direct quotation is the quoted speaker's words, never the story's source;
+// one before a trailing ", according to congressional aides" is in those
+// aides' report, and they are the story's source.
 func (x *paraIndex) namedContext(s source) bool {
 	if x.quoted[s.first] {
 		return true
@@ -48,6 +50,12 @@ func (x *paraIndex) namedContext(s source) bool {
 		}
 		if e := x.at(clsCueBefore, j); e > 0 && e-j > 1 && x.namedAt(e) {
 			return true // ", according to the ministry"
+		}
+		if e := x.at(clsCueBefore, j); e > 0 && x.nounWithin(e, min(e+firstRefReach, se)) {
+			// ", according to congressional aides": what s did is
+			// their report, and they are the source, judged on their
+			// own.
+			return true
 		}
 		if n := x.namedRun(j); n > j {
 			if x.at(clsCueAfter, n) > 0 {
