@@ -59,6 +59,9 @@ type SourcingOptions struct {
 	// NamedSubjects before a speech verb name a speaker (pronouns,
 	// institutions).
 	NamedSubjects []string `yaml:"named-subjects"`
+	// OutletNouns stand for a news outlet the story named before: "the
+	// outlet’s sources" after Reuters' sources is a second reference.
+	OutletNouns []string `yaml:"outlet-nouns"`
 
 	// ReportJustified reports justified sources at info.
 	ReportJustified bool `yaml:"report-justified"`

@@ -101,7 +101,7 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 			if x.namedContext(s) {
 				continue
 			}
-			if found.repeats(x, s, pi, len(judged)) {
+			if found.repeats(x, s, pi, len(judged), ex.outlets) {
 				continue
 			}
 			sent := int(x.sent[s.first])
@@ -290,6 +290,8 @@ type sourcingExtra struct {
 	// anonymity markers: a sentence without every word of one of them has
 	// neither a reason nor a weak one (sentenceFacts).
 	reasons wordFilter
+	// outlets holds the outlet nouns, lower-cased.
+	outlets map[string]bool
 }
 
 // extra returns the rule's sourcingExtra.
@@ -299,6 +301,10 @@ func (sr *sourcingRule) extra() *sourcingExtra {
 		e.reasons.addPhrases(sr.opts.Reasons)
 		e.reasons.addPhrases(sr.opts.WeakReasons)
 		e.reasons.addPhrases(sr.opts.AnonymityMarkers)
+		e.outlets = make(map[string]bool, len(sr.opts.OutletNouns))
+		for _, w := range sr.opts.OutletNouns {
+			e.outlets[strings.ToLower(w)] = true
+		}
 	})
 	return &sr.extraVal
 }
@@ -354,11 +360,14 @@ func (f foundNouns) last(noun string) int {
 //
 // A possessive description is a second reference too when a source found
 // before had its noun and its owner ("Two of Reuters’ sources said" after
-// "according to four of Reuters’ sources"). "The mayor’s advisers" after
-// "two advisers said" is not: they may be the governor's.
-func (f *foundNouns) repeats(x *paraIndex, s source, pi, judge int) bool {
+// "according to four of Reuters’ sources"), or an outlet noun after an
+// anaphor for owner ("The outlet’s sources said") and its noun alone.
+// "The mayor’s advisers" after "two advisers said" is not: they may be the
+// governor's.
+func (f *foundNouns) repeats(x *paraIndex, s source, pi, judge int, outlets map[string]bool) bool {
 	noun := x.text(s.noun)
-	owner := x.owner(s)
+	owner, start := x.owner(s)
+	outlet := owner != "" && x.endingAt(clsAnaphor, start-1) >= 0 && outlets[strings.ToLower(owner)]
 	seen := false
 	for i := range *f {
 		e := &(*f)[i]
@@ -366,7 +375,7 @@ func (f *foundNouns) repeats(x *paraIndex, s source, pi, judge int) bool {
 			last := e.para
 			e.para = pi
 			if pi-last <= secondRefParas && x.bare(s) ||
-				owner != "" && f.owned(noun, owner) {
+				outlet || owner != "" && f.owned(noun, owner) {
 				return true
 			}
 			e.judge, seen = judge, true
@@ -394,8 +403,9 @@ func (f foundNouns) owned(noun, owner string) bool {
 
 // owner returns the owner of a possessive description ("Reuters" in "four of
 // Reuters’ sources", "Harbor Wire" in "Harbor Wire’s sources", "outlet" in
-// "the outlet’s sources"), or "" when s is not possessive.
-func (x *paraIndex) owner(s source) string {
+// "the outlet’s sources"), with the index of its first token, or "" when s
+// is not possessive.
+func (x *paraIndex) owner(s source) (string, int) {
 	for k := s.first; k < s.noun; k++ {
 		if !x.possessive(k) {
 			continue
@@ -405,13 +415,13 @@ func (x *paraIndex) owner(s source) string {
 			end = k - 1
 		}
 		start := end
-		for start > s.first && x.capitalized(start-1) {
+		for start > s.first && x.capitalized(start-1) && x.endingAt(clsAnaphor, start-1) < 0 && x.endingAt(clsDet, start-1) < 0 {
 			start--
 		}
 		w := x.p.Text[x.toks[start].Start:x.toks[end].End]
-		return strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		return strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"), start
 	}
-	return ""
+	return "", -1
 }
 
 // bare reports whether source s is its noun alone: "Officials said",

@@ -94,7 +94,8 @@ func (x *paraIndex) head(n, ss int) (int, bool) {
 				k--
 			}
 			// "Harbor Wire’s sources": the owner's name, whole.
-			for k > ss && x.capitalized(k-1) && x.endingAt(clsFunction, k-1) != k-1 && x.at(clsCueAfter, k-1) < 0 {
+			for k > ss && x.capitalized(k-1) && x.endingAt(clsFunction, k-1) != k-1 && x.at(clsCueAfter, k-1) < 0 &&
+				x.endingAt(clsAnaphor, k-1) < 0 && x.endingAt(clsDet, k-1) < 0 {
 				k--
 			}
 			first = k
