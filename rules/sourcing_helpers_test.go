@@ -9,11 +9,11 @@ import (
 	"github.com/attrlint/attrlint/prose"
 )
 
-// sourcingPack returns the anonymous-source rule of the embedded pack,
-// decoded as the config loader decodes it, with edit applied to its options.
-func sourcingPack(t testing.TB, edit func(*SourcingOptions)) *sourcingRule {
+// packRule decodes rule id of the embedded pack file into opts, as the
+// config loader decodes it, and returns the rule's message.
+func packRule(t testing.TB, file, id string, opts any) string {
 	t.Helper()
-	data, err := packFS.ReadFile("sourcing.yaml")
+	data, err := packFS.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,24 +23,32 @@ func sourcingPack(t testing.TB, edit func(*SourcingOptions)) *sourcingRule {
 	if err := yaml.Unmarshal(data, &pack); err != nil {
 		t.Fatal(err)
 	}
-	node, ok := pack.Rules["anonymous-source"]
+	node, ok := pack.Rules[id]
 	if !ok {
-		t.Fatal("rules/sourcing.yaml has no rule anonymous-source")
+		t.Fatalf("rules/%s has no rule %s", file, id)
 	}
-	var opts SourcingOptions
 	var common struct {
 		Message string `yaml:"message"`
 	}
-	if err := node.Decode(&opts); err != nil {
+	if err := node.Decode(opts); err != nil {
 		t.Fatal(err)
 	}
 	if err := node.Decode(&common); err != nil {
 		t.Fatal(err)
 	}
+	return common.Message
+}
+
+// sourcingPack returns the anonymous-source rule of the embedded pack,
+// decoded as the config loader decodes it, with edit applied to its options.
+func sourcingPack(t testing.TB, edit func(*SourcingOptions)) *sourcingRule {
+	t.Helper()
+	var opts SourcingOptions
+	message := packRule(t, "sourcing.yaml", "anonymous-source", &opts)
 	if edit != nil {
 		edit(&opts)
 	}
-	c, err := compileSourcing(&Rule{ID: "anonymous-source", Message: common.Message}, &opts)
+	c, err := compileSourcing(&Rule{ID: "anonymous-source", Message: message}, &opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/prose"
 )
@@ -14,31 +12,9 @@ import (
 // compiled as the config loader compiles it.
 func vaguePack(t testing.TB) *vagueRule {
 	t.Helper()
-	data, err := packFS.ReadFile("vague-attribution.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var pack struct {
-		Rules map[string]yaml.Node `yaml:"rules"`
-	}
-	if err := yaml.Unmarshal(data, &pack); err != nil {
-		t.Fatal(err)
-	}
-	node, ok := pack.Rules["vague-attribution"]
-	if !ok {
-		t.Fatal("rules/vague-attribution.yaml has no rule vague-attribution")
-	}
 	var opts VagueOptions
-	var common struct {
-		Message string `yaml:"message"`
-	}
-	if err := node.Decode(&opts); err != nil {
-		t.Fatal(err)
-	}
-	if err := node.Decode(&common); err != nil {
-		t.Fatal(err)
-	}
-	c, err := compileVague(&Rule{ID: "vague-attribution", Message: common.Message}, &opts)
+	message := packRule(t, "vague-attribution.yaml", "vague-attribution", &opts)
+	c, err := compileVague(&Rule{ID: "vague-attribution", Message: message}, &opts)
 	if err != nil {
 		t.Fatal(err)
 	}
