@@ -1,11 +1,10 @@
 package lint_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/attrlint/attrlint/config"
+	"github.com/attrlint/attrlint/internal/benchcorpus"
 	"github.com/attrlint/attrlint/lint"
 )
 
@@ -17,14 +16,8 @@ import (
 //	bash bench/corpus.sh /tmp/corpus 2000 1
 //	ATTRLINT_BENCH_CORPUS=/tmp/corpus/drafts go test -run - -bench Generated -cpuprofile cpu.out ./lint
 func BenchmarkRunGenerated(b *testing.B) {
-	dir := os.Getenv("ATTRLINT_BENCH_CORPUS")
-	if dir == "" {
-		b.Skip("set ATTRLINT_BENCH_CORPUS to the drafts directory of bench/corpus.sh")
-	}
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
+	dir := benchcorpus.Dir(b)
+	_, total := benchcorpus.Files(b)
 	cfg, err := config.Default()
 	if err != nil {
 		b.Fatal(err)
@@ -33,14 +26,6 @@ func BenchmarkRunGenerated(b *testing.B) {
 	inputs, errs := lint.Discover([]string{dir}, lint.Filter{Dir: dir, Include: cfg.Include, Exclude: cfg.Exclude}, "")
 	if len(errs) > 0 || len(inputs) == 0 {
 		b.Fatalf("discovered %d inputs, errors %v", len(inputs), errs)
-	}
-	var total int64
-	for _, in := range inputs {
-		fi, err := os.Stat(in.File)
-		if err != nil {
-			b.Fatal(err)
-		}
-		total += fi.Size()
 	}
 	b.SetBytes(total)
 	b.ReportAllocs()

@@ -7,6 +7,7 @@ import (
 
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/analysis/analysistest"
+	"github.com/attrlint/attrlint/internal/benchcorpus"
 	"github.com/attrlint/attrlint/prose"
 	"github.com/attrlint/attrlint/rules"
 )
@@ -135,14 +136,7 @@ func BenchmarkQuotesCorpus(b *testing.B) {
 // drafts named by ATTRLINT_BENCH_CORPUS (see internal/cli's
 // BenchmarkCheckGenerated): the copy a check's profile is taken on.
 func BenchmarkQuotesGenerated(b *testing.B) {
-	dir := os.Getenv("ATTRLINT_BENCH_CORPUS")
-	if dir == "" {
-		b.Skip("ATTRLINT_BENCH_CORPUS names no generated corpus")
-	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
-	if len(paths) == 0 {
-		b.Skip("no drafts in " + dir)
-	}
+	paths, _ := benchcorpus.Files(b)
 	benchQuotes(b, paths)
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/internal/benchcorpus"
 	"github.com/attrlint/attrlint/prose"
 )
 
@@ -74,14 +75,7 @@ func BenchmarkSourcingParse(b *testing.B) {
 // the quotes analyzer's result as in a check, on the generated drafts named
 // by ATTRLINT_BENCH_CORPUS (see internal/cli's BenchmarkCheckGenerated).
 func BenchmarkSourcingGenerated(b *testing.B) {
-	dir := os.Getenv("ATTRLINT_BENCH_CORPUS")
-	if dir == "" {
-		b.Skip("ATTRLINT_BENCH_CORPUS names no generated corpus")
-	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
-	if len(paths) == 0 {
-		b.Skip("no drafts in " + dir)
-	}
+	paths, _ := benchcorpus.Files(b)
 	sr := sourcingPack(b, nil)
 	var docs []*prose.Document
 	var quotes []any

@@ -3,9 +3,10 @@ package cli
 import (
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/attrlint/attrlint/internal/benchcorpus"
 )
 
 // BenchmarkCheckGenerated is `attrlint check DIR` end to end, in process,
@@ -17,27 +18,8 @@ import (
 //	bash bench/corpus.sh /tmp/corpus 2000 1
 //	ATTRLINT_BENCH_CORPUS=/tmp/corpus/drafts go test -run - -bench CheckGenerated -cpuprofile cpu.out ./internal/cli
 func BenchmarkCheckGenerated(b *testing.B) {
-	dir := os.Getenv("ATTRLINT_BENCH_CORPUS")
-	if dir == "" {
-		b.Skip("set ATTRLINT_BENCH_CORPUS to the drafts directory of bench/corpus.sh")
-	}
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var total int64
-	err = filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			info, err := d.Info()
-			if err == nil {
-				total += info.Size()
-			}
-		}
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	dir := benchcorpus.Dir(b)
+	_, total := benchcorpus.Files(b)
 	format := os.Getenv("ATTRLINT_BENCH_FORMAT")
 	if format == "" {
 		format = "text"
