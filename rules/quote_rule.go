@@ -31,6 +31,13 @@ type QuoteOptions struct {
 	// Headings makes quotations in headings count; by default headlines
 	// are left alone, since they never carry attribution.
 	Headings bool `yaml:"headings"`
+
+	// FollowOnParagraphs credits a quotation that opens its paragraph to
+	// the speaker of the attributed quotation that ends the paragraph
+	// before, as house styles that leave follow-on quote paragraphs
+	// unattributed do. By default (wire style) every quote paragraph needs
+	// its own attribution.
+	FollowOnParagraphs bool `yaml:"follow-on-paragraphs"`
 }
 
 // QuoteAnalyzer runs one rule of kind quote on a document.
@@ -96,6 +103,7 @@ func runQuoteRule(pass *analysis.Pass) (any, error) {
 	if !ok {
 		return nil, fmt.Errorf("quote: the quotes analyzer's result is %T, want *QuoteSet", pass.ResultOf[Quotes])
 	}
+	var carried []bool // quotations credited by follow-on paragraphs
 	for i := range set.Quotes {
 		q := &set.Quotes[i]
 		if q.Heading && !qr.opts.Headings {
@@ -115,10 +123,42 @@ func runQuoteRule(pass *analysis.Pass) (any, error) {
 			if q.Attributed() || !qr.counts(q) || q.Unclosed && !startsUpper(string(pass.Doc.Text[q.Content.Start:q.Content.End])) {
 				continue
 			}
+			if qr.opts.FollowOnParagraphs {
+				if carried == nil {
+					carried = make([]bool, len(set.Quotes))
+				}
+				if followsOn(pass.Doc, set.Quotes, carried, i) {
+					carried[i] = true
+					continue
+				}
+			}
 			pass.Report(analysis.Diagnostic{Start: q.Span.Start, End: q.Span.End, Message: qr.format(pass.Doc, q)})
 		}
 	}
 	return nil, nil
+}
+
+// followsOn reports whether quotation i opens its paragraph right after a
+// paragraph whose last quotation, attributed to a speaker (or itself such a
+// follow-on, as carried records), ends in its last sentence: the follow-on
+// paragraph of that speaker's quotation, in the house styles that leave it
+// unattributed.
+func followsOn(doc *prose.Document, quotes []Quotation, carried []bool, i int) bool {
+	q := &quotes[i]
+	if q.Para == 0 || q.Span.Start != doc.Paragraphs[q.Para].Src(0) {
+		return false
+	}
+	prev := doc.Paragraphs[q.Para-1]
+	for j := i - 1; j >= 0 && quotes[j].Para >= q.Para-1; j-- {
+		b := &quotes[j]
+		if b.Para != q.Para-1 {
+			continue
+		}
+		// The last quotation of the paragraph before decides.
+		return (b.Attributed() && b.Speaker != "" || carried[j]) && len(prev.Sentences) > 0 &&
+			b.Span.End > prev.Src(prev.Sentences[len(prev.Sentences)-1].Start)
+	}
+	return false
 }
 
 // counts reports whether q is a quotation for this rule rather than a short

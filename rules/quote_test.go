@@ -16,6 +16,14 @@ func TestQuoteFixtures(t *testing.T) {
 	analysistest.Run(t, filepath.Join("testdata", "quote"))
 }
 
+// TestQuoteFollowOnFixtures runs testdata/quote/followon, whose config sets
+// follow-on-paragraphs: a quote paragraph after one that ends with an
+// attributed quotation is that speaker's; one after a paragraph that does
+// not is still reported.
+func TestQuoteFollowOnFixtures(t *testing.T) {
+	analysistest.Run(t, filepath.Join("testdata", "quote", "followon"))
+}
+
 func quotesOf(t *testing.T, text string) []rules.Quotation {
 	t.Helper()
 	doc := prose.Parse("draft.txt", []byte(text))
