@@ -132,6 +132,7 @@ func runVague(pass *analysis.Pass) (any, error) {
 		return nil, fmt.Errorf("vague-attribution: options are %T, want a compiled vague-attribution rule", pass.Options)
 	}
 	quotes, _ := pass.ResultOf[Quotes].(*QuoteSet)
+	words := quotes.wordSettings() // the words of names and noun phrases
 	var hits, unless, verbs, breaks []phrase.Match
 	var spans, us []prose.Span
 	for _, p := range pass.Doc.Paragraphs {
@@ -162,8 +163,8 @@ func runVague(pass *analysis.Pass) (any, error) {
 			us = append(us, prose.Span{Start: u.Start, End: u.End})
 		}
 		for _, h := range outermost(spans) {
-			if excused(p, h, us) || inQuotation(p, h, quotes) || reportedSpeech(p, h, verbs, breaks) ||
-				restated(p, h, hits, unless, breaks, quotes) {
+			if excused(p, h, us) || inQuotation(p, h, quotes) || reportedSpeech(p, h, verbs, breaks, words) ||
+				restated(p, h, hits, unless, breaks, quotes, words) {
 				continue
 			}
 			src := p.SrcSpan(h)
@@ -197,7 +198,7 @@ func inQuotation(p *prose.Paragraph, h prose.Span, qs *QuoteSet) bool {
 // after a speech verb whose subject comes first ("the minister said that"),
 // or before a trailing attribution (", the minister said"), with no clause
 // break between.
-func reportedSpeech(p *prose.Paragraph, h prose.Span, verbs, breaks []phrase.Match) bool {
+func reportedSpeech(p *prose.Paragraph, h prose.Span, verbs, breaks []phrase.Match, words *quoteSettings) bool {
 	si := p.SentenceAt(h.Start)
 	if si < 0 {
 		return false
@@ -226,7 +227,7 @@ func reportedSpeech(p *prose.Paragraph, h prose.Span, verbs, breaks []phrase.Mat
 		if v.Start < from || v.End > to || v.Start >= h.Start && v.End <= h.End {
 			continue // outside the clause, or the phrase's own verb
 		}
-		if v.End <= h.Start && !invertedVerb(p, v) && !passiveVerb(p, v) {
+		if v.End <= h.Start && !invertedVerb(p, v) && !passiveVerb(p, v, words) {
 			return true // "the minister said that some economists ..."
 		}
 		if v.Start >= h.End && trailingVerb(p, v, h) {
@@ -274,23 +275,18 @@ func trailingVerb(p *prose.Paragraph, v phrase.Match, h prose.Span) bool {
 
 // passiveVerb reports whether speech verb v is passive ("the board has been
 // told that"): its subject heard the speech, and the speaker is unnamed.
-func passiveVerb(p *prose.Paragraph, v phrase.Match) bool {
+func passiveVerb(p *prose.Paragraph, v phrase.Match, words *quoteSettings) bool {
 	if v.FirstTok == 0 {
 		return false
 	}
 	t := p.Tokens[v.FirstTok-1]
-	return beForm(p.Text[t.Start:t.End])
+	return words.beForm(p.Text[t.Start:t.End])
 }
 
 // beForm reports whether w is a form of "be" that makes the participle
-// after it passive.
-func beForm(w string) bool {
-	for _, b := range [...]string{"been", "be", "being", "is", "was", "were", "are"} {
-		if strings.EqualFold(w, b) {
-			return true
-		}
-	}
-	return false
+// after it passive: one of the quotes pack's passive-auxiliaries.
+func (qs *quoteSettings) beForm(w string) bool {
+	return qs != nil && qs.auxiliaries.hasFolded(w, lowerWord)
 }
 
 // restated reports whether h, an agentless passive or an impersonal "it"
@@ -303,16 +299,15 @@ func beForm(w string) bool {
 // researchers"). A crowd ("some critics believe") or an unnamed subject
 // ("officials believe") restates nothing, nor does a sentence of another
 // paragraph.
-func restated(p *prose.Paragraph, h prose.Span, hits, unless, breaks []phrase.Match, quotes *QuoteSet) bool {
+func restated(p *prose.Paragraph, h prose.Span, hits, unless, breaks []phrase.Match, quotes *QuoteSet, words *quoteSettings) bool {
 	si := p.SentenceAt(h.Start)
 	if si <= 0 {
 		return false
 	}
-	part := passiveParticiple(p, h)
+	part := passiveParticiple(p, h, words)
 	if part < 0 {
 		return false
 	}
-	words := quotes.wordSettings()
 	if words == nil {
 		return false
 	}
@@ -356,7 +351,7 @@ func restated(p *prose.Paragraph, h prose.Span, hits, unless, breaks []phrase.Ma
 // (or "it's") right before it or one word before it ("it is widely
 // believed", "is now thought to"). Else, for a crowd ("critics say",
 // "people are saying", "there are those who say"), it returns -1.
-func passiveParticiple(p *prose.Paragraph, h prose.Span) int {
+func passiveParticiple(p *prose.Paragraph, h prose.Span, words *quoteSettings) int {
 	first := sort.Search(len(p.Tokens), func(k int) bool { return p.Tokens[k].Start >= h.Start })
 	part := first
 	for k := first + 1; k < len(p.Tokens) && p.Tokens[k].End <= h.End; k++ {
@@ -366,11 +361,11 @@ func passiveParticiple(p *prose.Paragraph, h prose.Span) int {
 		}
 		part = k
 	}
-	if pw := tokText(p, part); p.Tokens[part].Kind != prose.Word || beForm(pw) || hasSuffixFold(pw, "ing") {
+	if pw := tokText(p, part); p.Tokens[part].Kind != prose.Word || words.beForm(pw) || hasSuffixFold(pw, "ing") {
 		return -1
 	}
 	for k := part - 1; k >= first && k >= part-2; k-- {
-		if w := tokText(p, k); beForm(w) || contractedIs(w) {
+		if w := tokText(p, k); words.beForm(w) || contractedIs(w) {
 			return part
 		}
 	}
@@ -411,7 +406,7 @@ func namedSubject(p *prose.Paragraph, v, a int, breaks []phrase.Match, words *qu
 	for k >= a && isAdverb(tokText(p, k)) {
 		k--
 	}
-	if k < a || beForm(tokText(p, k)) || possessive(tokText(p, k)) {
+	if k < a || words.beForm(tokText(p, k)) || possessive(tokText(p, k)) {
 		return false // a passive, or a possessive before a noun ("its report")
 	}
 	if !capitalized(p, k) {

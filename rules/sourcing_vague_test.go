@@ -101,11 +101,15 @@ func TestPassiveParticiple(t *testing.T) {
 		{"according to some", ""},
 		{"some have said", ""},
 	}
+	words, err := defaultQuoteSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range tests {
 		doc := prose.Parse("phrase.txt", []byte(tt.phrase))
 		p := doc.Paragraphs[0]
 		got := ""
-		if k := passiveParticiple(p, prose.Span{Start: 0, End: len(p.Text)}); k >= 0 {
+		if k := passiveParticiple(p, prose.Span{Start: 0, End: len(p.Text)}, words); k >= 0 {
 			got = tokText(p, k)
 		}
 		if got != tt.want {
