@@ -44,7 +44,9 @@ speech verb in its sentence ("the minister said that some economists...")
 or before a trailing attribution ("..., Ms. Ruiz said") is a named
 speaker's reported speech, up to a clause break ("although", "but"). Those
 are not reported: the reporter cannot reword them, and the speaker is
-named.`,
+named. Nor is an agentless passive ("is said to be") that restates what the
+sentence before it in its paragraph credits to a name ("According to the
+Financial Times, ...", "Citizen Lab believes ...").`,
 	Requires: []*analysis.Analyzer{Quotes},
 	Run:      runVague,
 }
