@@ -87,10 +87,12 @@ optional post-modifiers and comma-bounded relative clauses, and an
 attribution cue after it ("said", "continued to say", "do not believe") or
 before it ("according to", an inverted "said"). Nouns such as "people"
 count only with a knowledge phrase ("familiar with") or an anonymity
-marker. Second references ("the official", or a bare "officials said" in
-the paragraph of a source with that noun or the one after), sources named
-in apposition or
-after "including", and descriptions inside a named speaker's reported
+marker. Second references ("the official", a bare "officials said" in
+the paragraph of a source with that noun or the one after, "two of
+Reuters’ sources" after Reuters' sources, "the outlet’s sources" after an
+outlet's), sources inside what a trailing "according to" credits to another
+source, sources named in apposition or after "including", and
+descriptions inside a named speaker's reported
 speech or a direct quotation are not reported.
 
 A reason for anonymity in the sentence or the next one (a reason phrase, or
