@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Best of three runs of each: the fastest run is the least disturbed.
-out=$(go test ./lint -run '^$' -bench '^BenchmarkLinear' -benchtime 5x -count 3)
+out=$(go test ./internal/lint -run '^$' -bench '^BenchmarkLinear' -benchtime 5x -count 3)
 printf '%-28s %12s %12s %6s\n' "family/shape" "100KB ns/op" "200KB ns/op" "ratio"
 echo "$out" | awk '
   /^BenchmarkLinear/ {

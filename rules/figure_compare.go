@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/attrlint/attrlint/phrase"
+	"github.com/attrlint/attrlint/internal/phrase"
 	"github.com/attrlint/attrlint/prose"
 )
 

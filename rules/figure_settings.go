@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/attrlint/attrlint/phrase"
+	"github.com/attrlint/attrlint/internal/phrase"
 )
 
 // FiguresSettings are the settings of the figures analyzer: the YAML keys of

@@ -6,7 +6,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/attrlint/attrlint/phrase"
+	"github.com/attrlint/attrlint/internal/phrase"
 )
 
 // packSettings returns a function that compiles, once, the settings of the

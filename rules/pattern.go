@@ -12,7 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/attrlint/attrlint/analysis"
-	"github.com/attrlint/attrlint/phrase"
+	"github.com/attrlint/attrlint/internal/phrase"
 	"github.com/attrlint/attrlint/prose"
 )
 

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"github.com/attrlint/attrlint/phrase"
+	"github.com/attrlint/attrlint/internal/phrase"
 	"github.com/attrlint/attrlint/prose"
 )
 

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/attrlint/attrlint/phrase"
+	"github.com/attrlint/attrlint/internal/phrase"
 	"github.com/attrlint/attrlint/prose"
 )
 

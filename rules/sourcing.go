@@ -7,7 +7,7 @@ import (
 	"sync"
 
 	"github.com/attrlint/attrlint/analysis"
-	"github.com/attrlint/attrlint/phrase"
+	"github.com/attrlint/attrlint/internal/phrase"
 )
 
 // SourcingOptions are the options of a rule of kind anonymous-source. Every

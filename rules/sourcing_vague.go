@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/attrlint/attrlint/analysis"
-	"github.com/attrlint/attrlint/phrase"
+	"github.com/attrlint/attrlint/internal/phrase"
 	"github.com/attrlint/attrlint/prose"
 )
 

@@ -31,8 +31,8 @@ import (
 	"testing"
 
 	"github.com/attrlint/attrlint/analysis"
-	"github.com/attrlint/attrlint/config"
-	"github.com/attrlint/attrlint/lint"
+	"github.com/attrlint/attrlint/internal/config"
+	"github.com/attrlint/attrlint/internal/lint"
 	"github.com/attrlint/attrlint/prose"
 )
 

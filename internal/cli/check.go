@@ -12,9 +12,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/attrlint/attrlint/analysis"
-	"github.com/attrlint/attrlint/config"
-	"github.com/attrlint/attrlint/lint"
-	"github.com/attrlint/attrlint/report"
+	"github.com/attrlint/attrlint/internal/config"
+	"github.com/attrlint/attrlint/internal/lint"
+	"github.com/attrlint/attrlint/internal/report"
 )
 
 // checkFlags are the flags of check (and, later, compare).

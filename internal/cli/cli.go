@@ -8,7 +8,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/attrlint/attrlint/config"
+	"github.com/attrlint/attrlint/internal/config"
 )
 
 // Exit statuses (SPEC.md).

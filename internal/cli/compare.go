@@ -11,8 +11,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/attrlint/attrlint/config"
-	"github.com/attrlint/attrlint/lint"
+	"github.com/attrlint/attrlint/internal/config"
+	"github.com/attrlint/attrlint/internal/lint"
 )
 
 // runCompare runs the cross-version rules over an explicit series of

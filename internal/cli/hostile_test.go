@@ -13,9 +13,9 @@ import (
 	"time"
 	"unicode/utf16"
 
-	"github.com/attrlint/attrlint/config"
+	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/cli"
-	"github.com/attrlint/attrlint/lint"
+	"github.com/attrlint/attrlint/internal/lint"
 )
 
 // control is linted in every hostile run: whatever the hostile file does,

@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"github.com/attrlint/attrlint/analysis"
-	"github.com/attrlint/attrlint/baseline"
-	"github.com/attrlint/attrlint/lint"
-	"github.com/attrlint/attrlint/report"
+	"github.com/attrlint/attrlint/internal/baseline"
+	"github.com/attrlint/attrlint/internal/lint"
+	"github.com/attrlint/attrlint/internal/report"
 )
 
 // repoURL is where the rule packs are published; rule help links point at

@@ -5,7 +5,7 @@ import (
 	"flag"
 	"fmt"
 
-	"github.com/attrlint/attrlint/lsp"
+	"github.com/attrlint/attrlint/internal/lsp"
 )
 
 // runLSP serves the language server protocol on standard input and output

@@ -7,7 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/attrlint/attrlint/analysis"
-	"github.com/attrlint/attrlint/config"
+	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/rules"
 )
 
