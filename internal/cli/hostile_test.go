@@ -13,8 +13,8 @@ import (
 	"time"
 	"unicode/utf16"
 
-	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/cli"
+	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
 )
 

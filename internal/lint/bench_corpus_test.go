@@ -3,8 +3,8 @@ package lint_test
 import (
 	"testing"
 
-	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/benchcorpus"
+	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
 )
 

@@ -11,8 +11,8 @@ import (
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
-	"github.com/attrlint/attrlint/prose"
 	"github.com/attrlint/attrlint/internal/report"
+	"github.com/attrlint/attrlint/prose"
 )
 
 // fuzzConfig is the embedded rules plus one rule of the pattern kind, which
