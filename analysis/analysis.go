@@ -14,6 +14,7 @@ package analysis
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/attrlint/attrlint/prose"
 )
@@ -24,7 +25,9 @@ type Analyzer struct {
 	// Name identifies the analyzer: lower-case words joined by hyphens.
 	Name string
 
-	// Doc is the documentation: a one-line summary, a blank line, details.
+	// Doc is a one-line title ("find direct quotations, ..."). A rule's
+	// documentation proper is the `doc` of its YAML pack, which `attrlint
+	// explain` prints and whose examples are run as tests: one source.
 	Doc string
 
 	// Requires lists the analyzers whose results Run reads through
@@ -145,6 +148,9 @@ func Validate(as []*Analyzer) error {
 		}
 		if a.Doc == "" {
 			return fmt.Errorf("analyzer %q: empty Doc", a.Name)
+		}
+		if strings.Contains(a.Doc, "\n") {
+			return fmt.Errorf("analyzer %q: Doc must be a one-line title; the documentation is the rule pack's doc", a.Name)
 		}
 		if a.Run == nil {
 			return fmt.Errorf("analyzer %q: nil Run", a.Name)

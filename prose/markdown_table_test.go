@@ -80,7 +80,8 @@ var linkRefCases = []string{
 // seeds and every Markdown file of the repository's test data.
 func TestTablesAsGoldmark(t *testing.T) {
 	inputs := append(append(append([]string(nil), tableCases...), linkRefCases...), fuzzSeeds...)
-	for _, dir := range []string{"testdata", "../testdata", "../rules/testdata", "../internal/lint/testdata", "../examples"} {
+	ruleData, _ := filepath.Glob("../rules/*/testdata")
+	for _, dir := range append([]string{"testdata", "../testdata", "../internal/lint/testdata", "../examples"}, ruleData...) {
 		_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".md") || strings.Contains(path, "FuzzParseMarkdown")) {
 				if data, err := os.ReadFile(path); err == nil {

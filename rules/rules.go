@@ -1,16 +1,17 @@
-// Package rules holds attrlint's rule kinds and its embedded rule packs.
+// Package rules says what a rule kind and a rule are.
 //
-// A rule kind is a Go analyzer plus the options it accepts: one file per kind
-// (pattern.go, ...). A rule is data: a YAML entry in a pack under this
-// directory (or in a user's .attrlint.yaml) that names its kind, its default
-// severity, its message, its documentation and its options. Adding a phrase
-// or a rule of an existing kind never touches Go.
+// A rule kind is a Go analyzer plus the options it accepts. The kinds live
+// in one package per family under this directory (quotes, sourcing,
+// figures, versions, pattern, directive), each with its YAML pack(s) and
+// its fixtures; rules/all lists every kind, extractor and pack, and the
+// config loader takes that list as an argument. A rule is data: a YAML
+// entry in a pack (or in a user's .attrlint.yaml) that names its kind, its
+// default severity, its message, its documentation and its options.
+// Adding a phrase or a rule of an existing kind never touches Go.
 package rules
 
 import (
-	"embed"
 	"fmt"
-	"io/fs"
 	"sort"
 	"unsafe"
 
@@ -123,127 +124,73 @@ type Extractor struct {
 	Compile func(opts any) (any, error)
 }
 
-var kinds = map[string]*Kind{}
-
-var extractors = map[string]*Extractor{}
-
-// registerExtractor adds an extractor; its file calls it from init.
-func registerExtractor(x *Extractor) {
-	if _, dup := extractors[x.Analyzer.Name]; dup {
-		panic("rules: extractor registered twice: " + x.Analyzer.Name)
-	}
-	extractors[x.Analyzer.Name] = x
-}
-
-// LookupExtractor returns the extractor whose analyzer is named name.
-func LookupExtractor(name string) (*Extractor, bool) {
-	x, ok := extractors[name]
-	return x, ok
-}
-
-// Extractors returns every extractor, sorted by analyzer name.
-func Extractors() []*Extractor {
-	out := make([]*Extractor, 0, len(extractors))
-	for _, x := range extractors {
-		out = append(out, x)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Analyzer.Name < out[j].Analyzer.Name })
-	return out
-}
-
-// register adds a kind; each kind's file calls it from an init function.
-func register(k *Kind) {
-	if _, dup := kinds[k.Name]; dup {
-		panic("rules: kind registered twice: " + k.Name)
-	}
-	kinds[k.Name] = k
-}
-
-// LookupKind returns the kind named name.
-func LookupKind(name string) (*Kind, bool) {
-	k, ok := kinds[name]
-	return k, ok
-}
-
-// Kinds returns every kind, sorted by name.
-func Kinds() []*Kind {
-	out := make([]*Kind, 0, len(kinds))
-	for _, k := range kinds {
-		out = append(out, k)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
-}
-
-//go:embed *.yaml
-var packFS embed.FS
-
-// The packs as strings too, so that Packs hands out their bytes without
-// copying them: every run loads them all, and a copy was a third of the
-// memory a load allocated. A pack not listed here is read from packFS
-// instead (TestPacksListed asks for it to be listed).
-var (
-	//go:embed directives.yaml
-	directivesYAML string
-	//go:embed figures.yaml
-	figuresYAML string
-	//go:embed quotes.yaml
-	quotesYAML string
-	//go:embed sourcing.yaml
-	sourcingYAML string
-	//go:embed vague-attribution.yaml
-	vagueAttributionYAML string
-	//go:embed versions.yaml
-	versionsYAML string
-)
-
-// packTexts are the packs embedded as strings, by file name.
-var packTexts = []struct {
-	name string
-	text *string
-}{
-	{"directives.yaml", &directivesYAML},
-	{"figures.yaml", &figuresYAML},
-	{"quotes.yaml", &quotesYAML},
-	{"sourcing.yaml", &sourcingYAML},
-	{"vague-attribution.yaml", &vagueAttributionYAML},
-	{"versions.yaml", &versionsYAML},
-}
-
 // A Pack is one embedded YAML rule pack.
 type Pack struct {
-	// Name is the pack's path in the repository ("rules/sourcing.yaml").
+	// Name is the pack's name as users see it: in `attrlint explain`, as
+	// a rule's Source, in the help links of the reports
+	// ("rules/sourcing.yaml"). It is the path the pack had when every
+	// pack sat in this directory, kept so that the output stays the same.
 	Name string
 	// Data is the pack's text. It is shared, and read-only: modify a
 	// copy.
 	Data []byte
 }
 
-// Packs returns the embedded rule packs, sorted by name.
-func Packs() []Pack {
-	entries, err := fs.Glob(packFS, "*.yaml")
-	if err != nil {
-		panic(err)
+// NewPack returns the pack name whose text, embedded as a string, is
+// text. Data shares text's bytes rather than copying them: every run loads
+// every pack, and a copy was a third of the memory a load allocated.
+func NewPack(name, text string) Pack {
+	return Pack{Name: name, Data: unsafe.Slice(unsafe.StringData(text), len(text))}
+}
+
+// A Set is what the config loader knows of rules: every kind, every
+// extraction analyzer that takes settings, and every embedded pack.
+// attrlint's own is rules/all.Set; tests build their own.
+type Set struct {
+	Kinds      []*Kind
+	Extractors []*Extractor
+	Packs      []Pack
+}
+
+// Kind returns the kind named name.
+func (s *Set) Kind(name string) (*Kind, bool) {
+	for _, k := range s.Kinds {
+		if k.Name == name {
+			return k, true
+		}
 	}
-	sort.Strings(entries)
-	out := make([]Pack, 0, len(entries))
-	for _, e := range entries {
-		out = append(out, Pack{Name: "rules/" + e, Data: packData(e)})
+	return nil, false
+}
+
+// Extractor returns the extractor whose analyzer is named name.
+func (s *Set) Extractor(name string) (*Extractor, bool) {
+	for _, x := range s.Extractors {
+		if x.Analyzer.Name == name {
+			return x, true
+		}
 	}
+	return nil, false
+}
+
+// KindNames returns the names of the kinds, sorted.
+func (s *Set) KindNames() []string {
+	out := make([]string, 0, len(s.Kinds))
+	for _, k := range s.Kinds {
+		out = append(out, k.Name)
+	}
+	sort.Strings(out)
 	return out
 }
 
-// packData returns the bytes of the embedded pack file name: its string's
-// when it is listed in packTexts, else a copy read from packFS.
-func packData(name string) []byte {
-	for _, t := range packTexts {
-		if t.name == name && len(*t.text) > 0 {
-			return unsafe.Slice(unsafe.StringData(*t.text), len(*t.text))
-		}
+// Analyzers returns the analyzers of the kinds and the extractors, in
+// list order, for analysis.Validate.
+func (s *Set) Analyzers() []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	for _, x := range s.Extractors {
+		out = append(out, x.Analyzer)
 	}
-	data, err := packFS.ReadFile(name)
-	if err != nil {
-		panic(err)
+	for _, k := range s.Kinds {
+		out = append(out, k.Analyzer)
 	}
-	return data
+	return out
 }

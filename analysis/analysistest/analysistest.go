@@ -34,6 +34,7 @@ import (
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
 	"github.com/attrlint/attrlint/prose"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // An expectation is one finding a fixture wants.
@@ -82,9 +83,9 @@ func loadConfig(t *testing.T, dir string) *config.Config {
 	var cfg *config.Config
 	var err error
 	if _, statErr := os.Stat(path); statErr == nil {
-		cfg, err = config.Load(path)
+		cfg, err = config.Load(all.Set, path)
 	} else {
-		cfg, err = config.Default()
+		cfg, err = config.Default(all.Set)
 	}
 	if err != nil {
 		t.Fatalf("loading the fixture config: %v", err)

@@ -14,6 +14,7 @@ import (
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
 	"github.com/attrlint/attrlint/prose"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // Each paragraph of a briefing opens with a first reference: a bare
@@ -97,7 +98,7 @@ func relTo(cfg *config.Config) baseline.Keyer {
 // one new anonymous source. Only the new source is reported.
 func TestBaselineReportsOnlyTheNewFinding(t *testing.T) {
 	dir := t.TempDir()
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +160,7 @@ func TestBaselineReportsOnlyTheNewFinding(t *testing.T) {
 // temporary file is left beside it.
 func TestBaselineFileIsStable(t *testing.T) {
 	dir := t.TempDir()
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
 	"github.com/attrlint/attrlint/internal/report"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // checkFlags are the flags of check (and, later, compare).
@@ -193,14 +194,14 @@ func loadConfig(e *env, path string) (*config.Config, error) {
 		path = found
 	}
 	if path == "" {
-		cfg, err := config.Default()
+		cfg, err := config.Default(all.Set)
 		if err != nil {
 			return nil, err
 		}
 		cfg.Dir = e.workDir
 		return cfg, nil
 	}
-	return config.Load(path)
+	return config.Load(all.Set, path)
 }
 
 // formatConfigError prints positioned config errors one per line, as

@@ -16,6 +16,7 @@ import (
 	"github.com/attrlint/attrlint/internal/cli"
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // control is linted in every hostile run: whatever the hostile file does,
@@ -343,7 +344,7 @@ func TestFileDeletedAfterDiscovery(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/internal/config"
-	"github.com/attrlint/attrlint/rules"
+	"github.com/attrlint/attrlint/rules/directive"
 )
 
 // nothingOn returns an error when the config, its overrides and the flags
@@ -20,7 +20,7 @@ func nothingOn(cfg *config.Config) error {
 	// nothing.
 	checksProse := func(id string) bool {
 		r := cfg.Rule(id)
-		return r != nil && r.Kind != rules.DirectiveKind
+		return r != nil && r.Kind != directive.Kind
 	}
 	for _, r := range cfg.Rules {
 		if r.Severity != analysis.SeverityOff && checksProse(r.ID) {

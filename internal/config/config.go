@@ -103,9 +103,10 @@ type Config struct {
 	cache   sync.Map      // override match key -> []*rules.Rule
 }
 
-// Load reads and parses the config file at path. Problems in the file are
-// returned together as an ErrorList.
-func Load(path string) (*Config, error) {
+// Load reads and parses the config file at path on top of the packs of
+// set (rules/all.Set for attrlint's own). Problems in the file are returned
+// together as an ErrorList.
+func Load(set *rules.Set, path string) (*Config, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
@@ -115,19 +116,20 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
-	return Parse(path, data)
+	return Parse(set, path, data)
 }
 
-// Default returns the configuration of the embedded rule packs alone, as
-// used when no config file is found.
-func Default() (*Config, error) {
-	return Parse("", nil)
+// Default returns the configuration of the packs of set alone, as used
+// when no config file is found.
+func Default(set *rules.Set) (*Config, error) {
+	return Parse(set, "", nil)
 }
 
 // Parse parses data as the config file at path (used in messages and to set
-// Dir; "" means the working directory) on top of the embedded rule packs.
-// Problems are returned together as an ErrorList, sorted by position.
-func Parse(path string, data []byte) (*Config, error) {
+// Dir; "" means the working directory) on top of the packs of set, with
+// its kinds and extractors. Problems are returned together as an
+// ErrorList, sorted by position.
+func Parse(set *rules.Set, path string, data []byte) (*Config, error) {
 	c := &Config{
 		Path:        path,
 		Include:     DefaultInclude,
@@ -160,7 +162,7 @@ func Parse(path string, data []byte) (*Config, error) {
 		return nil, ErrorList{{File: file, Line: line, Col: col, Msg: fmt.Sprintf("config file is larger than %d bytes (1 MB) from here on; a config holds settings and rules, not data: move word lists into a smaller file", MaxFileSize)}}
 	}
 	useCachedMatchers()
-	l := &loader{}
+	l := &loader{set: set}
 	l.load(c, file, data)
 	// The parser places an empty document ("---") on the line after the
 	// file's last: point at the last line.

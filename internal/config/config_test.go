@@ -11,12 +11,13 @@ import (
 	"testing"
 
 	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // The embedded packs are attrlint's own: an error in them is a bug, caught
 // here rather than on a reporter's pre-commit run.
 func TestDefaultLoadsTheEmbeddedPacks(t *testing.T) {
-	c, err := Default()
+	c, err := Default(all.Set)
 	if err != nil {
 		t.Fatalf("Default: %v", err)
 	}
@@ -46,8 +47,8 @@ func TestDefaultLoadsTheEmbeddedPacks(t *testing.T) {
 }
 
 func TestDefaultSettings(t *testing.T) {
-	useTestKinds(t)
-	c, err := Default()
+	set, _ := testKinds(t)
+	c, err := Default(set)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func TestDefaultSettings(t *testing.T) {
 }
 
 func TestSettingsFromTheFile(t *testing.T) {
-	useTestKinds(t)
+	set, _ := testKinds(t)
 	const yaml = `version: 1
 files:
   include: ["./stories/**/*.md"]
@@ -96,7 +97,7 @@ versions:
 	if err := os.WriteFile(path, []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Load(path)
+	c, err := Load(set, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,8 +145,8 @@ func TestSeverityShorthand(t *testing.T) {
 		{"rules: {quote-words: {severity: off}}", "hedge-words:info quiet-words:off quote-words:off"},
 	}
 	for _, tt := range tests {
-		useTestKinds(t)
-		c, err := Parse("desk/.attrlint.yaml", []byte(tt.yaml))
+		set, _ := testKinds(t)
+		c, err := Parse(set, "desk/.attrlint.yaml", []byte(tt.yaml))
 		if err != nil {
 			t.Errorf("%s: %v", tt.yaml, err)
 			continue
@@ -162,13 +163,13 @@ func TestSeverityShorthand(t *testing.T) {
 
 // A user's keys replace the pack's one by one; the rest stay as shipped.
 func TestUserOptionsMergeOverThePack(t *testing.T) {
-	useTestKinds(t)
+	set, _ := testKinds(t)
 	const yaml = `rules:
   quote-words:
     min-words: 2
     message: quotation with no speaker
 `
-	c, err := Parse("desk/.attrlint.yaml", []byte(yaml))
+	c, err := Parse(set, "desk/.attrlint.yaml", []byte(yaml))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +188,7 @@ func TestUserOptionsMergeOverThePack(t *testing.T) {
 }
 
 func TestUserRuleOfATestKind(t *testing.T) {
-	useTestKinds(t)
+	set, _ := testKinds(t)
 	const yaml = `rules:
   hedge-adverbs:
     kind: words
@@ -199,7 +200,7 @@ func TestUserRuleOfATestKind(t *testing.T) {
     kind: words
     words: [perhaps]
 `
-	c, err := Parse("desk/.attrlint.yaml", []byte(yaml))
+	c, err := Parse(set, "desk/.attrlint.yaml", []byte(yaml))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +225,7 @@ func TestUserRuleOfKindPattern(t *testing.T) {
     message: "Name the source: 'sources said' is not allowed here"
     patterns: ['\bsources? (said|say|told)\b']
 `
-	c, err := Parse("desk/.attrlint.yaml", []byte(yaml))
+	c, err := Parse(all.Set, "desk/.attrlint.yaml", []byte(yaml))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +238,7 @@ func TestUserRuleOfKindPattern(t *testing.T) {
 	}
 
 	// The pattern kind's own checks are reported at the offending item.
-	_, err = Parse("desk/.attrlint.yaml", []byte("rules:\n  no-sources-said:\n    kind: pattern\n    patterns:\n      - '\\bsources said\\b'\n      - '(officials|aides said'\n"))
+	_, err = Parse(all.Set, "desk/.attrlint.yaml", []byte("rules:\n  no-sources-said:\n    kind: pattern\n    patterns:\n      - '\\bsources said\\b'\n      - '(officials|aides said'\n"))
 	got := errLines(t, err)
 	if len(got) != 1 || !strings.HasPrefix(got[0], `desk/.attrlint.yaml:6:9: rules.no-sources-said.patterns[1]: invalid regexp "(officials|aides said"`) {
 		t.Errorf("errors %q, want one at 6:9 about patterns[1]", got)
@@ -245,7 +246,7 @@ func TestUserRuleOfKindPattern(t *testing.T) {
 }
 
 func TestOverrides(t *testing.T) {
-	linked := useTestKinds(t)
+	set, linked := testKinds(t)
 	const yaml = `rules:
   hedge-words: warning
 overrides:
@@ -263,7 +264,7 @@ overrides:
         severity: info
         words: [said]
 `
-	c, err := Parse("desk/.attrlint.yaml", []byte(yaml))
+	c, err := Parse(set, "desk/.attrlint.yaml", []byte(yaml))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,12 +314,12 @@ overrides:
 }
 
 func TestEnableDisable(t *testing.T) {
-	useTestKinds(t)
+	set, _ := testKinds(t)
 	const yaml = `overrides:
   - files: ["opinion/**"]
     rules: {hedge-words: off, quote-words: error}
 `
-	c, err := Parse("desk/.attrlint.yaml", []byte(yaml))
+	c, err := Parse(set, "desk/.attrlint.yaml", []byte(yaml))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -397,14 +398,14 @@ func TestDiscover(t *testing.T) {
 }
 
 func TestHostileInput(t *testing.T) {
-	useTestKinds(t)
+	set, _ := testKinds(t)
 	t.Run("larger than 1 MB", func(t *testing.T) {
 		big := "# " + strings.Repeat("x", MaxFileSize) + "\n"
 		path := filepath.Join(t.TempDir(), ".attrlint.yaml")
 		if err := os.WriteFile(path, []byte(big), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := Load(path)
+		_, err := Load(set, path)
 		got := errLines(t, err)
 		want := path + ":1:1048577: config file is larger than 1048576 bytes (1 MB) from here on; a config holds settings and rules, not data: move word lists into a smaller file"
 		if len(got) != 1 || got[0] != want {
@@ -426,7 +427,7 @@ func TestHostileInput(t *testing.T) {
 		for i := 1; i < 40; i++ {
 			b.WriteString("  r" + string(rune('a'+i%26)) + strings.Repeat("x", i/26) + ":\n    kind: words\n    words: *w\n")
 		}
-		_, err := Parse("desk/.attrlint.yaml", []byte(b.String()))
+		_, err := Parse(set, "desk/.attrlint.yaml", []byte(b.String()))
 		got := errLines(t, err)
 		if len(got) != 1 || !strings.Contains(got[0], "aliases expand this file beyond 1048576 YAML nodes") {
 			t.Errorf("errors %q, want one about aliases", got)
@@ -446,14 +447,14 @@ rules:
 `
 		// The loader walks only as deep as a rule's types go: words
 		// wants strings, so each of g's nine lists is one error.
-		_, err := Parse("desk/.attrlint.yaml", []byte(laughs))
+		_, err := Parse(set, "desk/.attrlint.yaml", []byte(laughs))
 		got := errLines(t, err)
 		if len(got) != 7+9 || got[0] != `desk/.attrlint.yaml:1:1: unknown key "a"` || got[7] != `desk/.attrlint.yaml:7:8: rules.quote-words.words[0]: want a string, got a list` {
 			t.Errorf("errors:\n%s", strings.Join(got, "\n"))
 		}
 	})
 	t.Run("an anchor that contains itself", func(t *testing.T) {
-		_, err := Parse("desk/.attrlint.yaml", []byte("rules:\n  quote-words:\n    words: &w [said, *w]\n"))
+		_, err := Parse(set, "desk/.attrlint.yaml", []byte("rules:\n  quote-words:\n    words: &w [said, *w]\n"))
 		got := errLines(t, err)
 		want := []string{`desk/.attrlint.yaml:3:22: rules.quote-words.words[1]: want a string, got a list`}
 		if !reflect.DeepEqual(got, want) {
@@ -463,7 +464,7 @@ rules:
 }
 
 func TestMergeKeys(t *testing.T) {
-	useTestKinds(t)
+	set, _ := testKinds(t)
 	const yaml = `rules:
   hedge-adverbs: &house
     kind: words
@@ -473,7 +474,7 @@ func TestMergeKeys(t *testing.T) {
     <<: *house
     words: [perhaps]
 `
-	c, err := Parse("desk/.attrlint.yaml", []byte(yaml))
+	c, err := Parse(set, "desk/.attrlint.yaml", []byte(yaml))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -484,17 +485,17 @@ func TestMergeKeys(t *testing.T) {
 }
 
 func TestAnalyzerSettings(t *testing.T) {
-	useTestKinds(t)
-	c, err := Parse("desk/.attrlint.yaml", []byte("analyzers:\n  speech:\n    verbs: [said, told, admitted]\n"))
+	set, _ := testKinds(t)
+	c, err := Parse(set, "desk/.attrlint.yaml", []byte("analyzers:\n  speech:\n    verbs: [said, told, admitted]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, _ := lookupExtractor("speech")
+	x, _ := set.Extractor("speech")
 	got := c.Settings[x.Analyzer].(*settingsOptions).Verbs
 	if !reflect.DeepEqual(got, []string{"said", "told", "admitted"}) {
 		t.Errorf("speech verbs %q: the user's list replaces the pack's", got)
 	}
-	d, err := Default()
+	d, err := Default(set)
 	if err != nil {
 		t.Fatal(err)
 	}

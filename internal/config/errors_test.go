@@ -293,8 +293,8 @@ func TestConfigErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			useTestKinds(t)
-			c, err := Parse("desk/.attrlint.yaml", []byte(tt.yaml))
+			set, _ := testKinds(t)
+			c, err := Parse(set, "desk/.attrlint.yaml", []byte(tt.yaml))
 			if err == nil {
 				t.Fatalf("Parse accepted the config; want errors:\n%s", strings.Join(tt.want, "\n"))
 			}
@@ -312,7 +312,7 @@ func TestConfigErrors(t *testing.T) {
 // A user fixes a config in one round: every error of the file comes back
 // at once, sorted by position.
 func TestConfigErrorsReportedTogether(t *testing.T) {
-	useTestKinds(t)
+	set, _ := testKinds(t)
 	const yaml = `version: 1
 fail-level: warn
 rules:
@@ -326,7 +326,7 @@ overrides:
 versions:
   - match: '(?P<story>x'
 `
-	_, err := Parse("desk/.attrlint.yaml", []byte(yaml))
+	_, err := Parse(set, "desk/.attrlint.yaml", []byte(yaml))
 	want := []string{
 		`desk/.attrlint.yaml:2:13: fail-level: unknown fail level "warn" (want error, warning, info or none); did you mean "warning"?`,
 		`desk/.attrlint.yaml:4:3: unknown rule "qoute-words"; did you mean "quote-words"?`,
@@ -345,8 +345,8 @@ versions:
 // An error in an embedded pack is a bug in attrlint, but it is reported the
 // same way, at the pack's line and column.
 func TestPackErrorsArePositioned(t *testing.T) {
-	useTestKinds(t, "rules:\n  broken-words:\n    kind: words\n    severity: warning\n    words: [said]\n    min-wrds: 2\n  no-kind:\n    severity: info\n")
-	_, err := Default()
+	set, _ := testKinds(t, "rules:\n  broken-words:\n    kind: words\n    severity: warning\n    words: [said]\n    min-wrds: 2\n  no-kind:\n    severity: info\n")
+	_, err := Default(set)
 	want := []string{
 		`rules/test0.yaml:6:5: unknown key "min-wrds" in rules.broken-words; did you mean "min-words"?`,
 		`rules/test0.yaml:7:3: rules.no-kind: a built-in rule needs a kind and a severity`,

@@ -2,24 +2,20 @@ package config
 
 import (
 	"reflect"
+	"sort"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/attrlint/attrlint/analysis"
-	"github.com/attrlint/attrlint/rules"
 )
 
-// Where extractors come from; tests swap in their own (export_test.go).
-var (
-	lookupExtractor = rules.LookupExtractor
-	allExtractors   = rules.Extractors
-)
-
-func extractorNames() []string {
+// extractorNames returns the names of the extractors, sorted.
+func (l *loader) extractorNames() []string {
 	var out []string
-	for _, x := range allExtractors() {
+	for _, x := range l.set.Extractors {
 		out = append(out, x.Analyzer.Name)
 	}
+	sort.Strings(out)
 	return out
 }
 
@@ -42,8 +38,8 @@ func (l *loader) analyzersSection(defs map[string]*extractorDef, p pair) {
 	}
 	for _, q := range l.pairs(p.file, m, "analyzers") {
 		path := "analyzers." + q.key
-		if _, ok := lookupExtractor(q.key); !ok {
-			l.errorf(q.file, q.k, "unknown analyzer %q%s", q.key, didYouMean(q.key, extractorNames()))
+		if _, ok := l.set.Extractor(q.key); !ok {
+			l.errorf(q.file, q.k, "unknown analyzer %q%s", q.key, didYouMean(q.key, l.extractorNames()))
 			continue
 		}
 		sm := l.mapping(q.file, q.v, path, "a mapping of settings")
@@ -64,7 +60,7 @@ func (l *loader) analyzersSection(defs map[string]*extractorDef, p pair) {
 // analyzer that takes some, whether or not a section names it.
 func (l *loader) compileExtractors(defs map[string]*extractorDef, file string) map[*analysis.Analyzer]any {
 	out := map[*analysis.Analyzer]any{}
-	for _, x := range allExtractors() {
+	for _, x := range l.set.Extractors {
 		name := x.Analyzer.Name
 		path := "analyzers." + name
 		d := defs[name]

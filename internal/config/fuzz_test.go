@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // configSeeds are configs written for this target: valid ones, each kind
@@ -43,7 +45,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		start := time.Now()
-		c, err := Parse("fuzz.yaml", data)
+		c, err := Parse(all.Set, "fuzz.yaml", data)
 		if d := time.Since(start); d > 10*time.Second { // a hang guard
 			t.Fatalf("loading %d bytes took %v", len(data), d)
 		}
@@ -70,7 +72,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("%s is outside the file's %d lines", e, lines)
 			}
 		}
-		_, err2 := Parse("fuzz.yaml", data)
+		_, err2 := Parse(all.Set, "fuzz.yaml", data)
 		if !reflect.DeepEqual(err, err2) {
 			t.Fatalf("two loads differ:\n%v\n---\n%v", err, err2)
 		}

@@ -105,41 +105,23 @@ analyzers:
     verbs: [said, told]
 `
 
-// useTestKinds makes the loader see only the words kind, the given packs
-// (testPack when none) and the speech extractor until the test ends. It
-// returns the record of Link calls.
-func useTestKinds(t *testing.T, packData ...string) *[][]string {
+// testKinds returns a set of only the words kind, the given packs
+// (testPack when none) and the speech extractor, and the record of the
+// words kind's Link calls.
+func testKinds(t *testing.T, packData ...string) (*rules.Set, *[][]string) {
 	t.Helper()
 	linked := &[][]string{}
-	k := wordsKind(linked)
-	x := speechExtractor()
 	if len(packData) == 0 {
 		packData = []string{testPack}
 	}
-	var ps []rules.Pack
+	set := &rules.Set{
+		Kinds:      []*rules.Kind{wordsKind(linked)},
+		Extractors: []*rules.Extractor{speechExtractor()},
+	}
 	for i, d := range packData {
-		ps = append(ps, rules.Pack{Name: fmt.Sprintf("rules/test%d.yaml", i), Data: []byte(d)})
+		set.Packs = append(set.Packs, rules.Pack{Name: fmt.Sprintf("rules/test%d.yaml", i), Data: []byte(d)})
 	}
-	oldLookup, oldAll, oldPacks, oldLX, oldAX := lookupKind, allKinds, packs, lookupExtractor, allExtractors
-	lookupKind = func(name string) (*rules.Kind, bool) {
-		if name == k.Name {
-			return k, true
-		}
-		return nil, false
-	}
-	allKinds = func() []*rules.Kind { return []*rules.Kind{k} }
-	packs = func() []rules.Pack { return ps }
-	lookupExtractor = func(name string) (*rules.Extractor, bool) {
-		if name == x.Analyzer.Name {
-			return x, true
-		}
-		return nil, false
-	}
-	allExtractors = func() []*rules.Extractor { return []*rules.Extractor{x} }
-	t.Cleanup(func() {
-		lookupKind, allKinds, packs, lookupExtractor, allExtractors = oldLookup, oldAll, oldPacks, oldLX, oldAX
-	})
-	return linked
+	return set, linked
 }
 
 // errLines returns the lines of a config error, or fails the test when err

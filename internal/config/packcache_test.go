@@ -17,6 +17,7 @@ import (
 
 	"github.com/attrlint/attrlint/internal/phrase"
 	"github.com/attrlint/attrlint/rules"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 var writePackCache = flag.Bool("write-pack-cache", false, "rewrite packcache_gen.go from the embedded packs (go generate ./config)")
@@ -27,7 +28,7 @@ const packCacheFile = "packcache_gen.go"
 // YAML parser gives, field for field, for every embedded pack the cache
 // holds (TestPackCacheFresh tells which it does not).
 func TestPackCacheIsTheParse(t *testing.T) {
-	for _, pk := range rules.Packs() {
+	for _, pk := range all.Set.Packs {
 		got := cachedPack(pk.Name, pk.Data)
 		if got == nil {
 			continue
@@ -95,7 +96,7 @@ func checkStringLists(file string, n *yaml.Node) error {
 // TestPackCacheGenerated: what the generator writes for the packs as they
 // are is Go source, and it refuses a tree it cannot hold.
 func TestPackCacheGenerated(t *testing.T) {
-	src, err := generatePackCache(rules.Packs())
+	src, err := generatePackCache(all.Set.Packs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +116,7 @@ func TestPackCacheGenerated(t *testing.T) {
 // not what compiling its entries gives now would change what a run finds:
 // that fails everywhere. `go generate ./config` rewrites both files.
 func TestPackCacheFresh(t *testing.T) {
-	pks := rules.Packs()
+	pks := all.Set.Packs
 	if *writePackCache {
 		src, err := generatePackCache(pks)
 		if err != nil {
@@ -175,7 +176,7 @@ const matcherCacheFile = "matchercache_gen.go"
 // the embedded packs alone compiles.
 func defaultMatcherLists() ([][]phrase.Entry, error) {
 	var err error
-	lists := phrase.Record(func() { _, err = Default() })
+	lists := phrase.Record(func() { _, err = Default(all.Set) })
 	return lists, err
 }
 

@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/attrlint/attrlint/rules"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 const examplePath = "../../config.example.yaml"
@@ -29,7 +30,7 @@ func readExample(t testing.TB) []byte {
 // config.example.yaml is what `attrlint init` writes: it must load as is.
 func TestExampleConfigLoads(t *testing.T) {
 	data := readExample(t)
-	c, err := Parse(examplePath, data)
+	c, err := Parse(all.Set, examplePath, data)
 	if err != nil {
 		t.Fatalf("config.example.yaml:\n%v", err)
 	}
@@ -41,7 +42,7 @@ func TestExampleConfigLoads(t *testing.T) {
 		t.Errorf("first line %q does not point editors at the schema", first)
 	}
 	// The example shows the defaults: loading it changes no setting.
-	d, err := Default()
+	d, err := Default(all.Set)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +66,7 @@ func TestExampleListsEveryBuiltInRule(t *testing.T) {
 	if err := yaml.Unmarshal(readExample(t), &ex); err != nil {
 		t.Fatal(err)
 	}
-	for _, pk := range rules.Packs() {
+	for _, pk := range all.Set.Packs {
 		var pack struct {
 			Rules map[string]yaml.Node `yaml:"rules"`
 		}
@@ -100,7 +101,7 @@ func TestSchemaKnowsEveryRuleKey(t *testing.T) {
 	}
 	// What the schema says an option holds, by the option's Go type.
 	wantSchema := map[string]string{"[]string": `"$ref": "#/$defs/strings"`, "bool": `"type": "boolean"`, "int": `"type": "integer"`}
-	for _, k := range rules.Kinds() {
+	for _, k := range all.Set.Kinds {
 		ty := reflect.TypeOf(k.NewOptions()).Elem()
 		fs := structFields(ty)
 		for i, key := range fs.names {
@@ -198,7 +199,7 @@ func TestSchemaRejectsBrokenConfigs(t *testing.T) {
 	}
 	// And the loader rejects each of them too.
 	for _, tt := range tests {
-		if _, err := Parse("desk/.attrlint.yaml", []byte(tt.yaml)); err == nil {
+		if _, err := Parse(all.Set, "desk/.attrlint.yaml", []byte(tt.yaml)); err == nil {
 			t.Errorf("%s: the loader accepts\n%s", tt.name, tt.yaml)
 		}
 	}
@@ -206,7 +207,7 @@ func TestSchemaRejectsBrokenConfigs(t *testing.T) {
 
 func BenchmarkDefault(b *testing.B) {
 	for b.Loop() {
-		if _, err := Default(); err != nil {
+		if _, err := Default(all.Set); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -215,7 +216,7 @@ func BenchmarkDefault(b *testing.B) {
 func BenchmarkLoadExample(b *testing.B) {
 	data := readExample(b)
 	for b.Loop() {
-		if _, err := Parse(examplePath, data); err != nil {
+		if _, err := Parse(all.Set, examplePath, data); err != nil {
 			b.Fatal(err)
 		}
 	}

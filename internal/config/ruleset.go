@@ -14,21 +14,6 @@ import (
 	"github.com/attrlint/attrlint/rules"
 )
 
-// Where kinds and packs come from; tests swap in their own (export_test.go).
-var (
-	lookupKind = rules.LookupKind
-	allKinds   = rules.Kinds
-	packs      = rules.Packs
-)
-
-func kindNames() []string {
-	var out []string
-	for _, k := range allKinds() {
-		out = append(out, k.Name)
-	}
-	return out
-}
-
 // validRuleID reports whether id has the form of a rule id, lower-case
 // words joined by hyphens: ^[a-z][a-z0-9]*(-[a-z0-9]+)*$, checked by hand
 // because every load checks every rule id and a regexp costs start-up.
@@ -109,7 +94,7 @@ func (l *loader) parsePacks(pks []rules.Pack) []*yaml.Node {
 
 func (l *loader) loadPacks() *ruleSet {
 	set := &ruleSet{defs: map[string]*ruleDef{}, extractors: map[string]*extractorDef{}}
-	pks := packs()
+	pks := l.set.Packs
 	for i, doc := range l.parsePacks(pks) {
 		pk := pks[i]
 		if doc == nil {
@@ -194,7 +179,7 @@ func (l *loader) userRules(set *ruleSet, p pair) {
 				if s := didYouMean(q.key, set.ids()); s != "" {
 					l.errorf(q.file, q.k, "unknown rule %q%s", q.key, s)
 				} else {
-					l.errorf(q.file, q.k, "%s: unknown rule %q%s", path, q.key, unknownKindHint())
+					l.errorf(q.file, q.k, "%s: unknown rule %q%s", path, q.key, l.unknownKindHint())
 				}
 				continue
 			}
@@ -326,20 +311,20 @@ func (l *loader) compile(def *ruleDef, fields []pair, path, idFile string, idNod
 		if def.builtin {
 			return nil // reported by loadPacks
 		}
-		l.errorf(idFile, idNode, "%s: unknown rule %q%s", path, def.id, unknownKindHint())
+		l.errorf(idFile, idNode, "%s: unknown rule %q%s", path, def.id, l.unknownKindHint())
 		return nil
 	}
 	name, kn, ok := l.scalarString(kindField.file, kindField.v, path+".kind")
 	if !ok {
 		return nil
 	}
-	kind, found := lookupKind(name)
+	kind, found := l.set.Kind(name)
 	if !found {
 		msg := fmt.Sprintf("%s.kind: unknown kind %q", path, name)
-		if s := didYouMean(name, kindNames()); s != "" {
+		if s := didYouMean(name, l.set.KindNames()); s != "" {
 			msg += s
 		} else {
-			msg += fmt.Sprintf(" (kinds: %s)", strings.Join(kindNames(), ", "))
+			msg += fmt.Sprintf(" (kinds: %s)", strings.Join(l.set.KindNames(), ", "))
 		}
 		l.errorf(kindField.file, kn, "%s", msg)
 		return nil
@@ -407,8 +392,8 @@ func (l *loader) compile(def *ruleDef, fields []pair, path, idFile string, idNod
 	return r
 }
 
-func unknownKindHint() string {
-	return fmt.Sprintf("; a rule of your own needs a kind (%s), and a built-in rule's id must be spelled exactly", strings.Join(kindNames(), ", "))
+func (l *loader) unknownKindHint() string {
+	return fmt.Sprintf("; a rule of your own needs a kind (%s), and a built-in rule's id must be spelled exactly", strings.Join(l.set.KindNames(), ", "))
 }
 
 // compileError reports an error from a kind's Compile: an *rules.OptionError

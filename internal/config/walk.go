@@ -12,6 +12,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/attrlint/attrlint/rules"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -28,6 +29,8 @@ const (
 
 // loader walks the YAML trees of one load, collecting every error.
 type loader struct {
+	// set holds the kinds, extractors and packs the load knows of.
+	set    *rules.Set
 	errs   ErrorList
 	visits int
 	// over is set once maxVisits is reached; walking stops everywhere.

@@ -6,6 +6,7 @@ import (
 	"github.com/attrlint/attrlint/internal/benchcorpus"
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // BenchmarkRunGenerated is lint.Run over the corpus bench/corpus.sh
@@ -18,7 +19,7 @@ import (
 func BenchmarkRunGenerated(b *testing.B) {
 	dir := benchcorpus.Dir(b)
 	_, total := benchcorpus.Files(b)
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		b.Fatal(err)
 	}

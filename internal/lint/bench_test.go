@@ -10,6 +10,7 @@ import (
 
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // sentences are the material of the generated corpus: news-style sentences
@@ -80,7 +81,7 @@ func writeCorpus(tb testing.TB, dir string, n, size int) ([]string, int64) {
 func BenchmarkRunCorpus(b *testing.B) {
 	dir := b.TempDir()
 	_, total := writeCorpus(b, dir, 2000, 7000)
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -106,7 +107,7 @@ func BenchmarkRunOneDraft(b *testing.B) {
 	paths, total := writeCorpus(b, dir, 1, 5000)
 	b.SetBytes(total)
 	for b.Loop() {
-		cfg, err := config.Default()
+		cfg, err := config.Default(all.Set)
 		if err != nil {
 			b.Fatal(err)
 		}

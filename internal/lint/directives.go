@@ -8,6 +8,7 @@ import (
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/prose"
 	"github.com/attrlint/attrlint/rules"
+	"github.com/attrlint/attrlint/rules/directive"
 )
 
 // DocDirectives are the inline directives of one document, kept by Run for
@@ -15,7 +16,7 @@ import (
 // (unused-directive) that report the ones that did nothing.
 type DocDirectives struct {
 	Doc        *prose.Document
-	Directives []rules.Directive
+	Directives []directive.Directive
 	reporters  []*rules.Rule
 }
 
@@ -26,13 +27,13 @@ func collectDirectives(doc *prose.Document, rs []*rules.Rule) *DocDirectives {
 	if len(doc.Comments) == 0 {
 		return nil
 	}
-	ds, _ := rules.ParseDirectives(doc)
+	ds, _ := directive.ParseDirectives(doc)
 	if len(ds) == 0 {
 		return nil
 	}
 	dd := &DocDirectives{Doc: doc, Directives: ds}
 	for _, r := range rs {
-		if r.Kind == rules.DirectiveKind && r.Severity != analysis.SeverityOff {
+		if r.Kind == directive.Kind && r.Severity != analysis.SeverityOff {
 			dd.reporters = append(dd.reporters, r)
 		}
 	}
@@ -108,7 +109,7 @@ func (dd *DocDirectives) apply(cfg *config.Config, findings []analysis.Finding, 
 	closed := make([]bool, len(ds)) // enable directives that closed something
 	nextLine := map[int][]int{}     // line -> disable-next-line directives
 	for i := range ds {
-		if ds[i].Action == rules.ActionDisableNextLine {
+		if ds[i].Action == directive.ActionDisableNextLine {
 			line, _ := dd.Doc.Position(max(ds[i].Span.End-1, ds[i].Span.Start))
 			nextLine[line+1] = append(nextLine[line+1], i)
 		}
@@ -123,7 +124,7 @@ func (dd *DocDirectives) apply(cfg *config.Config, findings []analysis.Finding, 
 	for i := range findings {
 		f := &findings[i]
 		advance(f.Start)
-		if r := cfg.Rule(f.Rule); r != nil && r.Kind == rules.DirectiveKind {
+		if r := cfg.Rule(f.Rule); r != nil && r.Kind == directive.Kind {
 			*kept = append(*kept, *f) // directives do not silence what is said of directives
 			continue
 		}
@@ -149,10 +150,10 @@ func (dd *DocDirectives) apply(cfg *config.Config, findings []analysis.Finding, 
 }
 
 // step applies region directive k.
-func (st *directiveState) step(ds []rules.Directive, k int, closed []bool) {
+func (st *directiveState) step(ds []directive.Directive, k int, closed []bool) {
 	d := &ds[k]
 	switch d.Action {
-	case rules.ActionDisable:
+	case directive.ActionDisable:
 		if len(d.Rules) == 0 {
 			st.all = k
 			clear(st.allowed)
@@ -162,7 +163,7 @@ func (st *directiveState) step(ds []rules.Directive, k int, closed []bool) {
 			st.byRule[r] = k
 			delete(st.allowed, r)
 		}
-	case rules.ActionEnable:
+	case directive.ActionEnable:
 		if len(d.Rules) == 0 {
 			if st.all >= 0 || len(st.byRule) > 0 {
 				closed[k] = true
@@ -226,9 +227,9 @@ func (dd *DocDirectives) unused(cfg *config.Config, used, closed []bool) []analy
 		}
 		var msg string
 		switch {
-		case d.Action == rules.ActionEnable && !closed[i]:
+		case d.Action == directive.ActionEnable && !closed[i]:
 			msg = fmt.Sprintf("%s enables nothing: no attrlint-disable before it turned these rules off", d)
-		case d.Action != rules.ActionEnable && !used[i]:
+		case d.Action != directive.ActionEnable && !used[i]:
 			msg = fmt.Sprintf("%s suppresses nothing: remove it", d)
 		}
 		if msg != "" {
@@ -249,7 +250,7 @@ func (dd *DocDirectives) unused(cfg *config.Config, used, closed []bool) []analy
 	return out
 }
 
-func unknownRuleMessage(cfg *config.Config, d *rules.Directive, id string) string {
+func unknownRuleMessage(cfg *config.Config, d *directive.Directive, id string) string {
 	msg := fmt.Sprintf("%s names the rule %q, which does not exist", d, id)
 	if s := closestRule(cfg, id); s != "" {
 		msg += fmt.Sprintf(": did you mean %q?", s)

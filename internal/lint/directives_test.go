@@ -11,6 +11,7 @@ import (
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
 	"github.com/attrlint/attrlint/prose"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // got lists the findings of a draft as "LINE rule", or "LINE rule: message"
@@ -34,7 +35,7 @@ func directiveFindings(t *testing.T, cfg *config.Config, name, text string) []st
 }
 
 func TestInlineDirectives(t *testing.T) {
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +115,7 @@ Officials said the bridge would close.
 
 // HTML exported from a CMS carries directives in the same comments.
 func TestInlineDirectivesInHTML(t *testing.T) {
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +133,7 @@ func TestInlineDirectivesInHTML(t *testing.T) {
 // Turning unused-directive off keeps the directives working and silences
 // only the reports about them.
 func TestUnusedDirectiveOff(t *testing.T) {
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +168,7 @@ func TestApplyDirectivesOnARun(t *testing.T) {
 		}
 		paths = append(paths, p)
 	}
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,8 @@ import (
 	"github.com/attrlint/attrlint/internal/lint"
 	"github.com/attrlint/attrlint/prose"
 	"github.com/attrlint/attrlint/rules"
+	"github.com/attrlint/attrlint/rules/all"
+	"github.com/attrlint/attrlint/rules/directive"
 )
 
 // TestRuleExamplesDoWhatTheySay runs every built-in rule on each example its
@@ -16,7 +18,7 @@ import (
 // Cross-version rules' examples describe pairs of versions and are covered
 // by their fixtures instead.
 func TestRuleExamplesDoWhatTheySay(t *testing.T) {
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +31,7 @@ func TestRuleExamplesDoWhatTheySay(t *testing.T) {
 			continue
 		}
 		for _, ex := range r.Examples {
-			if r.Kind == rules.DirectiveKind {
+			if r.Kind == directive.Kind {
 				checkDirectiveExample(t, cfg, r, ex)
 				continue
 			}

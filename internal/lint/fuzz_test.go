@@ -13,6 +13,7 @@ import (
 	"github.com/attrlint/attrlint/internal/lint"
 	"github.com/attrlint/attrlint/internal/report"
 	"github.com/attrlint/attrlint/prose"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // fuzzConfig is the embedded rules plus one rule of the pattern kind, which
@@ -30,7 +31,7 @@ rules:
 
 func fuzzCfg(tb testing.TB) *config.Config {
 	tb.Helper()
-	cfg, err := config.Parse("fuzz.yaml", []byte(fuzzConfig))
+	cfg, err := config.Parse(all.Set, "fuzz.yaml", []byte(fuzzConfig))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -38,7 +39,7 @@ func fuzzCfg(tb testing.TB) *config.Config {
 }
 
 // engineSeeds are awkward drafts written for these targets; the rule
-// fixtures under rules/testdata are added to them at run time.
+// fixtures under rules/*/testdata are added to them at run time.
 var engineSeeds = []string{
 	"",
 	"\ufeff“We will rebuild,” the mayor said.\r\nOfficials said the bridge would reopen.\rCritics say it will not.",
@@ -55,19 +56,22 @@ var engineSeeds = []string{
 	"<!-- attrlint-disable anonymous-source -- the memo is the source -->\nOfficials said so.\n<!-- attrlint-enable anonymous-source -->\n\nOfficials said it again.\n<!-- attrlint-disable vague-attribution -->\n<!-- attrlint-disable-next-line no-such-rule -->\n<!-- attrlint-disabel , -->",
 }
 
-// fixtureSeeds returns the drafts under rules/testdata, each with the
+// fixtureSeeds returns the drafts under rules/*/testdata, each with the
 // extension that selects its reader.
 func fixtureSeeds(tb testing.TB) map[string][]byte {
 	out := map[string][]byte{}
-	_ = filepath.WalkDir("../../rules/testdata", func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Ext(p) == ".want" {
+	dirs, _ := filepath.Glob("../../rules/*/testdata")
+	for _, dir := range dirs {
+		_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || filepath.Ext(p) == ".want" {
+				return nil
+			}
+			if data, err := os.ReadFile(p); err == nil {
+				out[p] = data
+			}
 			return nil
-		}
-		if data, err := os.ReadFile(p); err == nil {
-			out[p] = data
-		}
-		return nil
-	})
+		})
+	}
 	return out
 }
 
@@ -107,7 +111,7 @@ func FuzzCheck(f *testing.F) {
 // arbitrary bytes, and checks the same invariants for the diagnostics in
 // the newer version and their related locations in the older one.
 func FuzzCompare(f *testing.F) {
-	dirs, _ := filepath.Glob("../../rules/testdata/versions/*")
+	dirs, _ := filepath.Glob("../../rules/versions/testdata/*")
 	for _, dir := range dirs {
 		v1, err1 := os.ReadFile(filepath.Join(dir, "v1.md"))
 		v2, err2 := os.ReadFile(filepath.Join(dir, "v2.md"))

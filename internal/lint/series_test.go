@@ -10,6 +10,7 @@ import (
 	"github.com/attrlint/attrlint/internal/lint"
 	"github.com/attrlint/attrlint/prose"
 	"github.com/attrlint/attrlint/rules"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // TestAnalyzeSeries specifies the driver of cross-version rules: each
@@ -87,7 +88,7 @@ func TestAnalyzeSeries(t *testing.T) {
 // TestCompareSeedsOfFixtures runs the embedded cross-version rules through
 // CompareSeries on versions held in memory.
 func TestCompareSeriesInMemory(t *testing.T) {
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +134,7 @@ func storyVersion(size, edit int) []byte {
 }
 
 func benchSeries(b *testing.B, size, versions int) {
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		b.Fatal(err)
 	}

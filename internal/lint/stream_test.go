@@ -11,6 +11,7 @@ import (
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // streamCorpus writes a directory of drafts: stories in two or three
@@ -83,7 +84,7 @@ func describe(fs []analysis.Finding) []string {
 // applied to both), in the same order, for every number of jobs; and each
 // input is emitted once, in input order.
 func TestStreamIsTheWholeRun(t *testing.T) {
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		t.Fatal(err)
 	}

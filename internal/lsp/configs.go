@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/attrlint/attrlint/internal/config"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // configCache holds the configs of the open drafts: the nearest
@@ -56,7 +57,7 @@ func (s *Server) configFor(path string) (*config.Config, string) {
 		cfg = c.loaded[file]
 		if cfg == nil {
 			var err error
-			cfg, err = config.Load(file)
+			cfg, err = config.Load(all.Set, file)
 			if err != nil {
 				s.reportConfig(file, err)
 				cfg = nil
@@ -68,7 +69,7 @@ func (s *Server) configFor(path string) (*config.Config, string) {
 	}
 	if cfg == nil {
 		if c.defaults == nil {
-			d, err := config.Default()
+			d, err := config.Default(all.Set)
 			if err != nil {
 				// The embedded packs are checked by the tests; this
 				// is a broken build.
@@ -105,7 +106,7 @@ func (s *Server) configChanged(path string) {
 			s.reportConfig(f, nil) // deleted: its errors go with it
 			continue
 		}
-		cfg, err := config.Load(f)
+		cfg, err := config.Load(all.Set, f)
 		s.reportConfig(f, err)
 		if err == nil {
 			c.loaded[f] = cfg

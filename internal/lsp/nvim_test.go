@@ -12,6 +12,7 @@ import (
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
 	"github.com/attrlint/attrlint/prose"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // nvimResult is what testdata/nvim/client.lua writes.
@@ -157,12 +158,12 @@ func itoa(n int) string {
 // findingsOf is what attrlint itself finds in text, the draft at path.
 func findingsOf(t *testing.T, path, text string) []span {
 	t.Helper()
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if file, err := config.Discover(filepath.Dir(path)); err == nil && file != "" {
-		if cfg, err = config.Load(file); err != nil {
+		if cfg, err = config.Load(all.Set, file); err != nil {
 			t.Fatal(err)
 		}
 	}

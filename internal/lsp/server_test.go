@@ -15,6 +15,7 @@ import (
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
 	"github.com/attrlint/attrlint/prose"
+	"github.com/attrlint/attrlint/rules/all"
 )
 
 // A draft whose findings stand after emoji, curly quotes and CJK text, so
@@ -136,7 +137,7 @@ func TestDiagnosticRangesInEachEncoding(t *testing.T) {
 		{"wide.txt", "plaintext", wideDraft},
 		{"wide.html", "html", "<p>Crowds waved flags 🎉🎉 outside the 東京 branch on Monday.</p>\n<p>“We will not close the plant this year, whatever the board decides.”</p>\n<p>Protesters 👩‍👩‍👧 chanted « non » for an hour. Officials said the closure would affect 400 workers.</p>\n"},
 	}
-	cfg, err := config.Default()
+	cfg, err := config.Default(all.Set)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,13 @@
+package directive
+
+import (
+	_ "embed"
+
+	"github.com/attrlint/attrlint/rules"
+)
+
+//go:embed directives.yaml
+var packText string
+
+// Pack is rules/directives.yaml: unused-directive.
+var Pack = rules.NewPack("rules/directives.yaml", packText)

@@ -1,0 +1,115 @@
+package figures
+
+import (
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/prose"
+	"github.com/attrlint/attrlint/rules"
+)
+
+// A Figure is one numeric mention of a document: a numeral with its unit or
+// counted noun, its qualifier, and whether it is a quantity at all.
+type Figure struct {
+	// Span runs from the qualifier or the numeral through the unit, in
+	// Document.Text; Number is the numeral alone.
+	Span, Number prose.Span
+
+	// Para is the index of the paragraph (Document.Paragraphs); Sentence
+	// the index of the sentence in it.
+	Para, Sentence int
+
+	// Written is the value as written, scale applied ("1.5 million" is
+	// 1,500,000); Value is in the unit group's base unit (400 miles is
+	// 643.7 in a group whose base is the kilometer).
+	Written, Value float64
+
+	// Unit is the unit or counted noun as written, lower-cased
+	// ("soldiers", "%"); Group is the unit group it belongs to
+	// ("troops"), or the counted noun in the singular when it is in no
+	// group; both are "" for a bare number.
+	Unit, Group string
+	// Converted is set when the unit converts within its group (miles
+	// and kilometers).
+	Converted bool
+
+	// Modifiers are the words between the numeral and the unit that make
+	// it another quantity ("american" of "8,500 American troops"),
+	// lower-cased, neutral modifiers ("more") left out.
+	Modifiers []string
+
+	// Qualifier is the words before the numeral that qualify it ("about",
+	// "more than"), lower-cased; Approx is set when it makes the value
+	// approximate, Bound when it makes it a lower (+1: "more than") or an
+	// upper (-1: "up to") bound.
+	Qualifier string
+	Approx    bool
+	Bound     int8
+	// Rounded is set for a numeral with a scale ("1.5 million", "150K"):
+	// it stands for a rounded value.
+	Rounded bool
+
+	// Quantity is false for numbers that are not counts to compare: years,
+	// dates, times of day, ordinals, ages, labels ("Section 5"), periods
+	// ("24 hours"), numbers in words with no counted noun. NotQuantity
+	// then says which.
+	Quantity    bool
+	NotQuantity string
+
+	// firstTok and lastTok index the figure's first and last token in its
+	// paragraph's Tokens.
+	firstTok, lastTok int
+}
+
+// Comparable reports whether f is a quantity with a unit, one that can be
+// compared with another mention of the same quantity.
+func (f *Figure) Comparable() bool { return f.Quantity && f.Group != "" }
+
+// SameQuantity reports whether f and g name the same sort of quantity: one
+// unit group and the same modifiers.
+func (f *Figure) SameQuantity(g *Figure) bool {
+	if f.Group != g.Group || len(f.Modifiers) != len(g.Modifiers) {
+		return false
+	}
+	for i := range f.Modifiers {
+		if f.Modifiers[i] != g.Modifiers[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// A FigureSet is the result of the figures analyzer: every numeral of a
+// document in document order.
+type FigureSet struct {
+	Figures []Figure
+	// Settings are the compiled settings the figures were read with; the
+	// rules use their tolerances and cue lists.
+	Settings *FigureSettingsCompiled
+}
+
+// Figures is the extraction analyzer that finds every numeric mention of a
+// document: its value, unit or counted noun, qualifier, and whether it is a
+// quantity. It reports nothing; rules that compare figures name it in
+// Requires and read a *FigureSet from Pass.ResultOf. Its data (unit groups
+// and conversions, qualifiers, the contexts that make a number a year, a
+// date, a label or a period) come from the `analyzers: figures:` section of
+// rules/figures.yaml and of the user's config.
+var Figures = &analysis.Analyzer{
+	Name: "figures",
+	Doc:  "find numeric mentions with their value, unit, qualifier and kind",
+	Run:  runFigures,
+}
+
+// Extractor is the figures analyzer with its settings, for the config loader.
+var Extractor = &rules.Extractor{
+	Analyzer:   Figures,
+	NewOptions: func() any { return new(FiguresSettings) },
+	Compile:    func(opts any) (any, error) { return compileFiguresSettings(opts) },
+}
+
+func runFigures(pass *analysis.Pass) (any, error) {
+	fs, err := figureSettingsOf(pass.Options)
+	if err != nil {
+		return nil, err
+	}
+	return extractFigures(pass.Doc, fs), nil
+}

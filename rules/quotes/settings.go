@@ -1,0 +1,287 @@
+package quotes
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/attrlint/attrlint/rules"
+	"github.com/attrlint/attrlint/rules/internal/words"
+
+	"github.com/attrlint/attrlint/internal/phrase"
+)
+
+// QuotesSettings are the settings of the quotes analyzer: the YAML keys of
+// `analyzers: quotes:` in a pack or a user's config.
+type QuotesSettings struct {
+	// SpeechVerbs maps a reporting verb's lemma to the forms that
+	// attribute a quotation: `say: [says, said, saying]`. A form may be a
+	// phrase ("pointed out"). Forms that are also common nouns ("state",
+	// "report") are best left out.
+	SpeechVerbs map[string][]string `yaml:"speech-verbs"`
+
+	// Constructions are phrases that attribute what follows them to the
+	// noun phrase after them: "according to", "in the words of".
+	Constructions []string `yaml:"constructions"`
+
+	// Pronouns can be the subject of a speech verb ("he said").
+	// Resolvable lists the ones resolved to a person named earlier.
+	Pronouns   []string `yaml:"pronouns"`
+	Resolvable []string `yaml:"resolvable-pronouns"`
+
+	// Titles are words that mark a capitalized name as a person's:
+	// "Mr", "Gen", "Secretary" (without the final period).
+	Titles []string `yaml:"titles"`
+
+	// Organizations are words that mark a capitalized name as an
+	// institution's, not a person's ("Ministry", "Pentagon"); a pronoun
+	// is never resolved to one.
+	Organizations []string `yaml:"organizations"`
+
+	// NameParticles may join the capitalized words of a name: "of" in
+	// "Secretary of State", "bin", "van", "de".
+	NameParticles []string `yaml:"name-particles"`
+
+	// Skip are words that may stand between a subject and its verb
+	// ("also", "later", "has"), skipped when looking for the subject.
+	Skip []string `yaml:"skip"`
+
+	// Boundaries are words that end a name or a noun phrase when looking
+	// for a speaker: conjunctions, prepositions, relative pronouns.
+	Boundaries []string `yaml:"boundaries"`
+
+	// Determiners open a common-noun subject ("the spokesman").
+	Determiners []string `yaml:"determiners"`
+
+	// PassiveVerbs are participles that credit a quotation to the agent
+	// after "by": "deemed “…” by the board", "described as “…” by critics".
+	// The participle stands just before the opening mark, "by" just after
+	// the closing one.
+	PassiveVerbs []string `yaml:"passive-verbs"`
+
+	// SpeechNouns are nouns of something said or written ("statement",
+	// "announcement") that credit a quotation in the clause they open to
+	// their owner: "the company’s announcement that it would sue “to curb
+	// the abuse.”" The noun needs an owner: a possessive before it, or
+	// "by" or "from" and a name after it.
+	SpeechNouns []string `yaml:"speech-nouns"`
+
+	// Glosses introduce a translation or an explanation in quotation marks
+	// ("Televisión para Todos, or “television for all”", "meaning “free
+	// zone”"): a quoted term, not a quotation. One that starts with a comma
+	// (", or") glosses only a name, a quoted term or a parenthesis before
+	// it.
+	Glosses []string `yaml:"glosses"`
+
+	// Articles, like possessives, make the participle after them an
+	// adjective rather than a speech verb ("a reasoned decision").
+	Articles []string `yaml:"articles"`
+
+	// Auxiliaries make a speech verb's participle passive ("it was
+	// agreed", "residents were told"): without "by" and an agent after it,
+	// such a verb names no speaker.
+	Auxiliaries []string `yaml:"passive-auxiliaries"`
+
+	// Possessives are the possessive pronouns that may own a speech noun
+	// ("its statement", "her letter").
+	Possessives []string `yaml:"possessives"`
+
+	// ClauseOpeners open the clause of a speech noun that holds the
+	// quotation ("that", "saying").
+	ClauseOpeners []string `yaml:"clause-openers"`
+
+	// TitleSmallWords stay lower case in the title of a work ("the",
+	// "and", "with"); words of one or two letters always may.
+	TitleSmallWords []string `yaml:"title-small-words"`
+
+	// MinWords is the number of words from which a quoted stretch that
+	// does not read as a sentence is a quotation rather than a quoted term.
+	MinWords int `yaml:"min-words"`
+}
+
+// quoteSettings are QuotesSettings compiled.
+type quoteSettings struct {
+	matcher       *phrase.Matcher
+	cues          []cue // by matcher entry id
+	pronouns      words.Set
+	resolvable    words.Set
+	titles        words.Set
+	organizations words.Set
+	particles     words.Set
+	skip          words.Set
+	boundaries    words.Set
+	smallTitle    words.Set
+	clauseOpeners words.Set
+	// Lexicon holds the lists that rules of other families read too.
+	Lexicon
+	minWords int
+}
+
+// A Lexicon is the word lists of the quotes settings that rules of other
+// families read a subject with, as the quotes analyzer does: with the
+// user's changes, as QuoteSet.Lexicon gives them.
+type Lexicon struct {
+	determiners words.Set
+	possessives words.Set
+	auxiliaries words.Set
+	articles    words.Set
+}
+
+// PassiveAuxiliary reports whether w, in any case, is a form of "be" that
+// makes the participle after it passive: one of passive-auxiliaries.
+func (l *Lexicon) PassiveAuxiliary(w string) bool {
+	return l != nil && l.auxiliaries.HasFolded(w, words.Lower)
+}
+
+// Article reports whether w, lower case, is one of articles.
+func (l *Lexicon) Article(w string) bool { return l.articles.Has(w) }
+
+// Possessive reports whether w, lower case, is one of possessives.
+func (l *Lexicon) Possessive(w string) bool { return l.possessives.Has(w) }
+
+// Determiner reports whether w, lower case, is one of determiners.
+func (l *Lexicon) Determiner(w string) bool { return l.determiners.Has(w) }
+
+// cue is one entry of the attribution matcher.
+type cue struct {
+	lemma        string // "say"; the construction itself for constructions
+	construction bool
+	// aux is set for the words that attribute nothing by themselves but
+	// shape a construction around a quotation.
+	aux cueAux
+}
+
+// cueAux tells the words of constructions apart.
+type cueAux uint8
+
+const (
+	auxNone    cueAux = iota
+	auxPassive        // "deemed", before a quotation that "by" follows
+	auxNoun           // "statement", whose owner is the speaker
+	auxGloss          // "meaning", before a quoted term
+)
+
+// attributes reports whether the cue attributes a quotation by itself.
+func (c cue) attributes() bool { return c.aux == auxNone }
+
+func compileQuotesSettings(opts any) (*quoteSettings, error) {
+	return phrase.CheckOnFailure(func(check bool) (*quoteSettings, error) { return compileQuotesSettingsChecked(opts, check) })
+}
+
+func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) {
+	o, ok := opts.(*QuotesSettings)
+	if !ok {
+		return nil, fmt.Errorf("quotes: settings are %T, want *QuotesSettings", opts)
+	}
+	if len(o.SpeechVerbs) == 0 {
+		return nil, &rules.OptionError{Key: "speech-verbs", Index: -1,
+			Err: errors.New("list at least one speech verb: `say: [says, said, saying]`")}
+	}
+	if o.MinWords < 0 {
+		return nil, &rules.OptionError{Key: "min-words", Index: -1, Err: errors.New("must be 0 or more")}
+	}
+	qs := &quoteSettings{
+		pronouns:      wordSet(o.Pronouns),
+		resolvable:    wordSet(o.Resolvable),
+		titles:        wordSet(o.Titles),
+		organizations: wordSet(o.Organizations),
+		particles:     wordSet(o.NameParticles),
+		skip:          wordSet(o.Skip),
+		boundaries:    wordSet(o.Boundaries),
+		smallTitle:    wordSet(o.TitleSmallWords),
+		clauseOpeners: wordSet(o.ClauseOpeners),
+		minWords:      o.MinWords,
+		Lexicon: Lexicon{
+			determiners: wordSet(o.Determiners),
+			possessives: wordSet(o.Possessives),
+			auxiliaries: wordSet(o.Auxiliaries),
+			articles:    wordSet(o.Articles),
+		},
+	}
+	if qs.minWords == 0 {
+		qs.minWords = 4
+	}
+	lemmas := make([]string, 0, len(o.SpeechVerbs))
+	for l := range o.SpeechVerbs {
+		lemmas = append(lemmas, l)
+	}
+	sort.Strings(lemmas)
+	n := len(o.Constructions) + len(o.PassiveVerbs) + len(o.SpeechNouns) + len(o.Glosses)
+	for _, forms := range o.SpeechVerbs {
+		n += len(forms)
+	}
+	buf := phrase.GetEntries(n)
+	entries := *buf
+	qs.cues = make([]cue, 0, n)
+	for _, l := range lemmas {
+		forms := o.SpeechVerbs[l]
+		if len(forms) == 0 {
+			return nil, &rules.OptionError{Key: "speech-verbs." + l, Index: -1,
+				Err: errors.New("list the forms that attribute a quotation: `[says, said, saying]`")}
+		}
+		for i, f := range forms {
+			if err := phrase.CheckIf(check, f); err != nil {
+				return nil, &rules.OptionError{Key: "speech-verbs." + l, Index: i, Err: err}
+			}
+			entries = append(entries, phrase.Entry{Phrase: f, ID: len(qs.cues)})
+			qs.cues = append(qs.cues, cue{lemma: l})
+		}
+	}
+	for i, c := range o.Constructions {
+		if err := phrase.CheckIf(check, c); err != nil {
+			return nil, &rules.OptionError{Key: "constructions", Index: i, Err: err}
+		}
+		entries = append(entries, phrase.Entry{Phrase: c, ID: len(qs.cues)})
+		qs.cues = append(qs.cues, cue{lemma: lowerWords(c), construction: true})
+	}
+	for _, aux := range []struct {
+		key   string
+		words []string
+		aux   cueAux
+	}{
+		{"passive-verbs", o.PassiveVerbs, auxPassive},
+		{"speech-nouns", o.SpeechNouns, auxNoun},
+		{"glosses", o.Glosses, auxGloss},
+	} {
+		for i, w := range aux.words {
+			if err := phrase.CheckIf(check, w); err != nil {
+				return nil, &rules.OptionError{Key: aux.key, Index: i, Err: err}
+			}
+			entries = append(entries, phrase.Entry{Phrase: w, ID: len(qs.cues)})
+			qs.cues = append(qs.cues, cue{lemma: lowerWords(w), aux: aux.aux})
+		}
+	}
+	m, err := phrase.Compile(entries)
+	phrase.PutEntries(buf, entries)
+	if err != nil {
+		return nil, fmt.Errorf("quotes: %w", err)
+	}
+	qs.matcher = m
+	return qs, nil
+}
+
+// lowerWords returns s lower-cased, its words joined by single spaces:
+// s itself when it is so already, as most phrases are.
+func lowerWords(s string) string {
+	if words.PlainPhrase(s) && strings.ToLower(s) == s {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+func wordSet(ws []string) words.Set {
+	m := words.NewSet(len(ws))
+	for _, w := range ws {
+		m.Add(strings.ToLower(strings.TrimSuffix(w, ".")))
+	}
+	return m
+}
+
+// quoteSettingsOf returns the compiled settings the driver passed.
+func quoteSettingsOf(opts any) (*quoteSettings, error) {
+	if o, ok := opts.(*quoteSettings); ok {
+		return o, nil
+	}
+	return nil, fmt.Errorf("quotes: settings are %T, want compiled quotes settings", opts)
+}

@@ -1,0 +1,446 @@
+package sourcing
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/attrlint/attrlint/rules/internal/words"
+	"github.com/attrlint/attrlint/rules/quotes"
+
+	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/prose"
+)
+
+// sourcingRequires lists the extraction analyzers the kind reads.
+// The quotes analyzer tells which words are a direct quotation (a source
+// named inside one is the quoted speaker's, not the story's) and which
+// named speakers' cues open reported speech.
+func sourcingRequires() []*analysis.Analyzer { return []*analysis.Analyzer{quotes.Quotes} }
+
+func runSourcing(pass *analysis.Pass) (any, error) {
+	sr, ok := pass.Options.(*sourcingRule)
+	if !ok {
+		return nil, fmt.Errorf("anonymous-source: options are %T, want a compiled anonymous-source rule", pass.Options)
+	}
+	paras := pass.Doc.Paragraphs
+	quotes, _ := pass.ResultOf[quotes.Quotes].(*quotes.QuoteSet)
+	// cur is the paragraph under scan; next the one after it, once its
+	// first sentence was needed. Each has one of the two buffers.
+	var cur, next *paraIndex
+	bufs := sr.bufs.Get().(*sourcingBufs)
+	found, judged := bufs.found[:0], bufs.judged[:0]
+	defer func() {
+		// The pool keeps the memory, not the document.
+		bufs.para[0].idx, bufs.para[1].idx = paraIndex{}, paraIndex{}
+		clear(found)
+		clear(judged)
+		bufs.found, bufs.judged = found[:0], judged[:0]
+		sr.bufs.Put(bufs)
+	}()
+	index := func(i int) *paraIndex {
+		if next != nil && next.p == paras[i] {
+			return next
+		}
+		buf := &bufs.para[0]
+		if cur != nil && cur.buf == buf {
+			buf = &bufs.para[1]
+		}
+		return newParaIndex(paras[i], sr.matcher, buf, quotes)
+	}
+	ex := sr.extra()
+	// owed is a paragraph whose first sentence was not matched for the
+	// facts a source before it needed, because it cannot hold a reason
+	// (see nextOwed); it is matched when the paragraph is scanned, as
+	// reading its facts would have, so that the scan finds what it
+	// found.
+	owed := -1
+	for pi := range paras {
+		first := sr.firstTrigger(paras[pi])
+		if first < 0 {
+			continue
+		}
+		x := index(pi)
+		cur, next = x, nil
+		if owed == pi && len(x.p.Sentences) > 0 {
+			x.sentence(0)
+		}
+		sr.matchTriggered(x, x.sentTok[max(x.sent[first], 0)])
+		covered := -1 // nouns before this token lie in a found source's tail
+		for n := 0; n < x.n; n++ {
+			if n < covered {
+				continue
+			}
+			if s := x.sent[n]; s >= 0 && !x.matched[s] && !x.any[clsMarker] {
+				// A sentence not matched has no class at any token: a
+				// token of it can head a source only as a marked noun,
+				// and none is without a marker in the paragraph.
+				n = x.sentTok[s+1] - 1
+				continue
+			}
+			qualified, open := false, false
+			if x.at(clsNoun, n) != n+1 {
+				switch {
+				case x.at(clsQualNoun, n) == n+1:
+					qualified = true
+				case x.markedNoun(n):
+					qualified, open = true, true
+				default:
+					continue
+				}
+			}
+			s, ok := x.findSource(n, qualified)
+			if !ok {
+				if !open && len(judged) > 0 {
+					judged.secondReference(x, n, &found)
+				}
+				continue
+			}
+			if open && x.endingAt(clsDet, s.first) < 0 && x.at(clsDet, s.first) < 0 {
+				continue
+			}
+			if !s.before {
+				covered = s.cueFirst // "an official who met with Bush aides said"
+			}
+			if x.namedContext(s) {
+				continue
+			}
+			if found.repeats(x, s, pi, len(judged), ex.outlets) {
+				continue
+			}
+			sent := int(x.sent[s.first])
+			own := x.facts(sent)
+			var nextFacts sentenceFacts
+			switch {
+			case own.reason:
+				// Justified by its own sentence: the next one cannot
+				// change that.
+			case sent+1 < len(x.p.Sentences):
+				nextFacts = x.facts(sent + 1)
+			case pi+1 < len(paras):
+				if next == nil && (owed == pi+1 || ex.cannotJustify(paras[pi+1])) {
+					// Its facts could only be the zero facts' for judge.
+					owed = pi + 1
+					break
+				}
+				if next == nil {
+					next = index(pi + 1)
+				}
+				if len(next.p.Sentences) > 0 {
+					nextFacts = next.facts(0)
+				}
+			}
+			judged = append(judged, judgedSource{
+				start:   x.p.Src(x.toks[s.first].Start),
+				end:     x.p.SrcEnd(x.toks[s.noun].End),
+				outcome: judge(own, nextFacts, s.tail),
+				desc:    x.quoteSource(s),
+			})
+		}
+	}
+	// Reported at the end: a second reference further on may give the
+	// reason ("said the official, who was not authorized to discuss it").
+	for _, j := range judged {
+		o := j.outcome
+		sev := analysis.SeverityOff // the rule's
+		switch {
+		case o == outcomeJustified || o == outcomeWeak && !sr.opts.StrictReasons:
+			if !sr.opts.ReportJustified {
+				continue
+			}
+			sev = analysis.SeverityInfo
+		}
+		pass.Report(analysis.Diagnostic{
+			Start:    j.start,
+			End:      j.end,
+			Severity: sev,
+			Message:  sr.message(o, j.desc),
+		})
+	}
+	return nil, nil
+}
+
+// sourcingBufs is the memory of one run, pooled: the indexes of the
+// paragraph under scan and the next, and the sources found.
+type sourcingBufs struct {
+	para   [2]indexBufs
+	found  foundNouns
+	judged judgedSources
+}
+
+// A judgedSource is a first reference to an unnamed source, judged.
+type judgedSource struct {
+	start, end int // in the document's source
+	outcome    outcome
+	desc       string // its words, for the message
+}
+
+// judgedSources are a document's first references, in text order.
+type judgedSources []judgedSource
+
+// secondReference reads token n of x, a source noun that findSource did not
+// take, as a second reference ("the official", "the two people") when head
+// fails on it for its anaphor. A reason for anonymity in its sentence
+// ("said the official, who was not authorized to discuss the talks") is
+// the reason of the last first reference with that noun, which is judged
+// again with it: a story often gives the reason at a later mention.
+func (j judgedSources) secondReference(x *paraIndex, n int, found *foundNouns) {
+	s := x.sent[n]
+	if s < 0 || !x.matched[s] {
+		return
+	}
+	if _, ok := x.head(n, x.sentenceStart(n)); ok {
+		return
+	}
+	i := found.last(x.text(n))
+	if i < 0 || j[i].outcome == outcomeJustified {
+		return
+	}
+	f := x.facts(int(s))
+	switch {
+	case f.reason:
+		j[i].outcome = outcomeJustified
+	case f.weak:
+		j[i].outcome = outcomeWeak
+	}
+}
+
+// quoteSource returns the words of a source for a message: the description
+// and its cue ("U.S. officials said", "a senior official ... told",
+// "according to two people").
+func (x *paraIndex) quoteSource(s source) string {
+	t := x.p.Text
+	desc := t[x.toks[s.first].Start:x.toks[s.noun].End]
+	cue := t[x.toks[s.cueFirst].Start:x.toks[s.cueEnd-1].End]
+	if s.tail.adjacent && !s.before {
+		return words.AsWritten(t[x.toks[s.first].Start:x.toks[s.cueEnd-1].End])
+	}
+	// desc and cue run from the start of a token to the end of one, so
+	// that each holds a word: the words of the whole are theirs around
+	// the separator, and asWritten of each, most often plain, need not
+	// split the whole for the non-ASCII "…".
+	d, c := words.AsWritten(desc), words.AsWritten(cue)
+	if d == "" || c == "" {
+		// Never so; kept as it was for safety.
+		if s.before {
+			return words.AsWritten(cue + " " + desc)
+		}
+		return words.AsWritten(desc + " … " + cue)
+	}
+	if s.before {
+		return c + " " + d
+	}
+	return d + " … " + c
+}
+
+// firstTrigger returns the first token of p that may start a source: a
+// source noun, the last word of an anonymity marker, or a qualified noun
+// ("people") in a sentence with the first word of a knowledge phrase
+// ("familiar"); -1 when there is none.
+func (sr *sourcingRule) firstTrigger(p *prose.Paragraph) int {
+	ids := p.WordIDs()
+	by := sr.trigger.byWordID()
+	var seen uint8
+	qualAt := -1
+	for k, id := range ids {
+		// Most words are no trigger: tell them by ID alone.
+		if int(id) >= len(by) || by[id] == 0 || p.Tokens[k].Kind != prose.Word {
+			continue
+		}
+		c := sr.trigger.classAt(p, ids, k)
+		if c&trigSource != 0 {
+			if qualAt >= 0 {
+				return qualAt // "Two people familiar ... said. They spoke on condition of anonymity"
+			}
+			return k
+		}
+		if c&trigQualified != 0 && qualAt < 0 {
+			qualAt = k
+		}
+		seen |= c
+	}
+	if seen&trigQualified != 0 && seen&trigKnowledge != 0 {
+		return qualAt
+	}
+	return -1
+}
+
+// matchTriggered matches the sentences of x, from token from on, that hold
+// a source noun or an anonymity marker, or a qualified noun with the first
+// word of a knowledge phrase: only they can hold a source's description.
+func (sr *sourcingRule) matchTriggered(x *paraIndex, from int) {
+	var seen uint8
+	ids := x.p.WordIDs()
+	for k := from; k < x.n; k++ {
+		s := x.sent[k]
+		if k > from && x.sent[k-1] != s {
+			seen = 0
+		}
+		t := x.toks[k]
+		if s < 0 || x.matched[s] || t.Kind != prose.Word {
+			continue
+		}
+		seen |= sr.trigger.classAt(x.p, ids, k)
+		if seen&trigSource != 0 || seen&trigQualified != 0 && seen&trigKnowledge != 0 {
+			x.sentence(int(s))
+		}
+	}
+}
+
+// sourcingExtra is what runSourcing reads of a rule's settings beyond the
+// compiled rule, computed on first use.
+type sourcingExtra struct {
+	// reasons holds the words of the reasons, the weak reasons and the
+	// anonymity markers: a sentence without every word of one of them has
+	// neither a reason nor a weak one (sentenceFacts).
+	reasons wordFilter
+	// outlets holds the outlet nouns, lower-cased.
+	outlets map[string]bool
+}
+
+// extra returns the rule's sourcingExtra.
+func (sr *sourcingRule) extra() *sourcingExtra {
+	sr.extraOnce.Do(func() {
+		e := &sr.extraVal
+		e.reasons.addPhrases(sr.opts.Reasons)
+		e.reasons.addPhrases(sr.opts.WeakReasons)
+		e.reasons.addPhrases(sr.opts.AnonymityMarkers)
+		e.outlets = make(map[string]bool, len(sr.opts.OutletNouns))
+		for _, w := range sr.opts.OutletNouns {
+			e.outlets[strings.ToLower(w)] = true
+		}
+	})
+	return &sr.extraVal
+}
+
+// cannotJustify reports whether the first sentence of p cannot justify a
+// source in the paragraph before it: it has no sentence, or its tokens
+// hold the words of no reason, weak reason or anonymity marker, so that
+// its facts have neither reason nor weak set, which is all judge reads of
+// the next sentence's facts.
+func (e *sourcingExtra) cannotJustify(p *prose.Paragraph) bool {
+	if len(p.Sentences) == 0 {
+		return true
+	}
+	// The tokens sentence 0 is matched on (paraIndex.sentTok).
+	return !e.reasons.mayMatchRange(p, 0, words.TokenAt(p, p.Sentences[0].End, 0))
+}
+
+// secondRefParas is how many paragraphs a bare plural reaches back to the
+// source it repeats: its own and the one before, as in a chain of
+// paragraphs each going on with what "officials" said. Further on, a bare
+// "officials" may be another group.
+const secondRefParas = 1
+
+// foundNouns holds the nouns of the sources found so far, each with the
+// paragraph it was last found in and the index of the last first reference
+// with it among the judged sources.
+type foundNouns []foundNoun
+
+// A foundNoun is a noun's entry, or with an owner, a possessive source's
+// (see repeats).
+type foundNoun struct {
+	noun, owner string
+	para, judge int
+}
+
+// last returns the index among the judged sources of the last first
+// reference with noun, or -1.
+func (f foundNouns) last(noun string) int {
+	for _, e := range f {
+		if e.owner == "" && strings.EqualFold(e.noun, noun) {
+			return e.judge
+		}
+	}
+	return -1
+}
+
+// repeats records source s, found in paragraph pi, and reports whether it
+// is a second reference: a bare noun ("Officials said") whose noun a
+// source found at most secondRefParas paragraphs before had ("U.S. military
+// officials said"). News style drops "the" on a repeated plural; the first
+// reference is the one judged and reported, once. judge is the index s
+// takes among the judged sources when it is a first reference.
+//
+// A possessive description is a second reference too when a source found
+// before had its noun and its owner ("Two of Reuters’ sources said" after
+// "according to four of Reuters’ sources"), or an outlet noun after an
+// anaphor for owner ("The outlet’s sources said") and its noun alone.
+// "The mayor’s advisers" after "two advisers said" is not: they may be the
+// governor's.
+func (f *foundNouns) repeats(x *paraIndex, s source, pi, judge int, outlets map[string]bool) bool {
+	noun := x.text(s.noun)
+	owner, start := x.owner(s)
+	outlet := owner != "" && x.endingAt(clsAnaphor, start-1) >= 0 && outlets[strings.ToLower(owner)]
+	seen := false
+	for i := range *f {
+		e := &(*f)[i]
+		if e.owner == "" && strings.EqualFold(e.noun, noun) {
+			last := e.para
+			e.para = pi
+			if pi-last <= secondRefParas && x.bare(s) ||
+				outlet || owner != "" && f.owned(noun, owner) {
+				return true
+			}
+			e.judge, seen = judge, true
+			break
+		}
+	}
+	if !seen {
+		*f = append(*f, foundNoun{noun: noun, para: pi, judge: judge})
+	}
+	if owner != "" {
+		*f = append(*f, foundNoun{noun: noun, owner: owner, judge: -1})
+	}
+	return false
+}
+
+// owned reports whether a possessive source with noun and owner was found.
+func (f foundNouns) owned(noun, owner string) bool {
+	for _, e := range f {
+		if e.owner != "" && strings.EqualFold(e.owner, owner) && strings.EqualFold(e.noun, noun) {
+			return true
+		}
+	}
+	return false
+}
+
+// owner returns the owner of a possessive description ("Reuters" in "four of
+// Reuters’ sources", "Harbor Wire" in "Harbor Wire’s sources", "outlet" in
+// "the outlet’s sources"), with the index of its first token, or "" when s
+// is not possessive.
+func (x *paraIndex) owner(s source) (string, int) {
+	for k := s.first; k < s.noun; k++ {
+		if !x.possessive(k) {
+			continue
+		}
+		end := k
+		if x.toks[k].Kind == prose.Punct {
+			end = k - 1
+		}
+		start := end
+		for start > s.first && x.capitalized(start-1) && x.endingAt(clsAnaphor, start-1) < 0 && x.endingAt(clsDet, start-1) < 0 {
+			start--
+		}
+		w := x.p.Text[x.toks[start].Start:x.toks[end].End]
+		return strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"), start
+	}
+	return "", -1
+}
+
+// bare reports whether source s is its noun alone: "Officials said",
+// "…, officials said", "according to officials", not "one customs
+// official said", whose words before the noun head does not take in, nor
+// "officials familiar with the talks said".
+func (x *paraIndex) bare(s source) bool {
+	if s.first != s.noun || s.tail.knowledge || s.tail.marker {
+		return false
+	}
+	k := s.first - 1
+	switch {
+	case k < x.sentenceStart(s.first):
+		return true
+	case s.before && k == s.cueEnd-1:
+		return true
+	}
+	return x.toks[k].Kind == prose.Punct
+}
