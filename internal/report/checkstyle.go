@@ -8,8 +8,6 @@ import (
 	"github.com/attrlint/attrlint/analysis"
 )
 
-func init() { register("checkstyle", startCheckstyle) }
-
 // Checkstyle writes the run as a Checkstyle XML report, the format Jenkins'
 // warnings plugin, GitLab converters and many review bots read: one <file>
 // element per file with findings, one <error> per finding with its 1-based

@@ -11,8 +11,6 @@ import (
 	"github.com/attrlint/attrlint/analysis"
 )
 
-func init() { register("github", startGitHub) }
-
 // GitHub writes one GitHub Actions workflow command per finding, which the
 // runner turns into an annotation on the pull request:
 //

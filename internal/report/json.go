@@ -7,8 +7,6 @@ import (
 	"github.com/attrlint/attrlint/analysis"
 )
 
-func init() { register("json", startJSON) }
-
 // JSONVersion is the version of the JSON schema JSON writes.
 const JSONVersion = 1
 

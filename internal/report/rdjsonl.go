@@ -9,8 +9,6 @@ import (
 	"github.com/attrlint/attrlint/prose"
 )
 
-func init() { register("rdjsonl", startRDJSONL) }
-
 // RDJSONL writes one reviewdog Diagnostic (Reviewdog Diagnostic Format,
 // rdjsonl) per line: message, location with path and range, severity
 // (ERROR, WARNING, INFO), source, code (the rule id, with its help URI when

@@ -1,11 +1,11 @@
 // Package report writes the findings of a run in the formats users and tools
 // read: text for people at a terminal, json for editors and scripts, and the
-// CI formats. Each format is one file holding one Formatter, registered under
-// its --format name; the engine and the language server look formats up by
-// name and know nothing else about them.
+// CI formats. Each format is one file holding one Starter, listed under its
+// --format name in the table of report.go; the engine and the language
+// server look formats up by name and know nothing else about them.
 //
-// Adding a format (sarif, github, checkstyle, rdjsonl) is one new file: a
-// Formatter, and an init that registers it under its --format name.
+// Adding a format (sarif, github, checkstyle, rdjsonl) is one new file and
+// one line in that table.
 // Positions come from the finding's document: Document.Position for
 // code-point columns, Document.Position16 for UTF-16 columns, byte offsets
 // as they are; locate clamps offsets that fall outside the text.
@@ -13,7 +13,6 @@ package report
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"slices"
 
@@ -86,17 +85,18 @@ type Writer interface {
 // with it.
 type Starter func(w io.Writer, run *Run, opt Options) Writer
 
-var formats = map[string]Starter{}
-
-// register adds a format; each format's file calls it from init.
-func register(name string, s Starter) {
-	if _, dup := formats[name]; dup {
-		panic(fmt.Sprintf("report: format %q registered twice", name))
-	}
-	formats[name] = s
+// formats are every format by its --format name: the one list a new
+// format is added to.
+var formats = map[string]Starter{
+	"checkstyle": startCheckstyle,
+	"github":     startGitHub,
+	"json":       startJSON,
+	"rdjsonl":    startRDJSONL,
+	"sarif":      startSARIF,
+	"text":       startText,
 }
 
-// Lookup returns the formatter registered under name ("text", "json", ...),
+// Lookup returns the formatter named name ("text", "json", ...),
 // which writes a whole run at once.
 func Lookup(name string) (Formatter, bool) {
 	s, ok := formats[name]
@@ -106,8 +106,7 @@ func Lookup(name string) (Formatter, bool) {
 	return batch(s), true
 }
 
-// LookupStarter returns the streaming form of the format registered under
-// name.
+// LookupStarter returns the streaming form of the format named name.
 func LookupStarter(name string) (Starter, bool) {
 	s, ok := formats[name]
 	return s, ok

@@ -12,8 +12,6 @@ import (
 	"github.com/attrlint/attrlint/prose"
 )
 
-func init() { register("sarif", startSARIF) }
-
 // SARIF schema and version written by the sarif format.
 const (
 	SARIFVersion = "2.1.0"

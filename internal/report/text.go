@@ -13,8 +13,6 @@ import (
 	"github.com/fatih/color"
 )
 
-func init() { register("text", startText) }
-
 // Text writes one block per finding, for people:
 //
 //	drafts/ukraine.md:15:16: warning: anonymous source with no reason given for anonymity [anonymous-source]
