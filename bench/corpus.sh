@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Generates a reproducible corpus of news drafts from attrlint's own
-# fixtures (rules/*/testdata/** and testdata/example): the paragraphs of every
-# Markdown and plain-text fixture, with their test markers removed, drawn by a
-# fixed pseudo-random sequence into DRAFTS drafts of 5-10 KB (two thirds
-# Markdown with a headline, one third plain text, 100 to a directory), plus
-# one archive file of BIG megabytes. The same arguments give the same bytes on
-# every machine: the sequence is a linear congruential generator in awk, not
-# awk's rand().
+# fixtures (rules/*/testdata/** but for rules/all's interaction fixture, and
+# testdata/example): the paragraphs of every Markdown and plain-text
+# fixture, with their test markers removed, drawn by a fixed pseudo-random
+# sequence into DRAFTS drafts of 5-10 KB (two thirds Markdown with a
+# headline, one third plain text, 100 to a directory), plus one archive file
+# of BIG megabytes. The same arguments give the same bytes on every machine:
+# the sequence is a linear congruential generator in awk, not awk's rand().
 # Usage: bash bench/corpus.sh OUTDIR [DRAFTS] [BIG_MB]   (default 2000, 50)
 # Writes OUTDIR/drafts/NN/story-NNNN.{md,txt} and OUTDIR/big/archive.md.
 set -euo pipefail
@@ -20,7 +20,7 @@ out="$(cd "$out" && pwd)"
 # The paragraph pool, one paragraph per record (separated by NUL), in a fixed
 # order: files sorted by name, paragraphs in file order.
 pool="$out/pool"
-(cd "$root" && find rules/*/testdata testdata/example -type f \( -name '*.md' -o -name '*.txt' \) | LC_ALL=C sort) |
+(cd "$root" && find rules/*/testdata testdata/example -type f \( -name '*.md' -o -name '*.txt' \) -not -path 'rules/all/*' | LC_ALL=C sort) |
   while read -r f; do
     awk 'BEGIN { RS = ""; ORS = "" }
       {

@@ -17,6 +17,12 @@
 //
 // A .attrlint.yaml in the fixture directory configures the run (user rules,
 // options, severities); without one the embedded defaults apply.
+//
+// Run and RunSeries take the ids of the rules under test, as go/analysis's
+// analysistest.Run takes the analyzer under test: only those rules run, so
+// a fixture expects the findings of its own family and no other's. With no
+// ids every rule runs: that is for the one directory of fixtures about how
+// the families interact (rules/all/testdata).
 package analysistest
 
 import (
@@ -25,6 +31,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,12 +52,13 @@ type expectation struct {
 	where   string // for error messages: FILE:LINE of the expectation
 }
 
-// Run lints every fixture (.md, .markdown, .txt, .html, .htm) in dir and
-// compares the findings with the fixtures' expectations. It returns the
-// findings, for tests that check more (messages, spans).
-func Run(t *testing.T, dir string) []analysis.Finding {
+// Run lints every fixture (.md, .markdown, .txt, .html, .htm) in dir with
+// the rules named by ids (every rule when none is named) and compares the
+// findings with the fixtures' expectations. It returns the findings, for
+// tests that check more (messages, spans).
+func Run(t *testing.T, dir string, ids ...string) []analysis.Finding {
 	t.Helper()
-	cfg := loadConfig(t, dir)
+	cfg := loadConfig(t, dir, ids)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatalf("reading fixtures: %v", err)
@@ -77,7 +85,9 @@ func Run(t *testing.T, dir string) []analysis.Finding {
 	return all
 }
 
-func loadConfig(t *testing.T, dir string) *config.Config {
+// loadConfig loads the fixture config of dir, or the defaults, with only the
+// rules ids on (every rule when ids is empty).
+func loadConfig(t *testing.T, dir string, ids []string) *config.Config {
 	t.Helper()
 	path := filepath.Join(dir, ".attrlint.yaml")
 	var cfg *config.Config
@@ -89,6 +99,26 @@ func loadConfig(t *testing.T, dir string) *config.Config {
 	}
 	if err != nil {
 		t.Fatalf("loading the fixture config: %v", err)
+	}
+	if len(ids) == 0 {
+		return cfg
+	}
+	for _, id := range ids {
+		if cfg.Rule(id) == nil {
+			t.Fatalf("no rule %q to test", id)
+		}
+	}
+	if err := cfg.Enable(ids); err != nil {
+		t.Fatal(err)
+	}
+	var others []string
+	for _, r := range cfg.Rules {
+		if !slices.Contains(ids, r.ID) {
+			others = append(others, r.ID)
+		}
+	}
+	if err := cfg.Disable(others); err != nil {
+		t.Fatal(err)
 	}
 	return cfg
 }
@@ -229,14 +259,15 @@ func compare(t errorer, doc *prose.Document, findings []analysis.Finding, wants 
 	}
 }
 
-// RunSeries runs the cross-version rules over the versions of one story in
-// dir (v1.md, v2.md, ... oldest first; at least two) with the embedded
-// defaults, and compares the findings of each version with its want
-// comments as Run does. It returns the versions and the findings, for tests
-// that check more (related locations).
-func RunSeries(t *testing.T, dir string) ([]*prose.Document, []analysis.Finding) {
+// RunSeries runs the cross-version rules named by ids (every one when none
+// is named) over the versions of one story in dir (v1.md, v2.md, ...
+// oldest first; at least two) with the embedded defaults, and compares the
+// findings of each version with its want comments as Run does. It returns
+// the versions and the findings, for tests that check more (related
+// locations).
+func RunSeries(t *testing.T, dir string, ids ...string) ([]*prose.Document, []analysis.Finding) {
 	t.Helper()
-	cfg := loadConfig(t, dir)
+	cfg := loadConfig(t, dir, ids)
 	files, _ := filepath.Glob(filepath.Join(dir, "v*.md"))
 	num := func(p string) int {
 		n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), "v"), ".md"))

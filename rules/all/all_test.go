@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/analysis/analysistest"
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/rules/all"
 )
@@ -59,4 +60,12 @@ func TestEveryKindHasARule(t *testing.T) {
 			t.Errorf("kind %s: no rule of the packs uses it", k.Name)
 		}
 	}
+}
+
+// TestInteractions runs every rule over the one fixture directory that is
+// about how the families meet: a directive judged on the other rules'
+// findings, a source inside a quotation, a figure and a vague phrase in
+// one sentence. The families' own fixtures run their own rules alone.
+func TestInteractions(t *testing.T) {
+	analysistest.Run(t, "testdata")
 }

@@ -10,5 +10,5 @@ import (
 // figure-mismatch finding they do not expect and every expected one that is
 // missing.
 func TestFigureFixtures(t *testing.T) {
-	analysistest.Run(t, "testdata")
+	analysistest.Run(t, "testdata", "figure-mismatch")
 }

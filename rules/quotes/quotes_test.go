@@ -15,7 +15,7 @@ import (
 )
 
 func TestQuoteFixtures(t *testing.T) {
-	analysistest.Run(t, "testdata")
+	analysistest.Run(t, "testdata", "unattributed-quote", "unclosed-quote")
 }
 
 // TestQuoteFollowOnFixtures runs testdata/followon, whose config sets
@@ -23,7 +23,7 @@ func TestQuoteFixtures(t *testing.T) {
 // attributed quotation is that speaker's; one after a paragraph that does
 // not is still reported.
 func TestQuoteFollowOnFixtures(t *testing.T) {
-	analysistest.Run(t, filepath.Join("testdata", "followon"))
+	analysistest.Run(t, filepath.Join("testdata", "followon"), "unattributed-quote", "unclosed-quote")
 }
 
 // testSet is the quotes family alone.
