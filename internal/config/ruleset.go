@@ -63,8 +63,7 @@ func (s *ruleSet) ids() []string {
 	return out
 }
 
-// loadPacks reads every embedded pack into rule definitions.
-// parsePacks returns the node trees of the embedded packs: from the pack
+// parsePacks returns the node trees of the packs pks: from the pack
 // cache (packcache_gen.go) when it holds a pack's exact bytes, else parsed, the
 // packs at once, one goroutine each. YAML parsing is most of the start-up
 // cost of a run on one draft, and the packs are independent. Their errors
@@ -92,6 +91,7 @@ func (l *loader) parsePacks(pks []rules.Pack) []*yaml.Node {
 	return docs
 }
 
+// loadPacks reads the packs of the loader's set into rule definitions.
 func (l *loader) loadPacks() *ruleSet {
 	set := &ruleSet{defs: map[string]*ruleDef{}, extractors: map[string]*extractorDef{}}
 	pks := l.set.Packs
