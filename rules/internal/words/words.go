@@ -1,3 +1,8 @@
+// Package words holds what the rule families share for reading words: a
+// set of words with a cheap filter in front (Set), case folding (Lower,
+// FoldASCII), token helpers over a paragraph (TokText, LowerTok, TokenAt,
+// Capitalized) and the helpers for phrase hits (Outermost, Excused,
+// AsWritten).
 package words
 
 import (
