@@ -87,7 +87,8 @@ func runCheck(e *env, args []string) int {
 	inputs, inputErrs := lint.Discover(paths, filter, f.stdinFilename)
 	// Cross-version rules: the series the `versions` patterns find, and
 	// each file against its content at --against REV.
-	series := versionSeries(s.cfg, inputs)
+	series, serr := lint.VersionSeries(s.cfg, inputs, filter, e.workDir)
+	inputErrs = append(inputErrs, serr...)
 	if f.against != "" {
 		series = append(series, againstSeries(f.against, inputs)...)
 	}

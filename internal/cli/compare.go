@@ -7,11 +7,8 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 
-	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
 )
 
@@ -62,62 +59,6 @@ func absPath(e *env, p string) string {
 		return p
 	}
 	return filepath.Join(e.workDir, p)
-}
-
-// versionSeries groups the inputs that the config's `versions` patterns
-// name as versions of one story, each group sorted by version (numerically
-// when the versions are numbers). Groups of one file are left out.
-func versionSeries(cfg *config.Config, inputs []lint.Input) [][]lint.VersionInput {
-	type member struct {
-		in      lint.Input
-		version string
-	}
-	groups := map[string][]member{}
-	var keys []string
-	for _, in := range inputs {
-		if in.Stdin {
-			continue
-		}
-		rel, _ := cfg.Rel(in.File)
-		for i, v := range cfg.Versions {
-			story, version, ok := v.Find(rel)
-			if !ok {
-				continue
-			}
-			key := strconv.Itoa(i) + "\x00" + story
-			if _, seen := groups[key]; !seen {
-				keys = append(keys, key)
-			}
-			groups[key] = append(groups[key], member{in, version})
-			break
-		}
-	}
-	sort.Strings(keys)
-	var out [][]lint.VersionInput
-	for _, k := range keys {
-		ms := groups[k]
-		if len(ms) < 2 {
-			continue
-		}
-		sort.SliceStable(ms, func(i, j int) bool { return versionLess(ms[i].version, ms[j].version) })
-		s := make([]lint.VersionInput, len(ms))
-		for i, m := range ms {
-			s[i] = lint.VersionInput{Input: m.in}
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// versionLess orders versions numerically when both are numbers ("2" before
-// "10"), else as strings.
-func versionLess(a, b string) bool {
-	x, errA := strconv.ParseFloat(a, 64)
-	y, errB := strconv.ParseFloat(b, 64)
-	if errA == nil && errB == nil {
-		return x < y
-	}
-	return a < b
 }
 
 // againstSeries pairs each input with its content at the git revision rev:

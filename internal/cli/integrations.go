@@ -68,6 +68,7 @@ func (o *output) file(fr *lint.FileResult) {
 	}
 	o.errs = append(o.errs, fr.Errors...)
 	o.seriesErrs = append(o.seriesErrs, fr.SeriesErrors...)
+	o.notices = append(o.notices, fr.SeriesNotices...)
 	o.findings(fr.Findings)
 }
 
