@@ -63,6 +63,9 @@ type setup struct {
 	// baseline and writeBaseline are the baseline files of --baseline (or
 	// the config's baseline:) and --write-baseline; "" for none.
 	baseline, writeBaseline string
+	// revisions describe the earlier versions read from git (--against),
+	// for the report.
+	revisions map[string]report.Revision
 }
 
 func runCheck(e *env, args []string) int {
@@ -90,7 +93,9 @@ func runCheck(e *env, args []string) int {
 	series, serr := lint.VersionSeries(s.cfg, inputs, filter, e.workDir)
 	inputErrs = append(inputErrs, serr...)
 	if f.against != "" {
-		series = append(series, againstSeries(f.against, inputs)...)
+		more, revisions := againstSeries(f.against, inputs)
+		series = append(series, more...)
+		s.revisions = revisions
 	}
 	out, err := newOutput(e, s, inputErrs)
 	if err != nil {
