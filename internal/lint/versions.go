@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -200,7 +201,8 @@ func literalDir(src string) string {
 
 // readForError explains an error of a version read only to compare with.
 func readForError(v VersionInput, err error) error {
-	if ie, ok := err.(*InputError); ok {
+	var ie *InputError
+	if errors.As(err, &ie) {
 		return &InputError{Path: ie.Path, Err: fmt.Errorf("%w (an earlier version of %s, read to compare it with)", ie.Err, v.ReadFor)}
 	}
 	return err
