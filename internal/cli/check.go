@@ -64,6 +64,9 @@ type setup struct {
 	// baseline and writeBaseline are the baseline files of --baseline (or
 	// the config's baseline:) and --write-baseline; "" for none.
 	baseline, writeBaseline string
+	// revisions describe the earlier versions read from git (--against),
+	// for the report.
+	revisions map[string]report.Revision
 }
 
 func runCheck(e *env, args []string) int {
@@ -88,9 +91,12 @@ func runCheck(e *env, args []string) int {
 	inputs, inputErrs := lint.Discover(paths, filter, f.stdinFilename)
 	// Cross-version rules: the series the `versions` patterns find, and
 	// each file against its content at --against REV.
-	series := versionSeries(s.cfg, inputs)
+	series, serr := lint.VersionSeries(s.cfg, inputs, filter, e.workDir)
+	inputErrs = append(inputErrs, serr...)
 	if f.against != "" {
-		series = append(series, againstSeries(f.against, inputs)...)
+		more, revisions := againstSeries(f.against, inputs)
+		series = append(series, more...)
+		s.revisions = revisions
 	}
 	out, err := newOutput(e, s, inputErrs)
 	if err != nil {

@@ -68,6 +68,7 @@ func (o *output) file(fr *lint.FileResult) {
 	}
 	o.errs = append(o.errs, fr.Errors...)
 	o.seriesErrs = append(o.seriesErrs, fr.SeriesErrors...)
+	o.notices = append(o.notices, fr.SeriesNotices...)
 	o.findings(fr.Findings)
 }
 
@@ -137,7 +138,7 @@ func (o *output) finish() int {
 // reportRun describes the run to the report: the metadata of every rule,
 // for the formats that describe rules (sarif), and attrlint's version.
 func reportRun(s *setup) *report.Run {
-	run := &report.Run{Version: version()}
+	run := &report.Run{Version: version(), Revisions: s.revisions}
 	for _, r := range s.cfg.Rules {
 		rr := report.Rule{ID: r.ID, Summary: r.Summary, Doc: r.Doc, Default: r.Default}
 		if strings.HasPrefix(r.Source, "rules/") && strings.HasSuffix(r.Source, ".yaml") {

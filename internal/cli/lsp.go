@@ -25,7 +25,11 @@ func runLSP(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "attrlint lsp: unexpected argument %q; the server takes its settings from the editor (initializationOptions) and from .attrlint.yaml\n", rest[0])
 		return exitError
 	}
-	if err := lsp.Serve(e.stdin, e.stdout, lsp.Options{Log: e.stderr, Version: version()}); err != nil {
+	// A signal ends the session cleanly: the server removes the copies of
+	// earlier versions it wrote for the editor (--against) before exiting.
+	stop, release := lsp.StopOnSignals()
+	defer release()
+	if err := lsp.Serve(e.stdin, e.stdout, lsp.Options{Log: e.stderr, Version: version(), Stop: stop}); err != nil {
 		fmt.Fprintf(e.stderr, "attrlint lsp: %v\n", err)
 		return exitFindings // LSP: exit status 1 when exit comes without shutdown
 	}

@@ -121,6 +121,8 @@ func write(t *testing.T, path, text string) {
 // builds attrlint with `go install` (language: golang) and runs it on the
 // staged drafts. A commit whose draft credits an unnamed source without a
 // reason fails; a clean one passes; a file of another type is not passed.
+// With versions: in the content repository's .attrlint.yaml, a draft
+// staged alone is compared with its story's earlier versions.
 func TestPreCommitHook(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds attrlint through pre-commit")
@@ -168,5 +170,28 @@ func TestPreCommitHook(t *testing.T) {
 	out, code = run(t, desk, env, preCommit, "try-repo", hooks, "attrlint", "--verbose")
 	if code != 0 || !strings.Contains(out, "Passed") || !bytes.Contains([]byte(out), []byte("2 files checked")) {
 		t.Fatalf("pre-commit on clean drafts: exit %d, want 0 with both drafts checked\n%s", code, out)
+	}
+
+	// With versions: set, a draft staged alone is compared with the
+	// earlier versions of its story in the repository: the quotation
+	// changed since port.v1.md stops the commit of port.v2.md.
+	series := filepath.Join(t.TempDir(), "series")
+	mustRun(t, t.TempDir(), env, git, "init", "-q", series)
+	write(t, filepath.Join(series, ".attrlint.yaml"), "version: 1\nversions:\n"+
+		"  - match: '^drafts/(?P<story>.+)\\.v(?P<version>\\d+)\\.md$'\n")
+	port := "# Harbor strike\n\n" +
+		"Dockworkers extended their strike, leaving 42 cargo ships waiting at anchor.\n\n" +
+		"“We will stay out until the port pays what it owes,” said Marta Lund, the union’s leader.\n"
+	write(t, filepath.Join(series, "drafts/port.v1.md"), port)
+	mustRun(t, series, env, git, "add", ".attrlint.yaml", "drafts/port.v1.md")
+	mustRun(t, series, env, git, "commit", "-q", "--no-verify", "-m", "first version")
+	write(t, filepath.Join(series, "drafts/port.v2.md"), strings.Replace(port, "what it owes", "what it promised", 1))
+	mustRun(t, series, env, git, "add", "drafts/port.v2.md")
+	out, code = run(t, series, env, preCommit, "try-repo", hooks, "attrlint", "--verbose")
+	if code != 1 || !strings.Contains(out, "Failed") ||
+		!strings.Contains(out, `drafts/port.v2.md:5:47: error: quotation changed: "owes" in the earlier version is now "promised"`) ||
+		!strings.Contains(out, "[quote-changed]") || !strings.Contains(out, "related: drafts/port.v1.md:5:47") ||
+		!strings.Contains(out, "1 file checked: 1 error") {
+		t.Fatalf("pre-commit on port.v2.md staged alone: exit %d, want 1 with the quote-changed error against port.v1.md\n%s", code, out)
 	}
 }

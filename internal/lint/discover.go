@@ -25,6 +25,9 @@ type Input struct {
 	Explicit bool
 	// Stdin marks standard input.
 	Stdin bool
+	// Walked is true when the file was found by walking a directory given
+	// as an argument, rather than named or matched by a glob.
+	Walked bool
 }
 
 // InputError is a draft that could not be read or a path that names
@@ -193,7 +196,7 @@ func walk(root string, f Filter) ([]Input, []error) {
 			}
 		}
 		if f.included(rel) && !f.excluded(rel) {
-			out = append(out, Input{Path: filepath.Clean(path), File: path})
+			out = append(out, Input{Path: filepath.Clean(path), File: path, Walked: true})
 		}
 		return nil
 	})

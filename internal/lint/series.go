@@ -95,6 +95,10 @@ type VersionInput struct {
 	// Fetch, when set, returns the version's content; found false leaves
 	// the series out without a word (the file did not exist then).
 	Fetch func() (data []byte, found bool, err error)
+	// ReadFor, when set, says that this version is not an input: it is
+	// read only to compare the input ReadFor (a later version) with it.
+	// Findings in it are dropped.
+	ReadFor string
 }
 
 // CompareSeries runs the cross-version rules over each series of versions,
@@ -127,7 +131,10 @@ type seriesResult struct {
 	findings []analysis.Finding
 	errs     []error
 	notices  []string
-	files    int // versions read
+	// readForNotices are the notices of the versions read only to
+	// compare with (VersionInput.ReadFor), which no input reports.
+	readForNotices []string
+	files          int // versions read
 	// directives of the versions after the first, when asked for: they
 	// suppress and report nothing (see CompareSeries).
 	directives []*DocDirectives
@@ -159,11 +166,19 @@ func runSeries(cfg *config.Config, s []VersionInput, opt Options, directives boo
 			d, notice, err := read(v.Input, opt)
 			switch {
 			case err != nil:
+				if v.ReadFor != "" {
+					err = readForError(v, err)
+				}
 				sr.errs = append(sr.errs, err)
 				ok = false
 				continue
 			case notice != "":
-				if notice != skipQuietly {
+				switch {
+				case notice == skipQuietly:
+				case v.ReadFor != "":
+					sr.readForNotices = append(sr.readForNotices, notice+fmt.Sprintf(
+						"; it is an earlier version of %s, which is therefore not compared with its earlier versions", v.ReadFor))
+				default:
 					sr.notices = append(sr.notices, notice)
 				}
 				ok = false
@@ -178,6 +193,7 @@ func runSeries(cfg *config.Config, s []VersionInput, opt Options, directives boo
 		return sr
 	}
 	fs, errs := AnalyzeSeries(docs, cfg.RulesFor(ruleKey(cfg, s[len(s)-1].Input)), cfg.Settings)
+	fs = dropReadOnly(fs, s, docs)
 	for i, d := range docs {
 		var dd *DocDirectives
 		if directives && i > 0 {
@@ -191,6 +207,27 @@ func runSeries(cfg *config.Config, s []VersionInput, opt Options, directives boo
 	sr.findings = fs
 	sr.errs = append(sr.errs, errs...)
 	return sr
+}
+
+// dropReadOnly drops the findings in the versions that are read only to
+// compare with (VersionInput.ReadFor): a run reports in its inputs alone.
+func dropReadOnly(fs []analysis.Finding, s []VersionInput, docs []*prose.Document) []analysis.Finding {
+	readOnly := map[*prose.Document]bool{}
+	for i, v := range s {
+		if v.ReadFor != "" {
+			readOnly[docs[i]] = true
+		}
+	}
+	if len(readOnly) == 0 {
+		return fs
+	}
+	kept := fs[:0]
+	for _, f := range fs {
+		if !readOnly[f.Doc] {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // MergeFindings returns the findings of a and b in one sorted list.

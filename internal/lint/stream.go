@@ -24,6 +24,9 @@ type FileResult struct {
 	// SeriesErrors are the errors of the cross-version series whose
 	// earliest input this is: an unreadable version, a failed analyzer.
 	SeriesErrors []error
+	// SeriesNotices say why a version of such a series was skipped on
+	// purpose when it is not an input itself (VersionInput.ReadFor).
+	SeriesNotices []string
 
 	directives *DocDirectives // kept by Run for ApplyDirectives
 }
@@ -94,6 +97,7 @@ func stream(cfg *config.Config, inputs []Input, series [][]VersionInput, opt Opt
 			sr := runSeries(cfg, series[k], opt, false)
 			o.series = append(o.series, sr.findings...)
 			o.SeriesErrors = append(o.SeriesErrors, sr.errs...)
+			o.SeriesNotices = append(o.SeriesNotices, sr.readForNotices...)
 		}
 		return o
 	}
@@ -111,9 +115,9 @@ func stream(cfg *config.Config, inputs []Input, series [][]VersionInput, opt Opt
 				rest = append(rest, fs...)
 			}
 			clear(pending)
-			if len(rest) > 0 || len(o.SeriesErrors) > 0 {
+			if len(rest) > 0 || len(o.SeriesErrors) > 0 || len(o.SeriesNotices) > 0 {
 				sortFindings(rest)
-				emit(&FileResult{Findings: rest, SeriesErrors: o.SeriesErrors})
+				emit(&FileResult{Findings: rest, SeriesErrors: o.SeriesErrors, SeriesNotices: o.SeriesNotices})
 			}
 			return
 		}

@@ -143,6 +143,17 @@ type writer struct {
 	err error
 }
 
+// errStopped is the write error of a server that Serve has left.
+var errStopped = errors.New("the server has stopped")
+
+// stop makes every later write fail: a message still being handled when
+// Serve returns writes nothing.
+func (w *writer) stop() {
+	w.mu.Lock()
+	w.err = errStopped
+	w.mu.Unlock()
+}
+
 func (w *writer) write(m *message) error {
 	m.JSONRPC = "2.0"
 	body, err := json.Marshal(m)

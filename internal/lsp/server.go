@@ -41,7 +41,14 @@ type Options struct {
 	Log io.Writer
 	// Version is the version reported in serverInfo.
 	Version string
+	// Stop, when closed, ends the session at once (see Serve); `attrlint
+	// lsp` closes it on SIGTERM, SIGINT and SIGHUP (StopOnSignals).
+	Stop <-chan struct{}
 }
+
+// ErrStopped is returned by Serve when Options.Stop was closed: the process
+// was asked to end (SIGTERM, SIGINT, SIGHUP) and the server cleaned up.
+var ErrStopped = errors.New("stopped by a signal")
 
 // ErrNoShutdown is returned by Serve when the client sent exit, or closed
 // the stream, without asking for shutdown first; `attrlint lsp` then exits
@@ -75,10 +82,25 @@ type Server struct {
 // closes in. It returns nil after a shutdown request and exit,
 // ErrNoShutdown when the client ended the session otherwise, or the error
 // that made reading or writing impossible.
+//
+// When opt.Stop is closed, Serve cleans up (the earlier versions written
+// for the editor are removed) and returns ErrStopped at once, without
+// waiting for the message being read.
 func Serve(in io.Reader, out io.Writer, opt Options) error {
 	s := newServer(out, opt)
 	defer s.close()
-	return s.run(newReader(in))
+	if opt.Stop == nil {
+		return s.run(newReader(in))
+	}
+	done := make(chan error, 1)
+	go func() { done <- s.run(newReader(in)) }()
+	select {
+	case err := <-done:
+		return err
+	case <-opt.Stop:
+		s.out.stop() // nothing is written after Serve returns
+		return ErrStopped
+	}
 }
 
 func newServer(out io.Writer, opt Options) *Server {

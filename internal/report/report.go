@@ -32,6 +32,22 @@ type Run struct {
 	Rules []Rule
 	// Version is attrlint's version, for formats that name the tool.
 	Version string
+	// Revisions describe the documents that are a file's content at a git
+	// revision (check --against), by their Document.Path ("HEAD:drafts/x.md",
+	// which text and json print as it is). Formats that point at a file by
+	// URI (sarif) point at the file's path in the repository and give the
+	// revision apart.
+	Revisions map[string]Revision
+}
+
+// A Revision is a file's content at a git revision.
+type Revision struct {
+	// Rev is the revision as the user gave it ("HEAD", "origin/main");
+	// Commit is the commit it named, as a full hash.
+	Rev, Commit string
+	// Path is the file's path relative to the repository's root,
+	// slash-separated.
+	Path string
 }
 
 // Rule is what a report says about a rule besides its findings.

@@ -38,16 +38,17 @@ func SARIF(w io.Writer, run *Run, opt Options) error {
 }
 
 type sarifWriter struct {
-	w     *bufio.Writer
-	index map[string]int
-	arr   *jsonArray
-	tail  []byte
-	err   error
+	w         *bufio.Writer
+	index     map[string]int
+	revisions map[string]Revision
+	arr       *jsonArray
+	tail      []byte
+	err       error
 }
 
 func startSARIF(w io.Writer, run *Run, _ Options) Writer {
 	rules, index := sarifRules(run)
-	s := &sarifWriter{w: newBuffer(w), index: index}
+	s := &sarifWriter{w: newBuffer(w), index: index, revisions: run.Revisions}
 	log := sarifLog{
 		Schema:  SARIFSchema,
 		Version: SARIFVersion,
@@ -83,7 +84,7 @@ func (s *sarifWriter) Write(fs []analysis.Finding) error {
 		if n, ok := s.index[f.Rule]; ok {
 			index = &n
 		}
-		if err := s.arr.add(sarifResultOf(f, index)); err != nil {
+		if err := s.arr.add(sarifResultOf(f, index, s.revisions)); err != nil {
 			s.err = err
 			return err
 		}
@@ -149,7 +150,7 @@ func sarifRuleOf(r Rule) sarifRule {
 	}
 }
 
-func sarifResultOf(f *analysis.Finding, ruleIndex *int) sarifResult {
+func sarifResultOf(f *analysis.Finding, ruleIndex *int, revisions map[string]Revision) sarifResult {
 	res := sarifResult{
 		RuleID:              f.Rule,
 		RuleIndex:           ruleIndex,
@@ -164,8 +165,16 @@ func sarifResultOf(f *analysis.Finding, ruleIndex *int) sarifResult {
 	for i := range f.Related {
 		r := &f.Related[i]
 		id := i
-		res.RelatedLocations = append(res.RelatedLocations,
-			sarifLocationOf(relatedDoc(f, r), r.Start, r.End, &sarifRelated{id: id, message: r.Message}))
+		doc := relatedDoc(f, r)
+		loc := sarifLocationOf(doc, r.Start, r.End, &sarifRelated{id: id, message: r.Message})
+		if rev, ok := revisions[doc.Path]; ok {
+			// An earlier version from git: the file's URI in the
+			// repository, and at which revision, not "HEAD:path",
+			// which no viewer can resolve.
+			loc.PhysicalLocation.ArtifactLocation.URI = sarifURI(rev.Path)
+			loc.Properties = &sarifRevision{Revision: rev.Rev, Commit: rev.Commit}
+		}
+		res.RelatedLocations = append(res.RelatedLocations, loc)
 	}
 	return res
 }
@@ -297,9 +306,17 @@ type sarifResult struct {
 }
 
 type sarifLocation struct {
-	ID               *int          `json:"id,omitempty"`
-	PhysicalLocation sarifPhysical `json:"physicalLocation"`
-	Message          *sarifText    `json:"message,omitempty"`
+	ID               *int           `json:"id,omitempty"`
+	PhysicalLocation sarifPhysical  `json:"physicalLocation"`
+	Message          *sarifText     `json:"message,omitempty"`
+	Properties       *sarifRevision `json:"properties,omitempty"`
+}
+
+// sarifRevision is the property bag of a location in a file's content at a
+// git revision: the revision as given, and the commit it named.
+type sarifRevision struct {
+	Revision string `json:"revision"`
+	Commit   string `json:"commit,omitempty"`
 }
 
 type sarifPhysical struct {
