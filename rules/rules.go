@@ -92,7 +92,7 @@ type Rule struct {
 	// Options is what the kind's Compile returned.
 	Options any
 
-	// Source names where the rule was defined: a pack ("rules/sourcing.yaml")
+	// Source names where the rule was defined: a pack ("rules/sourcing/sourcing.yaml")
 	// or a config file.
 	Source string
 }
@@ -126,10 +126,9 @@ type Extractor struct {
 
 // A Pack is one embedded YAML rule pack.
 type Pack struct {
-	// Name is the pack's name as users see it: in `attrlint explain`, as
-	// a rule's Source, in the help links of the reports
-	// ("rules/sourcing.yaml"). It is the path the pack had when every
-	// pack sat in this directory, kept so that the output stays the same.
+	// Name is the pack's path in the repository, as users see it: in
+	// `attrlint explain`, as a rule's Source, and in the help links of the
+	// reports ("rules/sourcing/sourcing.yaml"), which must resolve.
 	Name string
 	// Data is the pack's text. It is shared, and read-only: modify a
 	// copy.

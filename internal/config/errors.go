@@ -10,7 +10,7 @@ import (
 // position of the YAML node it is about.
 type Error struct {
 	// File is the config file's path as given to Load or Parse, or the
-	// pack's name ("rules/sourcing.yaml") for an error in an embedded pack.
+	// pack's name ("rules/sourcing/sourcing.yaml") for an error in an embedded pack.
 	File string
 	// Line and Col are 1-based; Col counts characters as the YAML parser
 	// does. Line is 0 when the problem concerns the whole file.

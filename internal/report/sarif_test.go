@@ -24,9 +24,9 @@ const sarifSchemaPath = "../../../shared/schemas/sarif-schema-2.1.0.json"
 var describedRules = []Rule{
 	{ID: "anonymous-source", Summary: "information credited to an unnamed source with no reason for anonymity",
 		Doc:     "Flags information credited to an unnamed source (\"officials said\")\nwith no reason given for the anonymity.\n\nSay why the source was granted anonymity.",
-		Default: analysis.SeverityWarning, HelpURI: "https://github.com/attrlint/attrlint/blob/main/rules/sourcing.yaml"},
+		Default: analysis.SeverityWarning, HelpURI: "https://github.com/attrlint/attrlint/blob/main/rules/sourcing/sourcing.yaml"},
 	{ID: "vague-attribution", Summary: "weasel attribution: critics say, experts believe", Default: analysis.SeverityInfo,
-		HelpURI: "https://github.com/attrlint/attrlint/blob/main/rules/vague-attribution.yaml"},
+		HelpURI: "https://github.com/attrlint/attrlint/blob/main/rules/sourcing/vague-attribution.yaml"},
 	{ID: "no-sources-said", Summary: "a desk's own rule, off by default"},
 }
 

@@ -9,5 +9,5 @@ import (
 //go:embed directives.yaml
 var packText string
 
-// Pack is rules/directives.yaml: unused-directive.
-var Pack = rules.NewPack("rules/directives.yaml", packText)
+// Pack is rules/directive/directives.yaml: unused-directive.
+var Pack = rules.NewPack("rules/directive/directives.yaml", packText)

@@ -92,7 +92,7 @@ type FigureSet struct {
 // Requires and read a *FigureSet from Pass.ResultOf. Its data (unit groups
 // and conversions, qualifiers, the contexts that make a number a year, a
 // date, a label or a period) come from the `analyzers: figures:` section of
-// rules/figures.yaml and of the user's config.
+// rules/figures/figures.yaml and of the user's config.
 var Figures = &analysis.Analyzer{
 	Name: "figures",
 	Doc:  "find numeric mentions with their value, unit, qualifier and kind",

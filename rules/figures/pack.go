@@ -9,5 +9,5 @@ import (
 //go:embed figures.yaml
 var packText string
 
-// Pack is rules/figures.yaml: the figures analyzer's settings and figure-mismatch.
-var Pack = rules.NewPack("rules/figures.yaml", packText)
+// Pack is rules/figures/figures.yaml: the figures analyzer's settings and figure-mismatch.
+var Pack = rules.NewPack("rules/figures/figures.yaml", packText)

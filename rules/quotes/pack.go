@@ -9,5 +9,5 @@ import (
 //go:embed quotes.yaml
 var packText string
 
-// Pack is rules/quotes.yaml: the quotes analyzer's settings, unattributed-quote and unclosed-quote.
-var Pack = rules.NewPack("rules/quotes.yaml", packText)
+// Pack is rules/quotes/quotes.yaml: the quotes analyzer's settings, unattributed-quote and unclosed-quote.
+var Pack = rules.NewPack("rules/quotes/quotes.yaml", packText)

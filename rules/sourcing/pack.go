@@ -13,8 +13,8 @@ var (
 	vagueText string
 )
 
-// Pack is rules/sourcing.yaml: anonymous-source.
-var Pack = rules.NewPack("rules/sourcing.yaml", sourcingText)
+// Pack is rules/sourcing/sourcing.yaml: anonymous-source.
+var Pack = rules.NewPack("rules/sourcing/sourcing.yaml", sourcingText)
 
-// VaguePack is rules/vague-attribution.yaml: vague-attribution.
-var VaguePack = rules.NewPack("rules/vague-attribution.yaml", vagueText)
+// VaguePack is rules/sourcing/vague-attribution.yaml: vague-attribution.
+var VaguePack = rules.NewPack("rules/sourcing/vague-attribution.yaml", vagueText)

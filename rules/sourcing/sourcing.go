@@ -15,7 +15,7 @@ import (
 // SourcingOptions are the options of a rule of kind anonymous-source. Every
 // list is a list of phrases, matched as the pattern kind matches them:
 // whole words, case ignored, "*" for any one word. The embedded pack
-// rules/sourcing.yaml fills them all; see it for what each list holds.
+// rules/sourcing/sourcing.yaml fills them all; see it for what each list holds.
 type SourcingOptions struct {
 	// Nouns are source nouns that make an unnamed source by themselves
 	// ("officials", "a diplomat").

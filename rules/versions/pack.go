@@ -9,5 +9,5 @@ import (
 //go:embed versions.yaml
 var packText string
 
-// Pack is rules/versions.yaml: figure-changed, quote-changed and speaker-changed.
-var Pack = rules.NewPack("rules/versions.yaml", packText)
+// Pack is rules/versions/versions.yaml: figure-changed, quote-changed and speaker-changed.
+var Pack = rules.NewPack("rules/versions/versions.yaml", packText)
