@@ -24,7 +24,7 @@ def main():
 
     gold, files = set(), set()
     with open(a.labels, newline="") as f:
-        for row in csv.reader(f, delimiter="\t"):
+        for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             if not row or row[0].startswith("#") or row[0] == "file":
                 continue
             files.add(row[0])
