@@ -57,4 +57,3 @@ func absPath(e *env, p string) string {
 	}
 	return filepath.Join(e.workDir, p)
 }
-
