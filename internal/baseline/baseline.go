@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -151,6 +152,11 @@ func (b *File) Write(path string) error {
 	if err != nil {
 		return err
 	}
+	// Replace only a regular file: renaming over a symlink, a device node
+	// (as root in CI, /dev/null) or a FIFO would destroy it.
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		return fmt.Errorf("write baseline %s: it is %s, not a regular file; give a new path or a regular file's", path, describeMode(fi.Mode()))
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("write baseline: %w", err)
@@ -176,21 +182,63 @@ func (b *File) Write(path string) error {
 	return nil
 }
 
+// maxCount bounds one finding's count: more identical findings than any
+// desk's archive holds, far from overflow.
+const maxCount = 1 << 30
+
 // A Baseline is a loaded baseline file, ready to filter findings.
 type Baseline struct {
 	counts map[key]int
 }
 
-// Read loads the baseline file at path.
+// MaxSize is the largest baseline file Read accepts: about a million
+// recorded findings.
+const MaxSize = 256 << 20
+
+// Read loads the baseline file at path: a regular file (or a symlink to
+// one) of at most MaxSize bytes, so that a FIFO or a device named as the
+// baseline is an error, not a hang or an unbounded read.
 func Read(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	fi, err := os.Stat(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("baseline %s does not exist; create it with attrlint check --write-baseline %s", path, path)
 		}
 		return nil, fmt.Errorf("read baseline: %w", err)
 	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("baseline %s is %s, not a regular file; name the baseline file written by --write-baseline", path, describeMode(fi.Mode()))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read baseline: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read baseline: %w", err)
+	}
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("baseline %s is larger than %d bytes; rewrite it with attrlint check --write-baseline %s", path, MaxSize, path)
+	}
 	return Parse(path, data)
+}
+
+// describeMode names a file type for an error message.
+func describeMode(m os.FileMode) string {
+	switch {
+	case m&os.ModeSymlink != 0:
+		return "a symbolic link"
+	case m.IsDir():
+		return "a directory"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
 }
 
 // Parse decodes a baseline file's contents; path names it in errors.
@@ -201,16 +249,25 @@ func Parse(path string, data []byte) (*Baseline, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("baseline %s is not a baseline file (%w); rewrite it with attrlint check --write-baseline %s", path, err, path)
 	}
+	// One JSON document and nothing after it: trailing text is a merge
+	// conflict or a second file pasted in, not something to ignore.
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("baseline %s has text after its JSON document at byte %d (a merge conflict?); rewrite it with attrlint check --write-baseline %s", path, dec.InputOffset(), path)
+	}
 	if f.Version != Version {
 		return nil, fmt.Errorf("baseline %s has version %d, this attrlint reads version %d; rewrite it with attrlint check --write-baseline %s", path, f.Version, Version, path)
 	}
 	b := &Baseline{counts: make(map[key]int, len(f.Findings))}
-	for _, e := range f.Findings {
+	for i, e := range f.Findings {
 		n := e.Count
 		if n < 1 {
 			n = 1
 		}
-		b.counts[key{e.File, e.Rule, e.Fingerprint}] += n
+		k := key{e.File, e.Rule, e.Fingerprint}
+		if n > maxCount || b.counts[k] > maxCount-n {
+			return nil, fmt.Errorf("baseline %s: finding %d records a count over %d; rewrite it with attrlint check --write-baseline %s", path, i+1, maxCount, path)
+		}
+		b.counts[k] += n
 	}
 	return b, nil
 }

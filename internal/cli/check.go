@@ -94,9 +94,10 @@ func runCheck(e *env, args []string) int {
 	series, serr := lint.VersionSeries(s.cfg, inputs, filter, e.workDir)
 	inputErrs = append(inputErrs, serr...)
 	if f.against != "" {
-		more, revisions := againstSeries(f.against, inputs)
+		more, revisions, aerrs := againstSeries(f.against, inputs, s.maxFileSize)
 		series = append(series, more...)
 		s.revisions = revisions
+		inputErrs = append(inputErrs, aerrs...)
 	}
 	out, err := newOutput(e, s, inputErrs)
 	if err != nil {

@@ -52,6 +52,14 @@ func TestHostileConfigs(t *testing.T) {
 		{"an unknown kind", "version: 1\nrules:\n  no-sources:\n    kind: regexp\n    patterns: ['sources said']\n",
 			`^bad.yaml:4:11: .*unknown kind "regexp"`},
 		{"every rule off", allOff, `^bad.yaml:3:1: every rule is off`},
+		{"a merge key that merges the mapping it is in", "version: 1\nrules: &m\n  <<: *m\n",
+			`^bad.yaml:3:7: alias \*m refers to the value it is in`},
+		{"an alias inside the value it names", "version: 1\nrules: &m\n  anonymous-source: {x: *m}\n",
+			`^bad.yaml:3:25: alias \*m refers to the value it is in`},
+		{"a byte that is not UTF-8 on line 3", "version: 1\nrules:\n  anonymous-source: \xff\n",
+			`^bad.yaml:3:21: the byte 0xFF, which is not UTF-8`},
+		{"a NUL byte", "version: 1\nfiles:\n  include: [\"a\x00b\"]\n",
+			`^bad.yaml:3:15: a NUL byte`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"os"
 
 	"go.yaml.in/yaml/v3"
 
@@ -47,7 +46,7 @@ func nothingOn(cfg *config.Config) error {
 // rulesKey returns the position of the top-level `rules` key of the config
 // file at path, or 1:1 when it cannot be found.
 func rulesKey(path string) (line, col int) {
-	data, err := os.ReadFile(path)
+	data, err := config.ReadFile(path)
 	if err != nil || len(data) > config.MaxFileSize {
 		return 1, 1
 	}

@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/attrlint/attrlint/analysis"
@@ -107,16 +108,48 @@ type Config struct {
 // set (rules/all.Set for attrlint's own). Problems in the file are returned
 // together as an ErrorList.
 func Load(set *rules.Set, path string) (*Config, error) {
-	f, err := os.Open(path)
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(set, path, data)
+}
+
+// ReadFile reads the config file at path: a regular file (or a link to
+// one), at most MaxFileSize+1 bytes of it, so that Parse can report a file
+// that is too large. A FIFO, a device or a directory is an error, never a
+// hang or an unbounded read.
+func ReadFile(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("read config %s: it is %s, not a regular file; a config is a YAML file", path, describeFileType(fi.Mode()))
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
-	return Parse(set, path, data)
+	return data, nil
+}
+
+// describeFileType names a file type that is not a regular file.
+func describeFileType(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	}
+	return "a device"
 }
 
 // Default returns the configuration of the packs of set alone, as used

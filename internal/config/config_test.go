@@ -456,7 +456,7 @@ rules:
 	t.Run("an anchor that contains itself", func(t *testing.T) {
 		_, err := Parse(set, "desk/.attrlint.yaml", []byte("rules:\n  quote-words:\n    words: &w [said, *w]\n"))
 		got := errLines(t, err)
-		want := []string{`desk/.attrlint.yaml:3:22: rules.quote-words.words[1]: want a string, got a list`}
+		want := []string{`desk/.attrlint.yaml:3:22: alias *w refers to the value it is in, so expanding it never ends; use another anchor, or write the values out`}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("errors %q, want %q", got, want)
 		}

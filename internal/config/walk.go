@@ -352,6 +352,9 @@ func (l *loader) parseDocument(file string, data []byte) *yaml.Node {
 	if len(data) == 0 {
 		return nil // what the parser gives, without its buffers
 	}
+	if !l.checkText(file, data) {
+		return nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -370,8 +373,83 @@ func (l *loader) parseDocument(file string, data []byte) *yaml.Node {
 	if len(doc.Content) == 0 {
 		return nil
 	}
+	if !l.checkAliasCycles(file, &doc) {
+		return nil
+	}
 	return &doc
 }
+
+// checkText reports the first byte of data that YAML cannot hold (a NUL,
+// or a byte that is not UTF-8 after an optional UTF-8 byte-order mark) at
+// its line and column, which the parser does not give.
+func (l *loader) checkText(file string, data []byte) bool {
+	text := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	bad, what := -1, ""
+	if i := bytes.IndexByte(text, 0); i >= 0 {
+		bad, what = i, "a NUL byte"
+	}
+	if !utf8.Valid(text) {
+		for i := 0; i < len(text) && (bad < 0 || i < bad); {
+			r, size := utf8.DecodeRune(text[i:])
+			if r == utf8.RuneError && size == 1 {
+				bad, what = i, fmt.Sprintf("the byte 0x%02X, which is not UTF-8", text[i])
+				break
+			}
+			i += size
+		}
+	}
+	if bad < 0 {
+		return true
+	}
+	before := text[:bad]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	l.errs = append(l.errs, &Error{File: file, Line: line, Col: col,
+		Msg: what + ": a config file is UTF-8 text; save it as UTF-8"})
+	return false
+}
+
+// checkAliasCycles reports an alias inside the node its anchor names
+// ("rules: &m" then "<<: *m" under it): expanding it never ends. It walks
+// the tree once without following aliases.
+func (l *loader) checkAliasCycles(file string, doc *yaml.Node) bool {
+	ok := true
+	var open []*yaml.Node // the anchored nodes around the current one
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		if n == nil || !ok {
+			return
+		}
+		if depth > maxDepth {
+			ok = false
+			l.errorf(file, n, "the YAML nests deeper than %d levels; flatten it", maxDepth)
+			return
+		}
+		if n.Kind == yaml.AliasNode {
+			for _, a := range open {
+				if a == n.Alias {
+					ok = false
+					l.errorf(file, n, "alias *%s refers to the value it is in, so expanding it never ends; use another anchor, or write the values out", n.Value)
+					return
+				}
+			}
+			return
+		}
+		if n.Anchor != "" {
+			open = append(open, n)
+			defer func() { open = open[:len(open)-1] }()
+		}
+		for _, c := range n.Content {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	return ok
+}
+
+// maxDepth bounds how deep a config's YAML may nest: real configs nest a
+// handful of levels, and the loader's walk recurses once per level.
+const maxDepth = 1000
 
 // parserProblems are the errors of go.yaml.in/yaml/v3's parser (not its
 // scanner): their "line N" counts from 0 (yaml.v3 decode.go, parser.fail).

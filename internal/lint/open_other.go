@@ -12,11 +12,24 @@ func openInput(name string) (rawFile, error) {
 	return rawFile{f}, err
 }
 
-// stat returns the file's size and whether it is a directory.
-func (f rawFile) stat() (size int64, dir bool, err error) {
+// stat returns the file's size and type.
+func (f rawFile) stat() (size int64, kind fileKind, err error) {
 	info, err := f.Stat()
 	if err != nil {
-		return 0, false, err
+		return 0, 0, err
 	}
-	return info.Size(), info.IsDir(), nil
+	m := info.Mode()
+	switch {
+	case m.IsRegular():
+		kind = regularFile
+	case m.IsDir():
+		kind = directory
+	case m&os.ModeNamedPipe != 0:
+		kind = namedPipe
+	case m&os.ModeSocket != 0:
+		kind = socket
+	default:
+		kind = device
+	}
+	return info.Size(), kind, nil
 }

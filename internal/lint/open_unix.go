@@ -15,10 +15,12 @@ import (
 type rawFile struct{ fd int }
 
 // openInput opens name for reading. Its errors are the bare errno, as
-// describe leaves those of os.Open.
+// describe leaves those of os.Open. O_NONBLOCK makes opening a FIFO
+// return at once rather than wait for a writer; read refuses anything but
+// a regular file before it reads.
 func openInput(name string) (rawFile, error) {
 	for {
-		fd, err := syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		fd, err := syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
 		if err == syscall.EINTR {
 			continue
 		}
@@ -29,8 +31,8 @@ func openInput(name string) (rawFile, error) {
 	}
 }
 
-// stat returns the file's size and whether it is a directory.
-func (f rawFile) stat() (size int64, dir bool, err error) {
+// stat returns the file's size and type.
+func (f rawFile) stat() (size int64, kind fileKind, err error) {
 	var st syscall.Stat_t
 	for {
 		err = syscall.Fstat(f.fd, &st)
@@ -39,9 +41,21 @@ func (f rawFile) stat() (size int64, dir bool, err error) {
 		}
 	}
 	if err != nil {
-		return 0, false, err
+		return 0, 0, err
 	}
-	return st.Size, st.Mode&syscall.S_IFMT == syscall.S_IFDIR, nil
+	switch st.Mode & syscall.S_IFMT {
+	case syscall.S_IFREG:
+		kind = regularFile
+	case syscall.S_IFDIR:
+		kind = directory
+	case syscall.S_IFIFO:
+		kind = namedPipe
+	case syscall.S_IFSOCK:
+		kind = socket
+	default:
+		kind = device
+	}
+	return st.Size, kind, nil
 }
 
 func (f rawFile) Read(p []byte) (int, error) {

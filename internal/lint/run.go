@@ -122,6 +122,31 @@ func ruleKey(cfg *config.Config, in Input) string {
 // found by a directory walk or a glob.
 const skipQuietly = "\x00"
 
+// fileKind is the type of an opened input.
+type fileKind uint8
+
+const (
+	regularFile fileKind = iota
+	directory
+	namedPipe
+	socket
+	device
+)
+
+func (k fileKind) String() string {
+	switch k {
+	case regularFile:
+		return "a regular file"
+	case directory:
+		return "a directory"
+	case namedPipe:
+		return "a named pipe"
+	case socket:
+		return "a socket"
+	}
+	return "a device"
+}
+
 // read returns the bytes of an input, or a notice when it is skipped on
 // purpose, or an error when it cannot be read.
 func read(in Input, opt Options) ([]byte, string, error) {
@@ -147,19 +172,31 @@ func read(in Input, opt Options) ([]byte, string, error) {
 		return nil, "", &InputError{Path: in.Path, Err: describe(err)}
 	}
 	defer f.Close()
-	size, dir, err := f.stat()
+	size, kind, err := f.stat()
 	if err != nil {
 		return nil, "", &InputError{Path: in.Path, Err: describe(err)}
 	}
-	if dir {
+	switch kind {
+	case regularFile:
+	case directory:
 		return nil, "", &InputError{Path: in.Path, Err: errors.New("is a directory")}
+	default:
+		// A FIFO never ends until its writer closes it, a device such as
+		// /dev/zero never ends at all: attrlint reads regular files.
+		if !in.Explicit {
+			return nil, fmt.Sprintf("%s: skipped: it is %s, not a regular file", in.Path, kind), nil
+		}
+		return nil, "", &InputError{Path: in.Path, Err: fmt.Errorf("is %s, not a regular file: attrlint reads drafts from regular files (use - for standard input)", kind)}
 	}
 	if opt.MaxFileSize > 0 && size > opt.MaxFileSize {
 		return nil, fmt.Sprintf("%s: skipped: %d bytes is larger than --max-file-size (%d bytes)", in.Path, size, opt.MaxFileSize), nil
 	}
-	data, err := readSized(f, size)
+	data, err := readSized(f, size, opt.MaxFileSize)
 	if err != nil {
 		return nil, "", &InputError{Path: in.Path, Err: describe(err)}
+	}
+	if opt.MaxFileSize > 0 && int64(len(data)) > opt.MaxFileSize {
+		return nil, fmt.Sprintf("%s: skipped: it grew past --max-file-size (%d bytes) while it was read", in.Path, opt.MaxFileSize), nil
 	}
 	if prose.LooksBinary(data) {
 		if in.Explicit && prose.LooksUTF16(data) {
@@ -176,9 +213,15 @@ func read(in Input, opt Options) ([]byte, string, error) {
 // readSized reads f to its end into a buffer sized from size, its size as
 // Stat gave it, as os.ReadFile does: one allocation for a file that does
 // not grow meanwhile, instead of io.ReadAll's doublings.
-func readSized(f io.Reader, size int64) ([]byte, error) {
+//
+// With max > 0 it stops after max+1 bytes, so that a file that grows while
+// it is read (or lies about its size) costs no more than the limit.
+func readSized(f io.Reader, size, max int64) ([]byte, error) {
 	data := make([]byte, 0, size+512) // room to see the end without growing
 	for {
+		if max > 0 && int64(len(data)) > max {
+			return data, nil
+		}
 		n, err := f.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
 		if err == io.EOF {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/attrlint/attrlint/analysis"
@@ -101,6 +102,13 @@ type VersionInput struct {
 	ReadFor string
 }
 
+// Skipped is what a VersionInput's Fetch returns for a version it will not
+// read (one over --max-file-size): the series is left out with Notice, as
+// a skipped input is, rather than failing the run.
+type Skipped struct{ Notice string }
+
+func (s *Skipped) Error() string { return s.Notice }
+
 // CompareSeries runs the cross-version rules over each series of versions,
 // oldest first, with the rules cfg enables for the newest version's path.
 // Files counts the versions read; an unreadable version is an error and
@@ -152,6 +160,14 @@ func runSeries(cfg *config.Config, s []VersionInput, opt Options, directives boo
 		data := v.Data
 		if v.Fetch != nil {
 			d, found, err := v.Fetch()
+			var sk *Skipped
+			if errors.As(err, &sk) {
+				// Not an input's notice: check reports it with the
+				// series', like a version read only to compare with.
+				sr.readForNotices = append(sr.readForNotices, sk.Notice)
+				ok = false
+				continue
+			}
 			if err != nil {
 				sr.errs = append(sr.errs, err)
 				ok = false
