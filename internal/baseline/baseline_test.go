@@ -77,7 +77,7 @@ func edit(t *testing.T, path string, f func(string) string) {
 
 func check(t *testing.T, cfg *config.Config, paths []string) []analysis.Finding {
 	t.Helper()
-	inputs, errs := lint.Discover(paths, lint.Filter{Dir: cfg.Dir}, "")
+	inputs, errs, _ := lint.Discover(paths, lint.Filter{Dir: cfg.Dir}, "")
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}

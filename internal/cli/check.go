@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/mattn/go-isatty"
@@ -32,6 +33,8 @@ type checkFlags struct {
 	against       string
 	baseline      string
 	writeBaseline string
+	forceExclude  bool
+	noIgnore      bool
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -47,6 +50,8 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in the baseline `FILE` (written by --write-baseline)")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record today's findings in the baseline `FILE` and report none")
 	if fs.Name() == "check" {
+		fs.BoolVar(&f.forceExclude, "force-exclude", false, "leave out named files (and --stdin-filename) that files.exclude matches, with a notice; without it they are linted")
+		fs.BoolVar(&f.noIgnore, "no-ignore", false, "lint files that .gitignore ignores when walking directories and expanding globs")
 		fs.StringVar(&f.against, "against", "", "(git) also run the cross-version rules on each file against its content at `REV`")
 	}
 }
@@ -85,10 +90,20 @@ func runCheck(e *env, args []string) int {
 		return code
 	}
 	filter := lint.Filter{Dir: s.cfg.Dir, Include: s.cfg.Include, Exclude: s.cfg.Exclude}
+	if f.stdinFilename != "" && !slices.Contains(paths, "-") {
+		// --stdin-filename names standard input: with no path it is the
+		// input, as in ESLint and ruff, rather than the whole tree.
+		if len(paths) > 0 {
+			fmt.Fprintf(e.stderr, "attrlint check: --stdin-filename names standard input, which is read only as \"-\": add - to the paths, or drop --stdin-filename\n")
+			return exitError
+		}
+		paths = []string{"-"}
+	}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	inputs, inputErrs := lint.Discover(paths, filter, f.stdinFilename)
+	filter.ForceExclude, filter.NoIgnore = f.forceExclude, f.noIgnore
+	inputs, inputErrs, ignored := lint.Discover(paths, filter, f.stdinFilename)
 	// Cross-version rules: the series the `versions` patterns find, and
 	// each file against its content at --against REV.
 	series, serr := lint.VersionSeries(s.cfg, inputs, filter, e.workDir)
@@ -104,6 +119,7 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "attrlint: %v\n", err)
 		return exitError
 	}
+	out.notices = append(out.notices, ignored...)
 	opt := lint.Options{Jobs: s.jobs, MaxFileSize: s.maxFileSize, Stdin: e.stdin}
 	withBallast(len(inputs), func() { lint.Stream(s.cfg, inputs, series, opt, out.file) })
 	return out.finish()

@@ -349,7 +349,7 @@ func TestFileDeletedAfterDiscovery(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg.Dir = dir
-	inputs, errs := lint.Discover([]string{dir}, lint.Filter{Dir: dir, Include: cfg.Include, Exclude: cfg.Exclude}, "")
+	inputs, errs, _ := lint.Discover([]string{dir}, lint.Filter{Dir: dir, Include: cfg.Include, Exclude: cfg.Exclude}, "")
 	if len(errs) > 0 || len(inputs) != 3 {
 		t.Fatalf("discovered %d inputs, errors %v", len(inputs), errs)
 	}

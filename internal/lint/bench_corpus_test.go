@@ -24,7 +24,7 @@ func BenchmarkRunGenerated(b *testing.B) {
 		b.Fatal(err)
 	}
 	cfg.Dir = dir
-	inputs, errs := lint.Discover([]string{dir}, lint.Filter{Dir: dir, Include: cfg.Include, Exclude: cfg.Exclude}, "")
+	inputs, errs, _ := lint.Discover([]string{dir}, lint.Filter{Dir: dir, Include: cfg.Include, Exclude: cfg.Exclude}, "")
 	if len(errs) > 0 || len(inputs) == 0 {
 		b.Fatalf("discovered %d inputs, errors %v", len(inputs), errs)
 	}

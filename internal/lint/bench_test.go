@@ -86,7 +86,7 @@ func BenchmarkRunCorpus(b *testing.B) {
 		b.Fatal(err)
 	}
 	cfg.Dir = dir
-	inputs, errs := lint.Discover([]string{dir}, lint.Filter{Dir: dir, Include: cfg.Include, Exclude: cfg.Exclude}, "")
+	inputs, errs, _ := lint.Discover([]string{dir}, lint.Filter{Dir: dir, Include: cfg.Include, Exclude: cfg.Exclude}, "")
 	if len(errs) > 0 || len(inputs) != 2000 {
 		b.Fatalf("discovered %d inputs, errors %v", len(inputs), errs)
 	}
@@ -111,7 +111,7 @@ func BenchmarkRunOneDraft(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		inputs, _ := lint.Discover(paths, lint.Filter{Include: cfg.Include, Exclude: cfg.Exclude}, "")
+		inputs, _, _ := lint.Discover(paths, lint.Filter{Include: cfg.Include, Exclude: cfg.Exclude}, "")
 		lint.Run(cfg, inputs, lint.Options{})
 	}
 }

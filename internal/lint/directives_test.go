@@ -172,7 +172,7 @@ func TestApplyDirectivesOnARun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inputs, _ := lint.Discover(paths, lint.Filter{}, "")
+	inputs, _, _ := lint.Discover(paths, lint.Filter{}, "")
 	res := lint.Run(cfg, inputs, lint.Options{})
 	if len(res.Directives) != 2 {
 		t.Fatalf("%d documents with directives, want 2", len(res.Directives))

@@ -47,6 +47,13 @@ type Filter struct {
 	Dir string
 	// Include and Exclude are doublestar patterns, slash-separated.
 	Include, Exclude []string
+	// ForceExclude applies Exclude to files named on the command line (and
+	// to standard input's --stdin-filename) too; without it they are
+	// linted whatever Exclude says.
+	ForceExclude bool
+	// NoIgnore turns off .gitignore: without it, files a walk or a glob
+	// finds that git ignores are left out.
+	NoIgnore bool
 }
 
 // rel returns path relative to the filter's directory, slash-separated, or
@@ -93,14 +100,23 @@ func (f Filter) included(rel string) bool {
 // doublestar glob is every file it matches that the filter does not exclude.
 // Hidden directories (".git") are not walked. Inputs are returned sorted and
 // without duplicates; paths that name nothing are returned as errors.
-func Discover(args []string, f Filter, stdinName string) ([]Input, []error) {
+//
+// The same file is one input however it is spelled ("./a.md", "a.md",
+// an absolute path). A named file (or standard input's name) that
+// files.exclude matches is linted unless f.ForceExclude is set; then it is
+// left out with a notice, as is a walked or globbed file git ignores
+// (unless f.NoIgnore).
+func Discover(args []string, f Filter, stdinName string) ([]Input, []error, []string) {
 	var inputs []Input
 	var errs []error
+	var notices []string
 	seen := map[string]bool{}
 	add := func(in Input) {
 		key := in.File
 		if in.Stdin {
 			key = "\x00stdin"
+		} else if abs, err := filepath.Abs(in.File); err == nil {
+			key = abs
 		}
 		if seen[key] {
 			return
@@ -108,11 +124,21 @@ func Discover(args []string, f Filter, stdinName string) ([]Input, []error) {
 		seen[key] = true
 		inputs = append(inputs, in)
 	}
+	forced := func(path string) bool {
+		if f.ForceExclude && f.excluded(f.rel(path, ".")) {
+			notices = append(notices, fmt.Sprintf("%s: ignored: files.exclude matches it and --force-exclude is set", path))
+			return true
+		}
+		return false
+	}
+	var found []Input // walked and globbed files, for .gitignore
 	for _, arg := range args {
 		if arg == "-" {
 			name := stdinName
 			if name == "" {
 				name = "<stdin>"
+			} else if forced(name) {
+				continue
 			}
 			add(Input{Path: name, Stdin: true, Explicit: true})
 			continue
@@ -120,13 +146,11 @@ func Discover(args []string, f Filter, stdinName string) ([]Input, []error) {
 		info, err := os.Stat(arg)
 		switch {
 		case err == nil && info.IsDir():
-			found, werrs := walk(arg, f)
+			walked, werrs := walk(arg, f)
 			errs = append(errs, werrs...)
-			for _, in := range found {
-				add(in)
-			}
+			found = append(found, walked...)
 		case err == nil:
-			if !f.excluded(f.rel(arg, ".")) {
+			if !forced(arg) {
 				add(Input{Path: filepath.Clean(arg), File: arg, Explicit: true})
 			}
 		case hasMeta(arg):
@@ -146,7 +170,7 @@ func Discover(args []string, f Filter, stdinName string) ([]Input, []error) {
 					continue // a link to a directory, not followed
 				}
 				if !f.excluded(f.rel(m, ".")) {
-					add(Input{Path: m, File: m})
+					found = append(found, Input{Path: m, File: m})
 				}
 			}
 		default:
@@ -156,8 +180,14 @@ func Discover(args []string, f Filter, stdinName string) ([]Input, []error) {
 			errs = append(errs, &InputError{Path: arg, Err: err})
 		}
 	}
+	if !f.NoIgnore {
+		found = gitIgnored(found)
+	}
+	for _, in := range found {
+		add(in)
+	}
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].Path < inputs[j].Path })
-	return inputs, errs
+	return inputs, errs, notices
 }
 
 func hasMeta(s string) bool { return strings.ContainsAny(s, "*?[{") }

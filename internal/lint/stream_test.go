@@ -48,7 +48,7 @@ func streamCorpus(t *testing.T) ([]lint.Input, [][]lint.VersionInput) {
 			write(fmt.Sprintf("e%02d.txt", i), "\"We will not raise taxes,\" the mayor, Ana Ruiz, said on Monday.\n")
 		}
 	}
-	inputs, errs := lint.Discover([]string{dir}, lint.Filter{}, "")
+	inputs, errs, _ := lint.Discover([]string{dir}, lint.Filter{}, "")
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
