@@ -27,10 +27,12 @@ type output struct {
 	filter *baseline.Filter   // --baseline, or nil
 	record *baseline.Recorder // --write-baseline, or nil
 
-	w      report.Writer // started on the first findings, or at the end
-	werr   error         // the first error writing the report
-	files  int
-	failed bool // a finding at or above the fail level was reported
+	w     report.Writer // started on the first findings, or at the end
+	werr  error         // the first error writing the report
+	files int
+	// skipped counts the inputs skipped on purpose (fr.Notice).
+	skipped int
+	failed  bool // a finding at or above the fail level was reported, or a file skipped
 
 	notices         []string
 	inputErrs, errs []error
@@ -65,6 +67,13 @@ func (o *output) file(fr *lint.FileResult) {
 	}
 	if fr.Notice != "" {
 		o.notices = append(o.notices, fr.Notice)
+		// A file the run was given but did not read (too large, not a
+		// regular file) is not a pass: a CI gate must not go green on a
+		// draft padded past --max-file-size.
+		o.skipped++
+		if o.s.failLevel <= analysis.SeverityWarning {
+			o.failed = true
+		}
 	}
 	o.errs = append(o.errs, fr.Errors...)
 	o.seriesErrs = append(o.seriesErrs, fr.SeriesErrors...)
@@ -121,6 +130,9 @@ func (o *output) finish() int {
 	}
 	for _, n := range o.notices {
 		fmt.Fprintf(e.stderr, "attrlint: %s\n", n)
+	}
+	if o.skipped > 0 {
+		fmt.Fprintf(e.stderr, "attrlint: %s not checked; at --fail-level warning or below that fails the run: raise --max-file-size, or exclude what should not be linted\n", plural(o.skipped, "file"))
 	}
 	errs := append(append(append([]error{}, o.inputErrs...), o.errs...), o.seriesErrs...)
 	for _, err := range errs {
