@@ -209,7 +209,7 @@ func (dd *DocDirectives) unused(cfg *config.Config, used, closed []bool) []analy
 	}
 	for i := range dd.Directives {
 		d := &dd.Directives[i]
-		series := false
+		series, off := false, len(d.Rules) > 0
 		for _, id := range d.Rules {
 			r := cfg.Rule(id)
 			switch {
@@ -218,12 +218,22 @@ func (dd *DocDirectives) unused(cfg *config.Config, used, closed []bool) []analy
 					i   int
 					msg string
 				}{i, unknownRuleMessage(cfg, d, id)})
+				off = false
 			case r.Kind.Analyzer.Series:
 				series = true
+			}
+			if r != nil && r.Severity != analysis.SeverityOff {
+				off = false
 			}
 		}
 		if series {
 			continue // judged only where versions are compared
+		}
+		if off {
+			// Every rule it names is off for this run (--disable, or the
+			// config): it suppresses nothing today, but it will when the
+			// rules are on again, so removing it would be wrong advice.
+			continue
 		}
 		var msg string
 		switch {
