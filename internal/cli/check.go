@@ -35,6 +35,8 @@ type checkFlags struct {
 	writeBaseline string
 	forceExclude  bool
 	noIgnore      bool
+	quiet         bool
+	statistics    bool
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -49,6 +51,8 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the `name` of standard input (\"-\"), for format detection, overrides and output")
 	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in the baseline `FILE` (written by --write-baseline)")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record today's findings in the baseline `FILE` and report none")
+	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but findings and errors: no summary line, no notices")
+	fs.BoolVar(&f.statistics, "statistics", false, "after the report, count the findings of each rule")
 	if fs.Name() == "check" {
 		fs.BoolVar(&f.forceExclude, "force-exclude", false, "leave out named files (and --stdin-filename) that files.exclude matches, with a notice; without it they are linted")
 		fs.BoolVar(&f.noIgnore, "no-ignore", false, "lint files that .gitignore ignores when walking directories and expanding globs")
@@ -59,13 +63,16 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 // setup is a loaded config with the run's settings resolved from flags,
 // config and defaults, in that order.
 type setup struct {
-	cfg         *config.Config
-	format      report.Starter
-	failLevel   analysis.Severity // config.FailNone: nothing fails the run
-	color       bool
-	width       int
-	jobs        int
-	maxFileSize int64
+	// quiet and statistics are --quiet and --statistics.
+	quiet, statistics bool
+	formatName        string
+	cfg               *config.Config
+	format            report.Starter
+	failLevel         analysis.Severity // config.FailNone: nothing fails the run
+	color             bool
+	width             int
+	jobs              int
+	maxFileSize       int64
 	// baseline and writeBaseline are the baseline files of --baseline (or
 	// the config's baseline:) and --write-baseline; "" for none.
 	baseline, writeBaseline string
@@ -133,7 +140,7 @@ func resolve(e *env, f *checkFlags) (*setup, int) {
 		fmt.Fprintln(e.stderr, formatConfigError(err))
 		return nil, exitError
 	}
-	s := &setup{cfg: cfg}
+	s := &setup{cfg: cfg, quiet: f.quiet, statistics: f.statistics}
 	usageErr := func(format string, args ...any) (*setup, int) {
 		fmt.Fprintf(e.stderr, "attrlint: "+format+"\n", args...)
 		return nil, exitError
@@ -158,7 +165,7 @@ func resolve(e *env, f *checkFlags) (*setup, int) {
 	if !ok {
 		return usageErr("unknown --format %q; want one of %s", format, strings.Join(report.Names(), ", "))
 	}
-	s.format = fm
+	s.format, s.formatName = fm, format
 
 	s.failLevel = cfg.FailLevel
 	if f.failLevel != "" {

@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/attrlint/attrlint/analysis"
@@ -30,6 +32,8 @@ type output struct {
 	w     report.Writer // started on the first findings, or at the end
 	werr  error         // the first error writing the report
 	files int
+	// perRule counts the reported findings of each rule, for --statistics.
+	perRule map[string]int
 	// skipped counts the inputs skipped on purpose (fr.Notice).
 	skipped int
 	failed  bool // a finding at or above the fail level was reported, or a file skipped
@@ -97,6 +101,12 @@ func (o *output) findings(fs []analysis.Finding) {
 		if fs[i].Severity >= o.s.failLevel {
 			o.failed = true
 		}
+		if o.s.statistics {
+			if o.perRule == nil {
+				o.perRule = map[string]int{}
+			}
+			o.perRule[fs[i].Rule]++
+		}
 	}
 	o.start()
 	o.werr = o.w.Write(fs)
@@ -128,10 +138,16 @@ func (o *output) finish() int {
 		fmt.Fprintf(e.stderr, "attrlint: writing the report: %v\n", o.werr)
 		return exitError
 	}
+	if o.s.statistics {
+		o.writeStatistics()
+	}
 	for _, n := range o.notices {
+		if o.s.quiet {
+			break
+		}
 		fmt.Fprintf(e.stderr, "attrlint: %s\n", n)
 	}
-	if o.skipped > 0 {
+	if o.skipped > 0 && !o.s.quiet {
 		fmt.Fprintf(e.stderr, "attrlint: %s not checked; at --fail-level warning or below that fails the run: raise --max-file-size, or exclude what should not be linted\n", plural(o.skipped, "file"))
 	}
 	errs := append(append(append([]error{}, o.inputErrs...), o.errs...), o.seriesErrs...)
@@ -163,7 +179,7 @@ func reportRun(s *setup) *report.Run {
 
 // reportOptions are the formatters' options for this run.
 func reportOptions(e *env, s *setup) report.Options {
-	return report.Options{Color: s.color, Width: s.width, StepSummary: e.getenv("GITHUB_STEP_SUMMARY")}
+	return report.Options{Color: s.color, Width: s.width, StepSummary: e.getenv("GITHUB_STEP_SUMMARY"), Quiet: s.quiet}
 }
 
 // resolvePath makes a path given on the command line absolute against the
@@ -180,4 +196,33 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// writeStatistics writes the count of each rule's findings, most first,
+// after the report: on standard output under the human formats, on
+// standard error under the machine ones, whose output must stay parseable.
+func (o *output) writeStatistics() {
+	w := o.e.stderr
+	if o.s.formatName == "text" || o.s.formatName == "concise" {
+		w = o.e.stdout
+	}
+	ids := make([]string, 0, len(o.perRule))
+	width := 0
+	for id := range o.perRule {
+		ids = append(ids, id)
+		width = max(width, len(strconv.Itoa(o.perRule[id])))
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if a, b := o.perRule[ids[i]], o.perRule[ids[j]]; a != b {
+			return a > b
+		}
+		return ids[i] < ids[j]
+	})
+	for _, id := range ids {
+		sev := ""
+		if r := o.s.cfg.Rule(id); r != nil {
+			sev = r.Severity.String()
+		}
+		fmt.Fprintf(w, "%*d  %-8s %s\n", width, o.perRule[id], sev, id)
+	}
 }

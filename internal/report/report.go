@@ -75,6 +75,10 @@ type Options struct {
 	// ($GITHUB_STEP_SUMMARY); the github format appends a table of every
 	// finding to it. "" for none.
 	StepSummary string
+
+	// Quiet leaves out the summary line of the formats that have one
+	// (text, concise): nothing but the findings.
+	Quiet bool
 }
 
 // DefaultWidth is the width source lines are cut to when Options.Width is 0.
@@ -105,6 +109,7 @@ type Starter func(w io.Writer, run *Run, opt Options) Writer
 // format is added to.
 var formats = map[string]Starter{
 	"checkstyle": startCheckstyle,
+	"concise":    startConcise,
 	"github":     startGitHub,
 	"json":       startJSON,
 	"rdjsonl":    startRDJSONL,

@@ -29,7 +29,7 @@ func Text(w io.Writer, run *Run, opt Options) error {
 }
 
 func startText(w io.Writer, _ *Run, opt Options) Writer {
-	t := &textWriter{w: newBuffer(w), pal: newPalette(opt.Color), width: opt.Width}
+	t := &textWriter{w: newBuffer(w), pal: newPalette(opt.Color), width: opt.Width, quiet: opt.Quiet}
 	if t.width == 0 {
 		t.width = DefaultWidth
 	}
@@ -45,7 +45,9 @@ func (t *textWriter) Write(fs []analysis.Finding) error {
 }
 
 func (t *textWriter) Close(files int) error {
-	t.summary(files)
+	if !t.quiet {
+		t.summary(files)
+	}
 	return t.w.Flush()
 }
 
@@ -53,6 +55,7 @@ type textWriter struct {
 	w     *bufio.Writer
 	pal   palette
 	width int
+	quiet bool // no summary line
 	count tally
 	units []unit // reused for every line
 	// laidDoc, laidFrom and laidTo say what units holds the layout of.
