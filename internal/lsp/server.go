@@ -106,7 +106,7 @@ func (s *Server) run(r *reader) error {
 		body, err := r.read()
 		if err != nil {
 			if errors.Is(err, errMalformed) {
-				s.log.Printf("skipped a message: %v", err)
+				s.log.Printf("skipped a message: %v; reading on from the next Content-Length header", err)
 				continue
 			}
 			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
@@ -122,6 +122,11 @@ func (s *Server) run(r *reader) error {
 		}
 		m, err := decode(body)
 		if err != nil {
+			if !json.Valid(body) {
+				// Most likely a wrong Content-Length: find the
+				// next frame rather than read garbage as headers.
+				r.bodyLost(body)
+			}
 			s.log.Printf("skipped a message: %v", err)
 			if werr := s.out.replyError(nil, codeParseError, err.Error()); werr != nil {
 				return fmt.Errorf("write: %w", werr)
