@@ -89,15 +89,21 @@ func (s *Server) codeActions(raw json.RawMessage) (any, error) {
 		}
 	}
 	done := map[string]bool{}
-	for _, diag := range p.Context.Diagnostics {
-		if diag.Source != "attrlint" || diag.Code == "" {
+	for _, raw := range p.Context.Diagnostics {
+		var diag contextDiagnostic
+		if err := json.Unmarshal(raw, &diag); err != nil {
+			s.log.Printf("textDocument/codeAction: a diagnostic in the context: %v", err)
+			continue
+		}
+		code := diag.code()
+		if diag.Source != "attrlint" || code == "" {
 			continue
 		}
 		line := diag.Range.Start.Line
 		if line < 0 || line >= len(idx.starts) {
 			continue
 		}
-		key := fmt.Sprintf("%d %s", line, diag.Code)
+		key := fmt.Sprintf("%d %s", line, code)
 		if done[key] {
 			continue
 		}
@@ -109,12 +115,12 @@ func (s *Server) codeActions(raw json.RawMessage) (any, error) {
 		}
 		at := Position{Line: line, Character: 0}
 		actions = append(actions, codeAction{
-			Title:       fmt.Sprintf("Disable %s for this line", diag.Code),
+			Title:       fmt.Sprintf("Disable %s for this line", code),
 			Kind:        "quickfix",
-			Diagnostics: []Diagnostic{diag},
+			Diagnostics: []json.RawMessage{raw},
 			Edit: workspaceEdit{Changes: map[string][]textEdit{p.TextDocument.URI: {{
 				Range:   Range{Start: at, End: at},
-				NewText: indent + DisableNextLine(diag.Code, "reason") + eol,
+				NewText: indent + DisableNextLine(code, "reason") + eol,
 			}}}},
 		})
 	}
