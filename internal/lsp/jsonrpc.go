@@ -118,7 +118,7 @@ func (r *reader) frame() ([]byte, error) {
 	for {
 		line, err := r.line()
 		if err != nil {
-			if err == io.EOF && sawHeader {
+			if errors.Is(err, io.EOF) && sawHeader {
 				return nil, io.ErrUnexpectedEOF
 			}
 			return nil, err
@@ -152,7 +152,7 @@ func (r *reader) frame() ([]byte, error) {
 	var body bytes.Buffer
 	body.Grow(min(length, 64<<10))
 	if _, err := io.CopyN(&body, r.r, int64(length)); err != nil {
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return nil, io.ErrUnexpectedEOF
 		}
 		return nil, err
@@ -164,11 +164,11 @@ func (r *reader) frame() ([]byte, error) {
 // longer than maxHeaderLine is a framing error.
 func (r *reader) line() (string, error) {
 	chunk, err := r.r.ReadSlice('\n')
-	if err == bufio.ErrBufferFull || len(chunk) > maxHeaderLine+2 {
+	if errors.Is(err, bufio.ErrBufferFull) || len(chunk) > maxHeaderLine+2 {
 		return "", fmt.Errorf("%w: a header line longer than %d bytes", errMalformed, maxHeaderLine)
 	}
 	if err != nil {
-		if err == io.EOF && len(chunk) > 0 {
+		if errors.Is(err, io.EOF) && len(chunk) > 0 {
 			return "", io.ErrUnexpectedEOF
 		}
 		return "", err
@@ -201,11 +201,10 @@ func (r *reader) resync() error {
 
 // step advances a match of contentLength by one byte.
 func step(matched int, c byte) int {
-	c = lower(c)
-	switch {
-	case c == contentLength[matched]:
+	switch lower(c) {
+	case contentLength[matched]:
 		return matched + 1
-	case c == contentLength[0]:
+	case contentLength[0]:
 		return 1
 	}
 	return 0
