@@ -180,6 +180,18 @@ func (s *Server) relintAll() {
 	}
 }
 
+// relintOthers lints every open draft but the one at path again, at once:
+// after a config file was found changed while linting that one.
+func (s *Server) relintOthers(path string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, d := range s.docs {
+		if d.path != path || path == "" {
+			s.schedule(d, 0)
+		}
+	}
+}
+
 // lint lints the current text of the document at uri and publishes the
 // findings, unless the text changed meanwhile (a newer lint is scheduled).
 func (s *Server) lint(uri string) {
