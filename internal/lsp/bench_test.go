@@ -68,7 +68,7 @@ func BenchmarkLintOnChangeAgainstHEAD(b *testing.B) {
 	path := "/newsroom/drafts/ferry.md"
 	older := strings.Replace(strings.Replace(text, "1,800 passengers", "1,600 passengers", 1), "46 people", "52 people", 1)
 	doc := prose.Parse("HEAD:drafts/ferry.md", []byte(older))
-	s.git = &gitVersions{rev: "HEAD", byPath: map[string]*oldVersion{path: {doc: doc, uri: "file:///tmp/old/ferry.md", idx: newLineIndex(older)}}}
+	s.git = &gitVersions{rev: "HEAD", byPath: map[string]*oldVersion{path: {doc: doc, name: "HEAD:drafts/ferry.md", idx: newLineIndex(older)}}}
 	l, _ := s.check(path, prose.Markdown, text)
 	changed := 0
 	for _, f := range l.findings {

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
@@ -246,7 +247,7 @@ func (s *Server) check(path string, format prose.Format, text string) (*linted, 
 	)
 	if old != nil {
 		findings, errs = lint.CheckAgainst(cfg, doc, old.doc, key)
-		related = map[*prose.Document]relatedDoc{old.doc: {uri: old.uri, idx: old.idx}}
+		related = map[*prose.Document]relatedDoc{old.doc: {name: old.name, idx: old.idx}}
 	} else {
 		findings, errs = lint.Check(cfg, doc, key)
 	}
@@ -257,10 +258,12 @@ func (s *Server) check(path string, format prose.Format, text string) (*linted, 
 }
 
 // relatedDoc is a document other than the draft that a finding points
-// into: an older version.
+// into: an older version, which exists only in git. The editor cannot
+// open it, so a related location there is given on the finding itself,
+// with the revision, path and line in its message.
 type relatedDoc struct {
-	uri string
-	idx *lineIndex
+	name string
+	idx  *lineIndex
 }
 
 // toDiagnostics converts findings to LSP diagnostics: their byte offsets
@@ -338,16 +341,19 @@ func toDiagnostic(f analysis.Finding, l *linted, uri string, related map[*prose.
 		d.CodeDescription = &CodeDescription{Href: href}
 	}
 	for _, r := range f.Related {
-		loc := Location{URI: uri}
-		idx := l.idx
 		if r.Doc != nil && r.Doc != f.Doc {
 			rd, ok := related[r.Doc]
 			if !ok {
 				continue
 			}
-			loc.URI, idx = rd.uri, rd.idx
+			at := conv.position(rd.idx, r.Start)
+			d.RelatedInformation = append(d.RelatedInformation, DiagnosticRelatedInformation{
+				Location: Location{URI: uri, Range: d.Range},
+				Message:  fmt.Sprintf("%s (%s, line %d)", r.Message, rd.name, at.Line+1),
+			})
+			continue
 		}
-		loc.Range = Range{Start: conv.position(idx, r.Start), End: conv.position(idx, r.End)}
+		loc := Location{URI: uri, Range: Range{Start: conv.position(l.idx, r.Start), End: conv.position(l.idx, r.End)}}
 		d.RelatedInformation = append(d.RelatedInformation, DiagnosticRelatedInformation{Location: loc, Message: r.Message})
 	}
 	return d

@@ -3,7 +3,6 @@ package lsp
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -14,11 +13,11 @@ import (
 
 // gitVersions finds each draft's content at a git revision, for the
 // cross-version rules: a reporter sees that a figure changed since the last
-// commit. Each older version is parsed once per commit and written to a
-// private directory, so that related locations open in the editor.
+// commit. Each older version is parsed once per commit and kept in memory
+// only: nothing is written to disk, so nothing is left behind however the
+// server ends (an editor that is killed sends no shutdown).
 type gitVersions struct {
 	rev string
-	dir string // where older versions are written
 
 	mu     sync.Mutex
 	byPath map[string]*oldVersion // nil value: nothing to compare with
@@ -27,8 +26,9 @@ type gitVersions struct {
 // oldVersion is a draft's content at the revision.
 type oldVersion struct {
 	doc *prose.Document
-	uri string
-	idx *lineIndex
+	// name says where it comes from, as REV:path/in/repo.
+	name string
+	idx  *lineIndex
 }
 
 func newGitVersions(rev string) (*gitVersions, error) {
@@ -38,15 +38,8 @@ func newGitVersions(rev string) (*gitVersions, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, fmt.Errorf("against %q: git is not installed", rev)
 	}
-	dir, err := os.MkdirTemp("", "attrlint-lsp-")
-	if err != nil {
-		return nil, fmt.Errorf("against %q: %w", rev, err)
-	}
-	return &gitVersions{rev: rev, dir: dir, byPath: map[string]*oldVersion{}}, nil
+	return &gitVersions{rev: rev, byPath: map[string]*oldVersion{}}, nil
 }
-
-// cleanup removes the older versions written for the editor.
-func (g *gitVersions) cleanup() { os.RemoveAll(g.dir) }
 
 // forget drops what is known of path's older version: after a save (a
 // commit may follow) or when the draft is opened again.
@@ -87,14 +80,9 @@ func (g *gitVersions) load(path string) *oldVersion {
 			rel = r
 		}
 	}
-	file := filepath.Join(g.dir, commit[:min(12, len(commit))], rel)
-	if _, err := os.Stat(file); err != nil {
-		if os.MkdirAll(filepath.Dir(file), 0o755) != nil || os.WriteFile(file, []byte(data), 0o444) != nil {
-			file = path // point at the draft itself rather than nowhere
-		}
-	}
-	doc := prose.Parse(g.rev+":"+filepath.ToSlash(rel), []byte(data))
-	return &oldVersion{doc: doc, uri: pathToURI(file), idx: newLineIndex(string(doc.Text))}
+	name := g.rev + ":" + filepath.ToSlash(rel)
+	doc := prose.Parse(name, []byte(data))
+	return &oldVersion{doc: doc, name: name, idx: newLineIndex(string(doc.Text))}
 }
 
 func git(dir string, args ...string) (string, error) {

@@ -152,9 +152,6 @@ func (s *Server) close() {
 	for _, d := range s.docs {
 		d.stop()
 	}
-	if s.git != nil {
-		s.git.cleanup()
-	}
 }
 
 // handle answers one message. done is true after exit, with Serve's result
