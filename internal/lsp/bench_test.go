@@ -54,9 +54,7 @@ func BenchmarkLintOnChange(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		t := applyChanges(text, change, UTF16)
 		l, related := s.check(path, prose.Markdown, t)
-		for _, f := range l.findings {
-			_ = toDiagnostic(f, l, "file://"+path, related, UTF16)
-		}
+		_ = toDiagnostics(l, "file://"+path, related, UTF16)
 	}
 	b.ReportMetric(float64(len(l.findings)), "findings")
 }
@@ -88,9 +86,7 @@ func BenchmarkLintOnChangeAgainstHEAD(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		t := applyChanges(text, change, UTF16)
 		l, related := s.check(path, prose.Markdown, t)
-		for _, f := range l.findings {
-			_ = toDiagnostic(f, l, "file://"+path, related, UTF16)
-		}
+		_ = toDiagnostics(l, "file://"+path, related, UTF16)
 	}
 }
 

@@ -3,6 +3,7 @@ package lsp
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,22 +14,111 @@ import (
 	"github.com/attrlint/attrlint/rules/all"
 )
 
-// configCache holds the configs of the open drafts: the nearest
-// .attrlint.yaml of each directory, loaded once and again after it changes.
+// configCache holds the configs of the open drafts: each .attrlint.yaml
+// loaded once, and again when its modification time, size or inode changes.
+// The file is looked up and stat'ed before every lint, so an edit made
+// outside the editor applies at the next lint without any help from the
+// client; workspace/didChangeWatchedFiles, when the client sends it, only
+// makes it happen at once for every open draft.
 type configCache struct {
 	mu sync.Mutex
 	// fallbackDir is where a buffer without a file looks for its config.
 	fallbackDir string
-	nearest     map[string]string // directory -> config path ("" for none)
-	loaded      map[string]*config.Config
+	loaded      map[string]*loadedConfig
 	defaults    *config.Config
 	// broken are the config files whose errors are shown, with the
 	// message last shown, so that it is not repeated on every keystroke.
 	broken map[string]string
 }
 
+// loadedConfig is one load of a config file: the config, or the error
+// that made it unusable, and the file's signature at the time.
+type loadedConfig struct {
+	sig fileSig
+	cfg *config.Config
+	err error
+}
+
 func newConfigCache() *configCache {
-	return &configCache{nearest: map[string]string{}, loaded: map[string]*config.Config{}, broken: map[string]string{}}
+	return &configCache{loaded: map[string]*loadedConfig{}, broken: map[string]string{}}
+}
+
+// maxConfigSize bounds a config file, as the CLI's loader does.
+const maxConfigSize = 1 << 20
+
+// readConfig reads the config file at path, which must be a regular file
+// of at most maxConfigSize bytes: a symlink to /dev/zero, a FIFO or a
+// runaway file is refused with a message instead of being read whole or
+// blocking the server.
+func readConfig(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := regularSmall(path, fi); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := regularSmall(path, fi); err != nil {
+		return nil, err // replaced between the two looks
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if len(data) > maxConfigSize {
+		return nil, fmt.Errorf("%s grew past %d bytes while it was read; a config file is at most that", path, maxConfigSize)
+	}
+	return data, nil
+}
+
+func regularSmall(path string, fi os.FileInfo) error {
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file (%s); attrlint reads its config only from a regular file", path, fileKind(fi.Mode()))
+	}
+	if fi.Size() > maxConfigSize {
+		return fmt.Errorf("%s is %d bytes; a config file is at most %d bytes", path, fi.Size(), maxConfigSize)
+	}
+	return nil
+}
+
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeCharDevice != 0:
+		return "a character device"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "not a regular file"
+}
+
+// load loads the config file at path, with its signature sig, and shows
+// its problems (or clears those shown before). The caller holds c.mu.
+func (s *Server) load(path string, sig fileSig) *loadedConfig {
+	e := &loadedConfig{sig: sig}
+	data, err := readConfig(path)
+	if err == nil {
+		e.cfg, err = config.Parse(all.Set, path, data)
+	}
+	e.err = err
+	if err != nil {
+		e.cfg = nil
+	}
+	s.reportConfig(path, err, string(data))
+	return e
 }
 
 // configFor returns the config for the draft at path and the path that
@@ -38,34 +128,25 @@ func newConfigCache() *configCache {
 func (s *Server) configFor(path string) (*config.Config, string) {
 	c := s.configs
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	dir := c.fallbackDir
 	if path != "" {
 		dir = filepath.Dir(path)
 	}
-	file, ok := c.nearest[dir]
-	if !ok {
-		var err error
-		file, err = config.Discover(dir)
-		if err != nil {
-			s.log.Print(err)
-		}
-		c.nearest[dir] = file
+	file, err := config.Discover(dir)
+	if err != nil {
+		s.log.Print(err)
 	}
+	changed := s.forgetDeleted()
 	var cfg *config.Config
 	if file != "" {
-		cfg = c.loaded[file]
-		if cfg == nil {
-			var err error
-			cfg, err = config.Load(all.Set, file)
-			if err != nil {
-				s.reportConfig(file, err)
-				cfg = nil
-			} else {
-				s.reportConfig(file, nil)
-				c.loaded[file] = cfg
-			}
+		sig, err := statSig(file)
+		e := c.loaded[file]
+		if e == nil || err != nil || e.sig != sig {
+			changed = changed || e != nil
+			e = s.load(file, sig)
+			c.loaded[file] = e
 		}
+		cfg = e.cfg
 	}
 	if cfg == nil {
 		if c.defaults == nil {
@@ -79,6 +160,11 @@ func (s *Server) configFor(path string) (*config.Config, string) {
 		}
 		cfg = c.defaults
 	}
+	c.mu.Unlock()
+	if changed {
+		// The other open drafts may use the file too.
+		s.relintOthers(path)
+	}
 	key := path
 	if path != "" {
 		key, _ = cfg.Rel(path)
@@ -86,30 +172,36 @@ func (s *Server) configFor(path string) (*config.Config, string) {
 	return cfg, key
 }
 
-// configChanged forgets every loaded config (a new file may now be the
-// nearest one), checks the changed file at once so that its errors show
-// even when no draft uses it, and lints the open drafts again.
+// forgetDeleted drops the configs whose files are gone, clearing the
+// problems shown for them. The caller holds c.mu.
+func (s *Server) forgetDeleted() bool {
+	c := s.configs
+	gone := false
+	for f := range c.loaded {
+		if _, err := os.Stat(f); err != nil {
+			delete(c.loaded, f)
+			s.reportConfig(f, nil, "")
+			gone = true
+		}
+	}
+	for f := range c.broken {
+		if _, err := os.Stat(f); err != nil {
+			s.reportConfig(f, nil, "")
+		}
+	}
+	return gone
+}
+
+// configChanged checks the changed file at once, so that its errors show
+// even when no draft uses it, and lints the open drafts again (a new file
+// may now be the nearest one).
 func (s *Server) configChanged(path string) {
 	c := s.configs
 	c.mu.Lock()
-	c.nearest = map[string]string{}
-	c.loaded = map[string]*config.Config{}
-	var recheck []string
-	for f := range c.broken {
-		recheck = append(recheck, f)
-	}
-	if _, err := os.Stat(path); err == nil && c.broken[path] == "" {
-		recheck = append(recheck, path)
-	}
-	for _, f := range recheck {
-		if _, err := os.Stat(f); err != nil {
-			s.reportConfig(f, nil) // deleted: its errors go with it
-			continue
-		}
-		cfg, err := config.Load(all.Set, f)
-		s.reportConfig(f, err)
-		if err == nil {
-			c.loaded[f] = cfg
+	s.forgetDeleted()
+	if sig, err := statSig(path); err == nil {
+		if e := c.loaded[path]; e == nil || e.sig != sig {
+			c.loaded[path] = s.load(path, sig)
 		}
 	}
 	c.mu.Unlock()
@@ -117,9 +209,9 @@ func (s *Server) configChanged(path string) {
 }
 
 // reportConfig publishes the problems of config file (none when err is nil)
-// as diagnostics on it, and shows a message when they are new. The caller
-// holds c.mu.
-func (s *Server) reportConfig(file string, err error) {
+// as diagnostics on it, placed in text, the file's content; and shows a
+// message when they are new. The caller holds c.mu.
+func (s *Server) reportConfig(file string, err error, text string) {
 	c := s.configs
 	uri := pathToURI(file)
 	if err == nil {
@@ -128,10 +220,6 @@ func (s *Server) reportConfig(file string, err error) {
 			s.publishConfig(uri, nil)
 		}
 		return
-	}
-	var text string
-	if data, rerr := os.ReadFile(file); rerr == nil {
-		text = string(data)
 	}
 	idx := newLineIndex(text)
 	s.mu.Lock()

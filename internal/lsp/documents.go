@@ -180,6 +180,18 @@ func (s *Server) relintAll() {
 	}
 }
 
+// relintOthers lints every open draft but the one at path again, at once:
+// after a config file was found changed while linting that one.
+func (s *Server) relintOthers(path string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, d := range s.docs {
+		if d.path != path || path == "" {
+			s.schedule(d, 0)
+		}
+	}
+}
+
 // lint lints the current text of the document at uri and publishes the
 // findings, unless the text changed meanwhile (a newer lint is scheduled).
 func (s *Server) lint(uri string) {
@@ -197,10 +209,7 @@ func (s *Server) lint(uri string) {
 
 	l, related := s.check(path, format, text)
 
-	diags := make([]Diagnostic, 0, len(l.findings))
-	for _, f := range l.findings {
-		diags = append(diags, toDiagnostic(f, l, uri, related, enc))
-	}
+	diags := toDiagnostics(l, uri, related, enc)
 	l.gen = gen
 
 	s.mu.Lock()
@@ -254,11 +263,72 @@ type relatedDoc struct {
 	idx *lineIndex
 }
 
-// toDiagnostic converts a finding to an LSP diagnostic: its byte offsets to
-// positions in the encoding enc.
-func toDiagnostic(f analysis.Finding, l *linted, uri string, related map[*prose.Document]relatedDoc, enc Encoding) Diagnostic {
+// toDiagnostics converts findings to LSP diagnostics: their byte offsets
+// to positions in the encoding enc, all of a document's at once.
+func toDiagnostics(l *linted, uri string, related map[*prose.Document]relatedDoc, enc Encoding) []Diagnostic {
+	conv := newConverter(enc)
+	for _, f := range l.findings {
+		conv.need(l.idx, f.Start, f.End)
+		for _, r := range f.Related {
+			idx := l.idx
+			if r.Doc != nil && r.Doc != f.Doc {
+				rd, ok := related[r.Doc]
+				if !ok {
+					continue
+				}
+				idx = rd.idx
+			}
+			conv.need(idx, r.Start, r.End)
+		}
+	}
+	conv.convert()
+	diags := make([]Diagnostic, 0, len(l.findings))
+	for _, f := range l.findings {
+		diags = append(diags, toDiagnostic(f, l, uri, related, conv))
+	}
+	return diags
+}
+
+// converter converts the offsets of several texts to positions, each
+// text's in one pass.
+type converter struct {
+	enc  Encoding
+	offs map[*lineIndex][]int
+	pos  map[*lineIndex]map[int]Position
+}
+
+func newConverter(enc Encoding) *converter {
+	return &converter{enc: enc, offs: map[*lineIndex][]int{}, pos: map[*lineIndex]map[int]Position{}}
+}
+
+func (c *converter) need(idx *lineIndex, offs ...int) {
+	c.offs[idx] = append(c.offs[idx], offs...)
+}
+
+func (c *converter) convert() {
+	for idx, offs := range c.offs {
+		ps := idx.positions(offs, c.enc)
+		m := make(map[int]Position, len(offs))
+		for i, off := range offs {
+			m[off] = ps[i]
+		}
+		c.pos[idx] = m
+	}
+}
+
+// position returns the position of off in idx's text, converted in one
+// pass when it was asked for with need.
+func (c *converter) position(idx *lineIndex, off int) Position {
+	if p, ok := c.pos[idx][off]; ok {
+		return p
+	}
+	return idx.position(off, c.enc)
+}
+
+// toDiagnostic converts a finding to an LSP diagnostic.
+func toDiagnostic(f analysis.Finding, l *linted, uri string, related map[*prose.Document]relatedDoc, conv *converter) Diagnostic {
 	d := Diagnostic{
-		Range:    Range{Start: l.idx.position(f.Start, enc), End: l.idx.position(f.End, enc)},
+		Range:    Range{Start: conv.position(l.idx, f.Start), End: conv.position(l.idx, f.End)},
 		Severity: lspSeverity(f.Severity),
 		Code:     f.Rule,
 		Source:   "attrlint",
@@ -277,7 +347,7 @@ func toDiagnostic(f analysis.Finding, l *linted, uri string, related map[*prose.
 			}
 			loc.URI, idx = rd.uri, rd.idx
 		}
-		loc.Range = Range{Start: idx.position(r.Start, enc), End: idx.position(r.End, enc)}
+		loc.Range = Range{Start: conv.position(idx, r.Start), End: conv.position(idx, r.End)}
 		d.RelatedInformation = append(d.RelatedInformation, DiagnosticRelatedInformation{Location: loc, Message: r.Message})
 	}
 	return d

@@ -47,33 +47,82 @@ type rpcError struct {
 
 func (e *rpcError) Error() string { return fmt.Sprintf("jsonrpc error %d: %s", e.Code, e.Message) }
 
-// errMalformed marks a frame that was read whole but could not be
-// understood; the stream is still in step and reading goes on.
+// errMalformed marks a frame that could not be used: a bad header, a body
+// that is not JSON. Reading goes on, resynchronized on the next header if
+// the framing was lost.
 var errMalformed = errors.New("malformed message")
 
-// reader reads Content-Length framed messages (the LSP base protocol).
+// maxHeaderLine bounds one header line. The LSP headers are two short
+// lines; a "line" that runs past this without a newline is not a header,
+// and is skipped rather than held in memory.
+const maxHeaderLine = 16 << 10
+
+// contentLength is what resynchronization looks for, compared without
+// regard to case (header names are case-insensitive). Its first byte occurs
+// nowhere else in it, which the scan relies on.
+const contentLength = "content-length:"
+
+// reader reads Content-Length framed messages (the LSP base protocol). A
+// stream whose framing was lost (a Content-Length too small or too large, a
+// header line that never ends, garbage between messages) is resynchronized
+// on the next "Content-Length:", so that one bad frame costs that frame,
+// not the session. Memory is bounded by the largest message it returns, and
+// a body is allocated as its bytes arrive, not as announced.
 type reader struct {
-	r *bufio.Reader
+	src  *pushback
+	r    *bufio.Reader
+	lost bool // the framing is lost: scan for the next header first
 }
 
-func newReader(r io.Reader) *reader { return &reader{r: bufio.NewReaderSize(r, 64<<10)} }
+// pushback is a reader that returns held-back bytes before its source's.
+type pushback struct {
+	held []byte
+	r    io.Reader
+}
+
+func (p *pushback) Read(b []byte) (int, error) {
+	if len(p.held) > 0 {
+		n := copy(b, p.held)
+		p.held = p.held[n:]
+		return n, nil
+	}
+	return p.r.Read(b)
+}
+
+func newReader(r io.Reader) *reader {
+	src := &pushback{r: r}
+	return &reader{src: src, r: bufio.NewReaderSize(src, 64<<10)}
+}
 
 // read returns the next frame's body. An error wrapping errMalformed is a
-// frame that could not be used (a bad header); the next call reads on. Any
-// other error (io.EOF, a read error) ends the stream.
+// frame that could not be used; the next call reads on. Any other error
+// (io.EOF, io.ErrUnexpectedEOF, a read error) ends the stream.
 func (r *reader) read() ([]byte, error) {
+	if r.lost {
+		if err := r.resync(); err != nil {
+			return nil, err
+		}
+		r.lost = false
+	}
+	body, err := r.frame()
+	if err != nil && errors.Is(err, errMalformed) {
+		r.lost = true
+	}
+	return body, err
+}
+
+// frame reads one header and the body it announces.
+func (r *reader) frame() ([]byte, error) {
 	length := -1
-	var bad error
 	sawHeader := false
 	for {
-		line, err := r.r.ReadString('\n')
+		line, err := r.line()
 		if err != nil {
-			if err == io.EOF && (sawHeader || line != "") {
+			if errors.Is(err, io.EOF) && sawHeader {
 				return nil, io.ErrUnexpectedEOF
 			}
 			return nil, err
 		}
-		line = strings.TrimRight(line, "\r\n")
 		if line == "" {
 			if !sawHeader {
 				continue // stray blank lines between messages
@@ -83,39 +132,123 @@ func (r *reader) read() ([]byte, error) {
 		sawHeader = true
 		name, value, ok := strings.Cut(line, ":")
 		if !ok {
-			bad = fmt.Errorf("%w: header line %q has no colon", errMalformed, line)
-			continue
+			return nil, fmt.Errorf("%w: header line %.80q has no colon", errMalformed, line)
 		}
 		if strings.EqualFold(strings.TrimSpace(name), "Content-Length") {
 			n, err := strconv.Atoi(strings.TrimSpace(value))
 			if err != nil || n < 0 {
-				bad = fmt.Errorf("%w: bad Content-Length %q", errMalformed, strings.TrimSpace(value))
-				continue
+				return nil, fmt.Errorf("%w: bad Content-Length %.80q", errMalformed, strings.TrimSpace(value))
+			}
+			if n > maxMessageSize {
+				return nil, fmt.Errorf("%w: a %d-byte message is larger than %d bytes", errMalformed, n, maxMessageSize)
 			}
 			length = n
 		}
 	}
 	if length < 0 {
-		if bad == nil {
-			bad = fmt.Errorf("%w: header without Content-Length", errMalformed)
-		}
-		return nil, bad
+		return nil, fmt.Errorf("%w: header without Content-Length", errMalformed)
 	}
-	if length > maxMessageSize {
-		// Skip the body so that the stream stays in step.
-		if _, err := io.CopyN(io.Discard, r.r, int64(length)); err != nil {
-			return nil, err
+	// Grow the body as bytes arrive: an announced length is a claim.
+	var body bytes.Buffer
+	body.Grow(min(length, 64<<10))
+	if _, err := io.CopyN(&body, r.r, int64(length)); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, io.ErrUnexpectedEOF
 		}
-		return nil, fmt.Errorf("%w: %d-byte message is larger than %d bytes", errMalformed, length, maxMessageSize)
-	}
-	body := make([]byte, length)
-	if _, err := io.ReadFull(r.r, body); err != nil {
 		return nil, err
 	}
-	if bad != nil {
-		return nil, bad
+	return body.Bytes(), nil
+}
+
+// line returns the next header line without its line terminator. A line
+// longer than maxHeaderLine is a framing error.
+func (r *reader) line() (string, error) {
+	chunk, err := r.r.ReadSlice('\n')
+	if errors.Is(err, bufio.ErrBufferFull) || len(chunk) > maxHeaderLine+2 {
+		return "", fmt.Errorf("%w: a header line longer than %d bytes", errMalformed, maxHeaderLine)
 	}
-	return body, nil
+	if err != nil {
+		if errors.Is(err, io.EOF) && len(chunk) > 0 {
+			return "", io.ErrUnexpectedEOF
+		}
+		return "", err
+	}
+	return strings.TrimRight(string(chunk), "\r\n"), nil
+}
+
+// resync skips bytes up to the next "Content-Length:" (any case) and
+// leaves the reader at its start, so that frame reads that header next.
+func (r *reader) resync() error {
+	matched := 0
+	for {
+		if r.r.Buffered() == 0 {
+			if _, err := r.r.Peek(1); err != nil {
+				return err
+			}
+		}
+		buf, _ := r.r.Peek(r.r.Buffered())
+		for i, c := range buf {
+			matched = step(matched, c)
+			if matched == len(contentLength) {
+				_, _ = r.r.Discard(i + 1)
+				r.unread([]byte("Content-Length:"))
+				return nil
+			}
+		}
+		_, _ = r.r.Discard(len(buf))
+	}
+}
+
+// step advances a match of contentLength by one byte.
+func step(matched int, c byte) int {
+	switch lower(c) {
+	case contentLength[matched]:
+		return matched + 1
+	case contentLength[0]:
+		return 1
+	}
+	return 0
+}
+
+// indexHeader returns the offset of the first "Content-Length:" (any case)
+// in b, or -1.
+func indexHeader(b []byte) int {
+	matched := 0
+	for i, c := range b {
+		if matched = step(matched, c); matched == len(contentLength) {
+			return i + 1 - len(contentLength)
+		}
+	}
+	return -1
+}
+
+// unread puts b back in front of what is still to be read.
+func (r *reader) unread(b []byte) {
+	buffered, _ := r.r.Peek(r.r.Buffered())
+	held := make([]byte, 0, len(b)+len(buffered)+len(r.src.held))
+	held = append(held, b...)
+	held = append(held, buffered...)
+	held = append(held, r.src.held...)
+	r.src.held = held
+	r.r.Reset(r.src)
+}
+
+// bodyLost is called when a frame's body is not JSON: its Content-Length
+// was probably wrong. When the body holds the start of another frame (the
+// length was too large and swallowed it), reading goes on from there;
+// otherwise from the next header in the stream.
+func (r *reader) bodyLost(body []byte) {
+	r.lost = true
+	if i := indexHeader(body); i >= 0 {
+		r.unread(body[i:])
+	}
+}
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // decode parses a frame's body as one JSON-RPC message. Batches are not

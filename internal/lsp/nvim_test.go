@@ -18,6 +18,7 @@ import (
 // nvimResult is what testdata/nvim/client.lua writes.
 type nvimResult struct {
 	Errors         []string                  `json:"errors"`
+	Attached       bool                      `json:"attached"`
 	Opened         bool                      `json:"opened"`
 	OffsetEncoding string                    `json:"offset_encoding"`
 	First          *PublishDiagnosticsParams `json:"first"`
@@ -27,6 +28,39 @@ type nvimResult struct {
 	Second         *PublishDiagnosticsParams `json:"second"`
 	SecondPlaced   []nvimDiagnostic          `json:"second_placed"`
 	EditedText     string                    `json:"edited_text"`
+	Reconfigured   bool                      `json:"reconfigured"`
+	Third          *PublishDiagnosticsParams `json:"third"`
+	BeforeFixText  string                    `json:"before_fix_text"`
+	FixTitle       string                    `json:"fix_title"`
+	Fixed          bool                      `json:"fixed"`
+	Fourth         *PublishDiagnosticsParams `json:"fourth"`
+	FixedText      string                    `json:"fixed_text"`
+}
+
+// readmeSnippet returns the code block that follows the marker
+// "<!-- editor-snippet: name -->" in the README, so that the tests run
+// what users copy.
+func readmeSnippet(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	marker := "<!-- editor-snippet: " + name + " -->"
+	_, after, ok := strings.Cut(string(data), marker)
+	if !ok {
+		t.Fatalf("README.md has no %s", marker)
+	}
+	_, after, ok = strings.Cut(after, "```")
+	if !ok {
+		t.Fatalf("README.md: no code block after %s", marker)
+	}
+	_, body, _ := strings.Cut(after, "\n") // the fence's info string
+	body, _, ok = strings.Cut(body, "```")
+	if !ok {
+		t.Fatalf("README.md: the code block after %s is not closed", marker)
+	}
+	return body
 }
 
 // nvimDiagnostic is a diagnostic as Neovim placed it in the buffer:
@@ -39,11 +73,14 @@ type nvimDiagnostic struct {
 	Message string `json:"message"`
 }
 
-// TestNeovim runs the real Neovim, headless, with its built-in LSP client
-// against `attrlint lsp` on a draft, and checks that the diagnostics it
-// shows sit exactly where attrlint's own findings are, before and after an
-// edit typed in the buffer. It runs in CI (CI=true), where Neovim must be
-// installed, and elsewhere when nvim is on the PATH.
+// TestNeovim runs the real Neovim, headless, set up by the README's
+// Neovim 0.7 snippet as written there, against `attrlint lsp` on a draft,
+// and checks that the diagnostics it shows sit exactly where attrlint's own
+// findings are, before and after an edit typed in the buffer; that a
+// config changed on disk takes effect; and that the quick fix keeps a
+// hard-wrapped paragraph whole, rendered with goldmark. It runs in CI
+// (CI=true), where Neovim must be installed, and elsewhere when nvim is on
+// the PATH.
 func TestNeovim(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
 	if err != nil {
@@ -55,13 +92,18 @@ func TestNeovim(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts Neovim")
 	}
-	bin := filepath.Join(t.TempDir(), "attrlint")
+	binDir := t.TempDir()
+	bin := filepath.Join(binDir, "attrlint")
 	build := exec.Command("go", "build", "-o", bin, "github.com/attrlint/attrlint/cmd/attrlint")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	client, err := filepath.Abs("testdata/nvim/client.lua")
 	if err != nil {
+		t.Fatal(err)
+	}
+	snippet := filepath.Join(binDir, "init.lua")
+	if err := os.WriteFile(snippet, []byte(readmeSnippet(t, "nvim-0.7")), 0o644); err != nil {
 		t.Fatal(err)
 	}
 
@@ -96,7 +138,22 @@ func TestNeovim(t *testing.T) {
 
 			out := filepath.Join(dir, "result.json")
 			cmd := exec.Command(nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile "+client)
-			cmd.Env = append(os.Environ(), "ATTRLINT_BIN="+bin, "ATTRLINT_DRAFT="+draft, "ATTRLINT_OUT="+out, "ATTRLINT_EDIT_LINE="+itoa(editLine))
+			markdown := strings.HasSuffix(d.name, ".md")
+			// The config the test writes while Neovim runs: the rule
+			// of one finding turned off.
+			offRule := ""
+			for _, f := range before {
+				if f.Rule != "anonymous-source" {
+					offRule = f.Rule
+					break
+				}
+			}
+			cmd.Env = append(os.Environ(), "PATH="+binDir+string(os.PathListSeparator)+os.Getenv("PATH"),
+				"ATTRLINT_SNIPPET="+snippet, "ATTRLINT_DRAFT="+draft, "ATTRLINT_OUT="+out, "ATTRLINT_EDIT_LINE="+itoa(editLine))
+			if markdown && offRule != "" {
+				cmd.Env = append(cmd.Env, "ATTRLINT_CONFIG="+filepath.Join(dir, ".attrlint.yaml"),
+					"ATTRLINT_CONFIG_TEXT=version: 1\nrules:\n  "+offRule+": off\n")
+			}
 			cmd.Dir = dir
 			done := make(chan error, 1)
 			var outBuf syncBuffer
@@ -122,9 +179,12 @@ func TestNeovim(t *testing.T) {
 			if err := json.Unmarshal(raw, &res); err != nil {
 				t.Fatalf("result %s: %v", raw, err)
 			}
-			if len(res.Errors) > 0 || !res.Opened || res.First == nil {
-				t.Fatalf("Neovim session failed: errors %v, diagnostics received %v", res.Errors, res.Opened)
+			if len(res.Errors) > 0 || !res.Attached || !res.Opened || res.First == nil {
+				t.Fatalf("Neovim session failed: errors %v, client attached %v, diagnostics received %v\n%s", res.Errors, res.Attached, res.Opened, outBuf.String())
 			}
+			// What attrlint finds is compared with the config of the
+			// first steps: none.
+			os.Remove(filepath.Join(dir, ".attrlint.yaml"))
 			enc := Encoding(res.OffsetEncoding)
 			checkPlacement(t, "on open", text, before, res.First, res.FirstPlaced, enc)
 			if !strings.HasPrefix(res.Hover, before[0].Rule+": ") {
@@ -146,6 +206,9 @@ func TestNeovim(t *testing.T) {
 			}
 			after := findingsOf(t, draft, edited)
 			checkPlacement(t, "after an edit", edited, after, res.Second, res.SecondPlaced, enc)
+			if markdown && offRule != "" {
+				checkReconfiguredAndFixed(t, &res, offRule)
+			}
 		})
 	}
 }
@@ -204,6 +267,45 @@ func checkPlacement(t *testing.T, when, text string, want []span, got *PublishDi
 		wantPlaced := nvimDiagnostic{Lnum: sl, Col: f.Start - idx.starts[sl], EndLnum: el, EndCol: f.End - idx.starts[el], Message: f.Message}
 		if p != wantPlaced {
 			t.Errorf("%s: Neovim placed %+v, want bytes %+v (%q)", when, p, wantPlaced, text[f.Start:f.End])
+		}
+	}
+}
+
+// checkReconfiguredAndFixed checks the last two steps of the Neovim
+// session: the config written on disk turned offRule off, and the quick
+// fix on the second line of a hard-wrapped paragraph kept it one paragraph
+// and silenced the finding.
+func checkReconfiguredAndFixed(t *testing.T, res *nvimResult, offRule string) {
+	t.Helper()
+	if !res.Reconfigured || res.Third == nil {
+		t.Fatal("no diagnostics after the config changed on disk and the buffer was edited")
+	}
+	anon := 0
+	for _, d := range res.Third.Diagnostics {
+		if d.Code == offRule {
+			t.Errorf("after the config turned %s off: still %s at %+v", offRule, d.Code, d.Range)
+		}
+		if d.Code == "anonymous-source" {
+			anon++
+		}
+	}
+	if anon < 2 {
+		t.Fatalf("after adding a paragraph with a finding: %d anonymous-source diagnostics, want 2:\n%s", anon, messageOf(res.Third.Diagnostics))
+	}
+	if res.FixTitle != "Disable anonymous-source for this paragraph" || !res.Fixed || res.Fourth == nil {
+		t.Fatalf("quick fix %q applied %v; want the paragraph fix and new diagnostics", res.FixTitle, res.Fixed)
+	}
+	t.Logf("after the quick fix %q:\n%s", res.FixTitle, res.FixedText)
+	before, after := blockCounts(t, res.BeforeFixText), blockCounts(t, res.FixedText)
+	if before["<p>"] != after["<p>"] {
+		t.Errorf("the quick fix changed the paragraphs from %d to %d:\n%s", before["<p>"], after["<p>"], res.FixedText)
+	}
+	if n := strings.Count(res.FixedText, "attrlint-"); n != 2 {
+		t.Errorf("the fixed text has %d directives, want a disable and an enable:\n%s", n, res.FixedText)
+	}
+	for _, d := range res.Fourth.Diagnostics {
+		if d.Code == "unused-directive" || d.Code == "anonymous-source" && d.Range.Start.Line > 7 {
+			t.Errorf("after the quick fix: %s at %+v: %s", d.Code, d.Range, d.Message)
 		}
 	}
 }

@@ -156,3 +156,40 @@ func (x *lineIndex) offset(p Position, enc Encoding) int {
 	}
 	return end
 }
+
+// positions returns the LSP positions of the byte offsets offs, as
+// position would, in one pass over the text: the offsets are visited in
+// order and the code units counted from one to the next, so that the
+// findings of a one-line megabyte export cost the line once, not once
+// each.
+func (x *lineIndex) positions(offs []int, enc Encoding) []Position {
+	order := make([]int, len(offs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return offs[order[a]] < offs[order[b]] })
+	out := make([]Position, len(offs))
+	line, cur, count := 0, 0, 0
+	for _, i := range order {
+		off := min(max(offs[i], 0), len(x.text))
+		if line+1 < len(x.starts) && x.starts[line+1] <= off {
+			line = sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
+			cur, count = x.starts[line], 0
+		}
+		start := x.starts[line]
+		if end := x.lineEnd(line); off > end {
+			off = end // inside a CRLF: the end of the line
+		}
+		off = runeStart(x.text, off, start)
+		if off >= cur {
+			count += units(x.text[cur:off], enc)
+		} else {
+			// Moved back inside a character already counted
+			// past: count again from the line's start.
+			count = units(x.text[start:off], enc)
+		}
+		cur = off
+		out[i] = Position{Line: line, Character: count}
+	}
+	return out
+}

@@ -1,7 +1,9 @@
 package lsp
 
 import (
+	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/attrlint/attrlint/prose"
@@ -80,5 +82,49 @@ func TestIncrementalChangesInUTF16(t *testing.T) {
 	}
 	if got := applyChanges(text, []contentChange{{Text: "whole"}}, UTF16); got != "whole" {
 		t.Errorf("a change without a range replaces the text; got %q", got)
+	}
+}
+
+// TestPositionsInOnePass: converting many offsets at once gives what
+// converting each gives, in any order, with CRLF, surrogate pairs and
+// offsets inside characters.
+func TestPositionsInOnePass(t *testing.T) {
+	text := "a🙂b\r\nc東d\re\n\n🙂🙂x" + "\xff" + "y"
+	x := newLineIndex(text)
+	var offs []int
+	for i := len(text) + 2; i >= -2; i-- {
+		offs = append(offs, i, (i*7)%(len(text)+1))
+	}
+	for _, enc := range []Encoding{UTF8, UTF16, UTF32} {
+		got := x.positions(offs, enc)
+		for i, off := range offs {
+			if want := x.position(off, enc); got[i] != want {
+				t.Errorf("%s: offset %d at %+v, want %+v", enc, off, got[i], want)
+			}
+		}
+	}
+}
+
+// TestDiagnosticsOnOneLongLineAreLinear: the findings of a one-line
+// export are converted to positions in time linear in its length.
+func TestDiagnosticsOnOneLongLineAreLinear(t *testing.T) {
+	measure := func(n int) time.Duration {
+		text := strings.Repeat("Critics say the plan hurts. The council met. ", n)
+		x := newLineIndex(text)
+		var offs []int
+		for i := 0; i < len(text); i += 45 {
+			offs = append(offs, i+7, i)
+		}
+		start := time.Now()
+		x.positions(offs, UTF16)
+		return time.Since(start)
+	}
+	small, large := measure(20000), measure(40000)
+	t.Logf("0.9 MB: %v, 1.8 MB: %v", small, large)
+	if large > 10*small+50*time.Millisecond {
+		t.Errorf("doubling the line took %v -> %v", small, large)
+	}
+	if large > time.Second {
+		t.Errorf("converting the positions of a 1.8 MB line took %v", large)
 	}
 }

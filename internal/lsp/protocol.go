@@ -200,8 +200,29 @@ type codeActionParams struct {
 	TextDocument textDocumentIdentifier `json:"textDocument"`
 	Range        Range                  `json:"range"`
 	Context      struct {
-		Diagnostics []Diagnostic `json:"diagnostics"`
+		// Diagnostics are kept raw: other servers' diagnostics come
+		// too, and their code may be a number (LSP allows
+		// integer | string), which Diagnostic.Code cannot hold.
+		Diagnostics []json.RawMessage `json:"diagnostics"`
 	} `json:"context"`
+}
+
+// contextDiagnostic is what a quick fix reads of a diagnostic in a
+// codeAction request's context.
+type contextDiagnostic struct {
+	Range  Range           `json:"range"`
+	Source string          `json:"source"`
+	Code   json.RawMessage `json:"code"`
+}
+
+// code returns the diagnostic's code when it is a string: attrlint's codes
+// are rule ids.
+func (d *contextDiagnostic) code() string {
+	var s string
+	if len(d.Code) == 0 || json.Unmarshal(d.Code, &s) != nil {
+		return ""
+	}
+	return s
 }
 
 type textEdit struct {
@@ -214,10 +235,10 @@ type workspaceEdit struct {
 }
 
 type codeAction struct {
-	Title       string        `json:"title"`
-	Kind        string        `json:"kind"`
-	Diagnostics []Diagnostic  `json:"diagnostics,omitempty"`
-	Edit        workspaceEdit `json:"edit"`
+	Title       string            `json:"title"`
+	Kind        string            `json:"kind"`
+	Diagnostics []json.RawMessage `json:"diagnostics,omitempty"`
+	Edit        workspaceEdit     `json:"edit"`
 }
 
 type showMessageParams struct {

@@ -72,6 +72,7 @@ type Server struct {
 	rootDir     string
 	watchDyn    bool
 	docs        map[string]*document
+	pending     []string // warnings to show once initialize is answered
 	configs     *configCache
 	git         *gitVersions
 	nextID      int
@@ -128,7 +129,7 @@ func (s *Server) run(r *reader) error {
 		body, err := r.read()
 		if err != nil {
 			if errors.Is(err, errMalformed) {
-				s.log.Printf("skipped a message: %v", err)
+				s.log.Printf("skipped a message: %v; reading on from the next Content-Length header", err)
 				continue
 			}
 			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
@@ -144,6 +145,11 @@ func (s *Server) run(r *reader) error {
 		}
 		m, err := decode(body)
 		if err != nil {
+			if !json.Valid(body) {
+				// Most likely a wrong Content-Length: find the
+				// next frame rather than read garbage as headers.
+				r.bodyLost(body)
+			}
 			s.log.Printf("skipped a message: %v", err)
 			if werr := s.out.replyError(nil, codeParseError, err.Error()); werr != nil {
 				return fmt.Errorf("write: %w", werr)
@@ -219,6 +225,20 @@ func (s *Server) request(m *message) error {
 	switch m.Method {
 	case "initialize":
 		result, err = s.initialize(m.Params)
+		if err == nil {
+			if err := s.out.reply(m.ID, result); err != nil {
+				return err
+			}
+			s.mu.Lock()
+			pending := s.pending
+			s.pending = nil
+			s.mu.Unlock()
+			for _, msg := range pending {
+				s.log.Print(msg)
+				s.showMessage(messageWarning, msg)
+			}
+			return nil
+		}
 	case "shutdown":
 		s.mu.Lock()
 		s.shutdown = true
@@ -280,12 +300,7 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 	if err := json.Unmarshal(raw, &p); err != nil {
 		return nil, invalidParams("initialize", err)
 	}
-	var opts InitializationOptions
-	if len(raw) > 0 && len(p.InitializationOptions) > 0 && string(p.InitializationOptions) != "null" {
-		if err := json.Unmarshal(p.InitializationOptions, &opts); err != nil {
-			return nil, invalidParams("initializationOptions", err)
-		}
-	}
+	opts, problems := parseInitOptions(p.InitializationOptions)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.initialized {
@@ -314,9 +329,15 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 		g, err := newGitVersions(opts.Against)
 		if err != nil {
 			s.log.Printf("cross-version rules in the editor are off: %v", err)
+			problems = append(problems, fmt.Sprintf("cross-version rules are off: %v", err))
 		} else {
 			s.git = g
 		}
+	}
+	// Shown after the response (see request): the user learns that an
+	// option was not used, and the session goes on with the defaults.
+	for _, p := range problems {
+		s.pending = append(s.pending, "attrlint: "+p)
 	}
 	return initializeResult{
 		Capabilities: serverCapabilities{
