@@ -33,8 +33,8 @@ func attributeConstruction(pq *paraQuotes, s prose.Quoted, q *Quotation, qs *quo
 		if m.End > s.Open.Start {
 			continue
 		}
-		if m.Start < sentStart {
-			break
+		if m.Start < sentStart || open-m.LastTok-1 > max(passiveReach, nounReach) {
+			break // cues come in text order: none before reaches the quotation
 		}
 		c := qs.cues[m.ID]
 		switch c.aux {
