@@ -53,12 +53,13 @@ type person struct {
 type extractor struct {
 	qs      *quoteSettings
 	paras   []paraQuotes
-	runs    []phrase.Run   // the tokens of a paragraph outside its quotations
-	cues    []phrase.Match // every sentence's cues, each a stretch of it
-	index   []int32        // every sentence's prev and next (sentCues), each a stretch of it
-	gather  []phrase.Match // the cues of a run of sentences, for cuesIn
-	sents   []sentCues     // every paragraph's sents, each a stretch of it
-	persons []person       // every sentence's persons, each a stretch of it
+	runs    []phrase.Run        // the tokens of a paragraph outside its quotations
+	cues    []phrase.Match      // every sentence's cues, each a stretch of it
+	index   []int32             // every sentence's prev and next (sentCues), each a stretch of it
+	gather  []phrase.Match      // the cues of a run of sentences, for cuesIn
+	sents   []sentCues          // every paragraph's sents, each a stretch of it
+	persons []person            // every sentence's persons, each a stretch of it
+	names   map[string]struct{} // the words the document capitalizes mid-sentence, once knownName needs them
 
 	// The memory of the last run, for the next one (see quoteExtractors).
 	scanned []prose.Quoted
@@ -78,6 +79,7 @@ func (x *extractor) release() {
 	clear(x.groups)
 	clear(x.persons)
 	x.persons = x.persons[:0]
+	x.names = nil
 	x.qs = nil
 	quoteExtractors.Put(x)
 }
@@ -223,6 +225,11 @@ func fillQuotation(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *q
 			return
 		}
 	}
+	x := paras[0].x
+	if x.attributeTag(&paras[last.para], *last.q, q) {
+		return
+	}
+	x.attributeSubject(&paras[first.para], *first.q, q)
 }
 
 // continueFrom credits g, a quotation with no attribution of its own, to

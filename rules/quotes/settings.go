@@ -95,6 +95,32 @@ type QuotesSettings struct {
 	// "and", "with"); words of one or two letters always may.
 	TitleSmallWords []string `yaml:"title-small-words"`
 
+	// SpeakerNouns are the head nouns of a noun phrase that can speak: a
+	// person, a group, an institution, a document that states something
+	// ("the senator", "critics", "the ministry", "the memo").
+	SpeakerNouns []string `yaml:"speaker-nouns"`
+
+	// ClauseVerbs are verb forms besides the speech verbs and regular
+	// pasts (-ed) that end a clause's subject: irregular forms,
+	// auxiliaries and modals ("sought", "has", "will").
+	ClauseVerbs []string `yaml:"clause-verbs"`
+
+	// Copulas join a subject to a description ("was", "remains"): a
+	// quotation after one describes its subject, not its words.
+	Copulas []string `yaml:"copulas"`
+
+	// Subordinators open a clause with its own subject ("before",
+	// "because") between a verb and a quotation.
+	Subordinators []string `yaml:"subordinators"`
+
+	// ViewpointNouns, after "in" and a possessive ("In the mayor’s
+	// words,"), make the owner the speaker of the sentence's quotations.
+	ViewpointNouns []string `yaml:"viewpoint-nouns"`
+
+	// NonSpeakers are capitalized words that open a sentence but name no
+	// one ("Monday", "Today").
+	NonSpeakers []string `yaml:"non-speakers"`
+
 	// MinWords is the number of words from which a quoted stretch that
 	// does not read as a sentence is a quotation rather than a quoted term.
 	MinWords int `yaml:"min-words"`
@@ -113,6 +139,13 @@ type quoteSettings struct {
 	boundaries    words.Set
 	smallTitle    words.Set
 	clauseOpeners words.Set
+	speakerNouns  words.Set
+	clauseVerbs   words.Set
+	copulas       words.Set
+	subordinators words.Set
+	viewpoint     words.Set
+	nonSpeakers   words.Set
+	verbForms     words.Set // the first word of every speech verb's form
 	// Lexicon holds the lists that rules of other families read too.
 	Lexicon
 	minWords int
@@ -191,6 +224,12 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 		boundaries:    wordSet(o.Boundaries),
 		smallTitle:    wordSet(o.TitleSmallWords),
 		clauseOpeners: wordSet(o.ClauseOpeners),
+		speakerNouns:  wordSet(o.SpeakerNouns),
+		clauseVerbs:   wordSet(o.ClauseVerbs),
+		copulas:       wordSet(o.Copulas),
+		subordinators: wordSet(o.Subordinators),
+		viewpoint:     wordSet(o.ViewpointNouns),
+		nonSpeakers:   wordSet(o.NonSpeakers),
 		minWords:      o.MinWords,
 		Lexicon: Lexicon{
 			determiners: wordSet(o.Determiners),
@@ -201,6 +240,14 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 	}
 	if qs.minWords == 0 {
 		qs.minWords = 4
+	}
+	qs.verbForms = words.NewSet(4 * len(o.SpeechVerbs))
+	for _, forms := range o.SpeechVerbs {
+		for _, f := range forms {
+			if fs := strings.Fields(f); len(fs) > 0 {
+				qs.verbForms.Add(strings.ToLower(fs[0]))
+			}
+		}
 	}
 	lemmas := make([]string, 0, len(o.SpeechVerbs))
 	for l := range o.SpeechVerbs {
