@@ -36,8 +36,9 @@ type Quotation struct {
 	// TitleCase is set when every significant word of a short quoted term
 	// is capitalized, as in the title of a work.
 	TitleCase bool
-	// Gloss is set for a short quoted stretch that translates or explains
-	// the words before it (“Televisión para Todos, or “television for
+	// Gloss is set for a quoted stretch introduced as a name or a term
+	// ("the so-called “team of digital fixers”", known as “…”), and for a
+	// short one that translates or explains the words before it (“Televisión para Todos, or “television for
 	// all””, meaning “free zone”): a quoted term, not a quotation.
 	Gloss bool
 	// Heading is set for a quotation in a heading block.

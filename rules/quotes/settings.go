@@ -74,6 +74,12 @@ type QuotesSettings struct {
 	// it.
 	Glosses []string `yaml:"glosses"`
 
+	// TermMarkers, right before an opening mark, make the quoted stretch
+	// a name or a term whatever its length, unless it reads as a
+	// sentence: "the so-called “team of digital fixers”", "known as “the
+	// big dig”".
+	TermMarkers []string `yaml:"term-markers"`
+
 	// Articles, like possessives, make the participle after them an
 	// adjective rather than a speech verb ("a reasoned decision").
 	Articles []string `yaml:"articles"`
@@ -193,6 +199,7 @@ const (
 	auxPassive        // "deemed", before a quotation that "by" follows
 	auxNoun           // "statement", whose owner is the speaker
 	auxGloss          // "meaning", before a quoted term
+	auxTerm           // "so-called", before a quoted name of any length
 )
 
 // attributes reports whether the cue attributes a quotation by itself.
@@ -254,7 +261,7 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 		lemmas = append(lemmas, l)
 	}
 	sort.Strings(lemmas)
-	n := len(o.Constructions) + len(o.PassiveVerbs) + len(o.SpeechNouns) + len(o.Glosses)
+	n := len(o.Constructions) + len(o.PassiveVerbs) + len(o.SpeechNouns) + len(o.Glosses) + len(o.TermMarkers)
 	for _, forms := range o.SpeechVerbs {
 		n += len(forms)
 	}
@@ -290,6 +297,7 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 		{"passive-verbs", o.PassiveVerbs, auxPassive},
 		{"speech-nouns", o.SpeechNouns, auxNoun},
 		{"glosses", o.Glosses, auxGloss},
+		{"term-markers", o.TermMarkers, auxTerm},
 	} {
 		for i, w := range aux.words {
 			if err := phrase.CheckIf(check, w); err != nil {
