@@ -190,6 +190,11 @@ func namesSpeaker(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) bool {
 	if qs.cues[m.ID].construction || m.FirstTok == 0 {
 		return true
 	}
+	// A capital mid-sentence makes a verb's form part of a name: "The
+	// United States “will not stand by”", "Reports Editor Ann Lee".
+	if words.Capitalized(p, m.FirstTok) && words.Capitalized(p, m.FirstTok-1) {
+		return false
+	}
 	w := words.LowerTok(p, m.FirstTok-1)
 	return !qs.articles.Has(w) && !qs.possessives.Has(w)
 }
