@@ -29,7 +29,8 @@ var linearFamilies = []struct {
 
 // linearShapes are drafts of a given size: news copy in paragraphs, the
 // same copy as one line (a CMS export), and a paragraph of nothing but
-// short quotations (hostile to anything that pairs quotation marks).
+// short quotations (hostile to anything that pairs quotation marks), and
+// one sentence of attributed quotations.
 var linearShapes = []struct {
 	name string
 	make func(size int) []byte
@@ -37,6 +38,10 @@ var linearShapes = []struct {
 	{"news", func(size int) []byte { return newsText(size, "\n\n") }},
 	{"oneline", func(size int) []byte { return newsText(size, " ") }},
 	{"quotemarks", func(size int) []byte { return repeatTo("“Yes,” ", size) }},
+	// One sentence of attributed quotations, each a speaker's (issue 20,
+	// D7): attribution looked up per quotation must not rescan the
+	// sentence.
+	{"quotesaid", func(size int) []byte { return repeatTo("“We go,” said Ana, ", size) }},
 }
 
 func newsText(size int, sep string) []byte {

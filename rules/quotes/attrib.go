@@ -52,35 +52,44 @@ func attribute(doc *prose.Document, pq *paraQuotes, s prose.Quoted, q *Quotation
 // "…,” Mr. Austin said"), else the nearest before it ("Lavrov, saying that
 // … “a kernel of rationality”"), else the nearest after it. limit >= 0 keeps
 // only matches that end before it.
+//
+// A cue before the stretch lies in the sentence it opens in, one after it
+// in the sentence it closes in; each sentence's cues are indexed once
+// (see indexed), so that the lookup does not grow with the sentence.
 func nearestCue(pq *paraQuotes, s prose.Quoted, limit int) (phrase.Match, bool) {
 	p := pq.p
-	lo, hi := s.Span.Start, s.Span.End
 	a, b := pq.sentenceOf(s.Span.Start), pq.sentenceOf(max(s.Span.End-1, s.Span.Start))
+	hi := s.Span.End
 	if len(p.Sentences) > 0 {
-		lo = min(lo, p.Sentences[a].Start)
 		hi = max(hi, p.Sentences[b].End)
 	}
 	var before, after phrase.Match
 	hasBefore, hasAfter := false, false
-	cues := pq.cuesIn(a, b)
-	// Cues come in text order: start at the first one in the sentences.
-	first := sort.Search(len(cues), func(k int) bool { return cues[k].Start >= lo })
-	for _, m := range cues[first:] {
-		if m.Start >= hi {
-			break
+	bound := s.Span.Start
+	if limit >= 0 {
+		bound = min(bound, limit)
+	}
+	if sc := pq.indexed(a); len(sc.cues) > 0 {
+		// The last cue that starts before bound, then back over the
+		// (few) valid ones that overlap it.
+		for j := cuesBefore(sc.cues, bound) - 1; j >= 0; j-- {
+			j = int(sc.prev[j])
+			if j < 0 {
+				break
+			}
+			if sc.cues[j].End <= bound {
+				before, hasBefore = sc.cues[j], true
+				break
+			}
 		}
-		if m.End > hi || limit >= 0 && m.End > limit || !pq.x.qs.cues[m.ID].attributes() {
-			continue
-		}
-		if !namesSpeaker(p, m, pq.x.qs) {
-			continue
-		}
-		if m.End <= s.Span.Start {
-			before, hasBefore = m, true // the last one wins: nearest
-			continue
-		}
-		if m.Start >= s.Span.End && !hasAfter && !describesActivity(p, m, pq.x.qs) {
-			after, hasAfter = m, true
+	}
+	if limit < 0 {
+		if sc := pq.indexed(b); len(sc.cues) > 0 {
+			if j := int(sc.next[min(cuesBefore(sc.cues, s.Span.End), len(sc.cues)-1)]); j < len(sc.cues) {
+				if m := sc.cues[j]; m.Start >= s.Span.End && m.End <= hi {
+					after, hasAfter = m, true
+				}
+			}
 		}
 	}
 	if hasAfter && adjacentAfter(pq, s.Span.End, after) {
@@ -180,6 +189,11 @@ func namesSpeaker(p *prose.Paragraph, m phrase.Match, qs *quoteSettings) bool {
 	}
 	if qs.cues[m.ID].construction || m.FirstTok == 0 {
 		return true
+	}
+	// A capital mid-sentence makes a verb's form part of a name: "The
+	// United States “will not stand by”", "Reports Editor Ann Lee".
+	if words.Capitalized(p, m.FirstTok) && words.Capitalized(p, m.FirstTok-1) {
+		return false
 	}
 	w := words.LowerTok(p, m.FirstTok-1)
 	return !qs.articles.Has(w) && !qs.possessives.Has(w)

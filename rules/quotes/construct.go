@@ -33,8 +33,8 @@ func attributeConstruction(pq *paraQuotes, s prose.Quoted, q *Quotation, qs *quo
 		if m.End > s.Open.Start {
 			continue
 		}
-		if m.Start < sentStart {
-			break
+		if m.Start < sentStart || open-m.LastTok-1 > max(passiveReach, nounReach) {
+			break // cues come in text order: none before reaches the quotation
 		}
 		c := qs.cues[m.ID]
 		switch c.aux {
@@ -133,7 +133,8 @@ func trimPossessive(p *prose.Paragraph, s prose.Span) prose.Span {
 	return s
 }
 
-// glossed reports whether stretch s is introduced by a gloss ("meaning
+// glossed reports whether stretch s is introduced by a term marker
+// ("so-called “team of digital fixers”", "known as “the big dig”") or by a gloss ("meaning
 // “free zone”", "Televisión para Todos, or “television for all”"): the
 // gloss ends right before the opening mark, and one that starts with a
 // comma follows a name, a quoted term or a parenthesis.
@@ -149,6 +150,9 @@ func glossed(pq *paraQuotes, s prose.Quoted, qs *quoteSettings) bool {
 		}
 		if m.LastTok < open-1 {
 			return false
+		}
+		if qs.cues[m.ID].aux == auxTerm {
+			return true
 		}
 		if qs.cues[m.ID].aux != auxGloss {
 			continue

@@ -15,10 +15,71 @@ import (
 type sentCues struct {
 	cues    []phrase.Match
 	persons []person
+	// prev[i] is the index of the last cue at or before cues[i] that can
+	// name a quotation's speaker (attributes, namesSpeaker), or -1; next[i]
+	// the first at or after it that also may follow a quotation (not
+	// describesActivity), or len(cues). Both are set by indexed, so that
+	// finding the cue nearest a quotation does not walk over a sentence of
+	// thousands of cues for each of its quotations.
+	prev, next []int32
+	// cprev[i] is the index of the last cue at or before cues[i] whose
+	// subject a later quotation continues (see continueReported), or -1.
+	cprev []int32
 	// latest is the last named person of the paragraph's sentences up to
 	// this one (nil when none), once latestDone.
-	latest                           *person
+	latest *person
+	// contFrom is the last sentence up to this one that has a cue whose
+	// subject a later quotation continues, -1 when none, once
+	// contFromDone.
+	contFrom                         int
 	matched, personsDone, latestDone bool
+	indexDone, contFromDone          bool
+}
+
+// indexed returns sentence k's matches with prev and next set.
+func (pq *paraQuotes) indexed(k int) *sentCues {
+	sc := pq.sentence(k)
+	if sc.indexDone {
+		return sc
+	}
+	sc.indexDone = true
+	n := len(sc.cues)
+	if n == 0 {
+		return sc
+	}
+	x, p, qs := pq.x, pq.p, pq.x.qs
+	from := len(x.index)
+	x.index = slices.Grow(x.index, 3*n)[:from+3*n]
+	sc.prev = x.index[from : from+n : from+n]
+	sc.next = x.index[from+n : from+2*n : from+2*n]
+	sc.cprev = x.index[from+2*n : from+3*n : from+3*n]
+	last, lastCont := int32(-1), int32(-1)
+	for i, m := range sc.cues {
+		c := qs.cues[m.ID]
+		ok := c.attributes() && namesSpeaker(p, m, qs)
+		if ok {
+			last = int32(i)
+			if !c.construction {
+				if _, _, named := speakerOf(p, m, qs); named {
+					lastCont = int32(i)
+				}
+			}
+		}
+		sc.prev[i] = last
+		sc.cprev[i] = lastCont
+		sc.next[i] = -1
+		if ok && !describesActivity(p, m, qs) {
+			sc.next[i] = int32(i)
+		}
+	}
+	nxt := int32(n)
+	for i := n - 1; i >= 0; i-- {
+		if sc.next[i] >= 0 {
+			nxt = int32(i)
+		}
+		sc.next[i] = nxt
+	}
+	return sc
 }
 
 // sentence returns the paragraph's matches for sentence k, matching it on

@@ -53,11 +53,13 @@ type person struct {
 type extractor struct {
 	qs      *quoteSettings
 	paras   []paraQuotes
-	runs    []phrase.Run   // the tokens of a paragraph outside its quotations
-	cues    []phrase.Match // every sentence's cues, each a stretch of it
-	gather  []phrase.Match // the cues of a run of sentences, for cuesIn
-	sents   []sentCues     // every paragraph's sents, each a stretch of it
-	persons []person       // every sentence's persons, each a stretch of it
+	runs    []phrase.Run        // the tokens of a paragraph outside its quotations
+	cues    []phrase.Match      // every sentence's cues, each a stretch of it
+	index   []int32             // every sentence's prev and next (sentCues), each a stretch of it
+	gather  []phrase.Match      // the cues of a run of sentences, for cuesIn
+	sents   []sentCues          // every paragraph's sents, each a stretch of it
+	persons []person            // every sentence's persons, each a stretch of it
+	names   map[string]struct{} // the words the document capitalizes mid-sentence, once knownName needs them
 
 	// The memory of the last run, for the next one (see quoteExtractors).
 	scanned []prose.Quoted
@@ -77,6 +79,7 @@ func (x *extractor) release() {
 	clear(x.groups)
 	clear(x.persons)
 	x.persons = x.persons[:0]
+	x.names = nil
 	x.qs = nil
 	quoteExtractors.Put(x)
 }
@@ -139,6 +142,7 @@ func extractQuotes(doc *prose.Document, qs *quoteSettings) *QuoteSet {
 	// Room for the sentences and cues most documents need.
 	x.sents = reuse(x.sents, sentences)
 	x.cues = reuse(x.cues, len(parts)+4)
+	x.index = reuse(x.index, 2*len(parts)+8)
 	bounds = append(bounds, len(parts))
 	x.scanned, x.parts, x.bounds = scanned, parts, bounds
 
@@ -221,6 +225,11 @@ func fillQuotation(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs *q
 			return
 		}
 	}
+	x := paras[0].x
+	if x.attributeTag(&paras[last.para], *last.q, q) {
+		return
+	}
+	x.attributeSubject(&paras[first.para], *first.q, q)
 }
 
 // continueFrom credits g, a quotation with no attribution of its own, to
@@ -386,37 +395,62 @@ func attributeAcross(doc *prose.Document, paras []paraQuotes, g *quoteGroup, qs 
 
 // continueReported attributes a quotation to the subject of a speech verb
 // earlier in its paragraph, outside quotations ("Ms. Ruiz said the plan had
-// failed. “We warned them.”"): the reader knows who is speaking.
+// failed. “We warned them.”"): the reader knows who is speaking. The
+// sentences before the quotation's own are looked up through contBefore,
+// so that a paragraph of many quotations is not walked back over for each.
 func continueReported(pq *paraQuotes, g *quoteGroup, qs *quoteSettings) {
 	start := g.parts[0].q.Span.Start
-	for si := pq.sentenceOf(start); si >= 0; si-- {
-		if continueReportedIn(pq, g, qs, pq.cuesIn(si, si), start) {
+	si := pq.sentenceOf(start)
+	sc := pq.indexed(si)
+	for j := cuesBefore(sc.cues, start) - 1; j >= 0; j-- {
+		j = int(sc.cprev[j])
+		if j < 0 {
+			break
+		}
+		if sc.cues[j].End <= start {
+			continueWith(pq, g, sc.cues[j], qs)
 			return
 		}
 	}
+	if si == 0 {
+		return
+	}
+	if sk := pq.contBefore(si - 1); sk >= 0 {
+		sc := pq.indexed(sk)
+		continueWith(pq, g, sc.cues[sc.cprev[len(sc.cues)-1]], qs)
+	}
 }
 
-// continueReportedIn is continueReported over the cues of one sentence.
-func continueReportedIn(pq *paraQuotes, g *quoteGroup, qs *quoteSettings, cues []phrase.Match, start int) bool {
-	for k := cuesBefore(cues, start) - 1; k >= 0; k-- {
-		m := cues[k]
-		if m.End > start || qs.cues[m.ID].construction || !qs.cues[m.ID].attributes() {
-			continue
+// contBefore returns the last of sentences 0 to k that has a cue a later
+// quotation continues, or -1, noting the answer on every sentence it
+// passed (as latestPerson does).
+func (pq *paraQuotes) contBefore(k int) int {
+	found := -1
+	n := k
+	for ; n >= 0; n-- {
+		sc := pq.indexed(n)
+		if sc.contFromDone {
+			found = sc.contFrom
+			break
 		}
-		if !namesSpeaker(pq.p, m, qs) {
-			continue
+		if len(sc.cues) > 0 && sc.cprev[len(sc.cues)-1] >= 0 {
+			found = n
+			break
 		}
-		sp, pron, ok := speakerOf(pq.p, m, qs)
-		if !ok {
-			continue
-		}
-		g.q.Cue = "continuation"
-		g.q.CueSpan = pq.p.SrcSpan(prose.Span{Start: m.Start, End: m.End})
-		g.q.Speaker, g.q.SpeakerSpan = spanText(pq.p, sp), pq.p.SrcSpan(sp)
-		if pron {
-			g.q.Pronoun, g.q.PronounSpan = true, g.q.SpeakerSpan
-		}
-		return true
 	}
-	return false
+	for n = max(n, 0); n <= k; n++ {
+		pq.sents[n].contFrom, pq.sents[n].contFromDone = found, true
+	}
+	return found
+}
+
+// continueWith credits g to the subject of cue m.
+func continueWith(pq *paraQuotes, g *quoteGroup, m phrase.Match, qs *quoteSettings) {
+	sp, pron, _ := speakerOf(pq.p, m, qs)
+	g.q.Cue = "continuation"
+	g.q.CueSpan = pq.p.SrcSpan(prose.Span{Start: m.Start, End: m.End})
+	g.q.Speaker, g.q.SpeakerSpan = spanText(pq.p, sp), pq.p.SrcSpan(sp)
+	if pron {
+		g.q.Pronoun, g.q.PronounSpan = true, g.q.SpeakerSpan
+	}
 }

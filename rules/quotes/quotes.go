@@ -36,8 +36,9 @@ type Quotation struct {
 	// TitleCase is set when every significant word of a short quoted term
 	// is capitalized, as in the title of a work.
 	TitleCase bool
-	// Gloss is set for a short quoted stretch that translates or explains
-	// the words before it (“Televisión para Todos, or “television for
+	// Gloss is set for a quoted stretch introduced as a name or a term
+	// ("the so-called “team of digital fixers”", known as “…”), and for a
+	// short one that translates or explains the words before it (“Televisión para Todos, or “television for
 	// all””, meaning “free zone”): a quoted term, not a quotation.
 	Gloss bool
 	// Heading is set for a quotation in a heading block.
@@ -49,8 +50,12 @@ type Quotation struct {
 	// board"), a speech noun whose owner is the speaker ("the company’s
 	// announcement that …"), "colon" for a lead-in ending in a colon,
 	// "dash" for an attribution after a dash, "continuation" for a
-	// quotation that continues an attributed one; "" when nothing
-	// attributes it.
+	// quotation that continues an attributed one, "subject" for a partial
+	// quotation credited to the subject of the clause it is embedded in
+	// ("The senator vowed to “fight this”") or to the owner of "in X’s
+	// words"; for a tag after the quotation whose verb is not a speech
+	// verb of the settings (“…,” the memo concludes), the verb as written,
+	// lower case; "" when nothing attributes it.
 	Cue string
 	// CueSpan is the cue's words (the verb, "according to", the colon, the
 	// dash); for a continuation, the cue of the quotation it continues.

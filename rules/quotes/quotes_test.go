@@ -190,3 +190,26 @@ func benchQuotes(b *testing.B, paths []string) {
 		}
 	}
 }
+
+// TestQuotePackExamples runs the examples of every rule of kind quote in
+// the pack through the rule, as `attrlint explain` shows them: each must be
+// flagged exactly when it says so.
+func TestQuotePackExamples(t *testing.T) {
+	cfg := rulestest.Config(t, testSet, "")
+	seen := 0
+	for _, r := range cfg.Rules {
+		if r.Kind != quotes.Kind {
+			continue
+		}
+		seen++
+		for _, ex := range r.Examples {
+			got := rulestest.Analyze(t, cfg, r.ID, "example.txt", ex.Text)
+			if flagged := len(got) > 0; flagged != ex.Flagged {
+				t.Errorf("rule %s, example %q: flagged = %v, the example says %v", r.ID, ex.Text, flagged, ex.Flagged)
+			}
+		}
+	}
+	if seen < 2 {
+		t.Fatalf("found %d rules of kind quote, want 2", seen)
+	}
+}

@@ -74,6 +74,12 @@ type QuotesSettings struct {
 	// it.
 	Glosses []string `yaml:"glosses"`
 
+	// TermMarkers, right before an opening mark, make the quoted stretch
+	// a name or a term whatever its length, unless it reads as a
+	// sentence: "the so-called “team of digital fixers”", "known as “the
+	// big dig”".
+	TermMarkers []string `yaml:"term-markers"`
+
 	// Articles, like possessives, make the participle after them an
 	// adjective rather than a speech verb ("a reasoned decision").
 	Articles []string `yaml:"articles"`
@@ -95,6 +101,32 @@ type QuotesSettings struct {
 	// "and", "with"); words of one or two letters always may.
 	TitleSmallWords []string `yaml:"title-small-words"`
 
+	// SpeakerNouns are the head nouns of a noun phrase that can speak: a
+	// person, a group, an institution, a document that states something
+	// ("the senator", "critics", "the ministry", "the memo").
+	SpeakerNouns []string `yaml:"speaker-nouns"`
+
+	// ClauseVerbs are verb forms besides the speech verbs and regular
+	// pasts (-ed) that end a clause's subject: irregular forms,
+	// auxiliaries and modals ("sought", "has", "will").
+	ClauseVerbs []string `yaml:"clause-verbs"`
+
+	// Copulas join a subject to a description ("was", "remains"): a
+	// quotation after one describes its subject, not its words.
+	Copulas []string `yaml:"copulas"`
+
+	// Subordinators open a clause with its own subject ("before",
+	// "because") between a verb and a quotation.
+	Subordinators []string `yaml:"subordinators"`
+
+	// ViewpointNouns, after "in" and a possessive ("In the mayor’s
+	// words,"), make the owner the speaker of the sentence's quotations.
+	ViewpointNouns []string `yaml:"viewpoint-nouns"`
+
+	// NonSpeakers are capitalized words that open a sentence but name no
+	// one ("Monday", "Today").
+	NonSpeakers []string `yaml:"non-speakers"`
+
 	// MinWords is the number of words from which a quoted stretch that
 	// does not read as a sentence is a quotation rather than a quoted term.
 	MinWords int `yaml:"min-words"`
@@ -113,6 +145,13 @@ type quoteSettings struct {
 	boundaries    words.Set
 	smallTitle    words.Set
 	clauseOpeners words.Set
+	speakerNouns  words.Set
+	clauseVerbs   words.Set
+	copulas       words.Set
+	subordinators words.Set
+	viewpoint     words.Set
+	nonSpeakers   words.Set
+	verbForms     words.Set // the first word of every speech verb's form
 	// Lexicon holds the lists that rules of other families read too.
 	Lexicon
 	minWords int
@@ -160,6 +199,7 @@ const (
 	auxPassive        // "deemed", before a quotation that "by" follows
 	auxNoun           // "statement", whose owner is the speaker
 	auxGloss          // "meaning", before a quoted term
+	auxTerm           // "so-called", before a quoted name of any length
 )
 
 // attributes reports whether the cue attributes a quotation by itself.
@@ -191,6 +231,12 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 		boundaries:    wordSet(o.Boundaries),
 		smallTitle:    wordSet(o.TitleSmallWords),
 		clauseOpeners: wordSet(o.ClauseOpeners),
+		speakerNouns:  wordSet(o.SpeakerNouns),
+		clauseVerbs:   wordSet(o.ClauseVerbs),
+		copulas:       wordSet(o.Copulas),
+		subordinators: wordSet(o.Subordinators),
+		viewpoint:     wordSet(o.ViewpointNouns),
+		nonSpeakers:   wordSet(o.NonSpeakers),
 		minWords:      o.MinWords,
 		Lexicon: Lexicon{
 			determiners: wordSet(o.Determiners),
@@ -202,12 +248,20 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 	if qs.minWords == 0 {
 		qs.minWords = 4
 	}
+	qs.verbForms = words.NewSet(4 * len(o.SpeechVerbs))
+	for _, forms := range o.SpeechVerbs {
+		for _, f := range forms {
+			if fs := strings.Fields(f); len(fs) > 0 {
+				qs.verbForms.Add(strings.ToLower(fs[0]))
+			}
+		}
+	}
 	lemmas := make([]string, 0, len(o.SpeechVerbs))
 	for l := range o.SpeechVerbs {
 		lemmas = append(lemmas, l)
 	}
 	sort.Strings(lemmas)
-	n := len(o.Constructions) + len(o.PassiveVerbs) + len(o.SpeechNouns) + len(o.Glosses)
+	n := len(o.Constructions) + len(o.PassiveVerbs) + len(o.SpeechNouns) + len(o.Glosses) + len(o.TermMarkers)
 	for _, forms := range o.SpeechVerbs {
 		n += len(forms)
 	}
@@ -243,6 +297,7 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 		{"passive-verbs", o.PassiveVerbs, auxPassive},
 		{"speech-nouns", o.SpeechNouns, auxNoun},
 		{"glosses", o.Glosses, auxGloss},
+		{"term-markers", o.TermMarkers, auxTerm},
 	} {
 		for i, w := range aux.words {
 			if err := phrase.CheckIf(check, w); err != nil {
