@@ -42,13 +42,14 @@ func extractFigures(doc *prose.Document, fs *FigureSettingsCompiled) *FigureSet 
 		total += len(n)
 	}
 	sc.nums = nums
-	if total == 0 {
-		return out
+	if total > 0 {
+		out.Figures = make([]Figure, 0, total)
 	}
-	out.Figures = make([]Figure, 0, total)
 	units, quals := &sc.units, &sc.quals
 	for i, p := range doc.Paragraphs {
+		from := len(out.Figures)
 		if len(nums[i]) == 0 {
+			out.Figures = appendWordDates(out.Figures, from, p, fs)
 			continue
 		}
 		firstMatches(fs.units, p, units)
@@ -59,6 +60,7 @@ func extractFigures(doc *prose.Document, fs *FigureSettingsCompiled) *FigureSet 
 		for _, n := range nums[i] {
 			out.Figures = append(out.Figures, readFigure(p, n, fs, units, quals))
 		}
+		out.Figures = appendWordDates(out.Figures, from, p, fs)
 	}
 	return out
 }
@@ -213,6 +215,7 @@ func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled,
 
 	f.NotQuantity = notQuantity(p, n, &f, fs, tok, j)
 	f.Quantity = f.NotQuantity == ""
+	classify(p, n, &f, fs, tok, j)
 	return f
 }
 
