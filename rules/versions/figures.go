@@ -106,8 +106,8 @@ func runFigureChanged(pass *analysis.Pass) (any, error) {
 		o, n := &oldSet.Figures[c.old], &newSet.Figures[c.new]
 		oldText, newText := figures.Quoted(prev.Doc, o), figures.Quoted(pass.Doc, n)
 		msg := strings.NewReplacer("{old}", oldText, "{new}", newText).Replace(rule.message)
-		pass.Report(analysis.Diagnostic{Start: n.Span.Start, End: n.Span.End, Message: msg,
-			Related: []analysis.Related{{Doc: prev.Doc, Start: o.Span.Start, End: o.Span.End,
+		pass.Report(analysis.Diagnostic{Start: n.Mention.Start, End: n.Mention.End, Message: msg,
+			Related: []analysis.Related{{Doc: prev.Doc, Start: o.Mention.Start, End: o.Mention.End,
 				Message: "the earlier version has " + oldText}}})
 	}
 	return nil, nil
@@ -189,6 +189,10 @@ func figureChanges(pass *analysis.Pass, oldDoc *prose.Document, oldSet, newSet *
 			}
 		}
 	}
+	// 1b. Every other number of aligned sentences: periods, dates,
+	// weekdays, times, ages, ratios, years, labels, bare counts.
+	out = append(out, numberChanges(pass.Doc, oldDoc, al, oldSet, newSet)...)
+
 	// 2. The same value anywhere in the other version: not a change.
 	oldIdx := indexFigures(oldSet)
 	newIdx := indexFigures(newSet)
@@ -301,4 +305,98 @@ func (x *figureIndexed) near(f *figures.Figure, ratio float64, fn func(int)) {
 	for ; i < len(l) && x.set.Figures[l[i]].Value <= hi; i++ {
 		fn(l[i])
 	}
+}
+
+// numberChanges pairs the numbers that are not counts (Class other than
+// ClassCount) of aligned sentences and returns those that changed: in
+// each pair of sentences, numbers of one class with the same value are
+// the same number wherever they stand; of those left, a number of one
+// class at the same place in the sentence (the same word before it and
+// after it, or else one of them) is the same number, changed.
+func numberChanges(newDoc, oldDoc *prose.Document, al *alignment, oldSet, newSet *figures.FigureSet) []figureChange {
+	fs := newSet.Settings
+	compared := func(f *figures.Figure) bool {
+		return f.Class != "" && f.Class != figures.ClassCount && f.Sentence >= 0
+	}
+	oldBySent := map[int][]int{}
+	for i := range oldSet.Figures {
+		if f := &oldSet.Figures[i]; compared(f) {
+			s := al.oldPos[[2]int{f.Para, f.Sentence}]
+			oldBySent[s] = append(oldBySent[s], i)
+		}
+	}
+	if len(oldBySent) == 0 {
+		return nil
+	}
+	newBySent := map[int][]int{}
+	var sents []int
+	for i := range newSet.Figures {
+		if f := &newSet.Figures[i]; compared(f) {
+			s := al.newPos[[2]int{f.Para, f.Sentence}]
+			if len(newBySent[s]) == 0 {
+				sents = append(sents, s)
+			}
+			newBySent[s] = append(newBySent[s], i)
+		}
+	}
+	type around struct{ before, after string }
+	oldAt := map[int]around{}
+	var out []figureChange
+	oldDone := map[int]bool{}
+	for _, s := range sents {
+		o := al.toOld[s]
+		if o < 0 || al.exact[s] {
+			continue // unaligned, or equal: nothing changed
+		}
+		olds := oldBySent[o]
+		news := newBySent[s]
+		newDone := make([]bool, len(news))
+		for x, i := range news {
+			for _, k := range olds {
+				if !oldDone[k] && fs.SameNumber(&oldSet.Figures[k], &newSet.Figures[i]) {
+					oldDone[k], newDone[x] = true, true
+					break
+				}
+			}
+		}
+		newAt := make([]around, len(news))
+		for x, i := range news {
+			if !newDone[x] {
+				newAt[x].before, newAt[x].after = figures.Around(newDoc, &newSet.Figures[i])
+			}
+		}
+		for _, k := range olds {
+			if _, ok := oldAt[k]; !ok && !oldDone[k] {
+				b, a := figures.Around(oldDoc, &oldSet.Figures[k])
+				oldAt[k] = around{b, a}
+			}
+		}
+		// Both words around first, then one of them.
+		for _, need := range []int{2, 1} {
+			for x, i := range news {
+				if newDone[x] {
+					continue
+				}
+				n := &newSet.Figures[i]
+				for _, k := range olds {
+					if oldDone[k] || oldSet.Figures[k].Class != n.Class {
+						continue
+					}
+					same := 0
+					if oldAt[k].before == newAt[x].before {
+						same++
+					}
+					if oldAt[k].after == newAt[x].after {
+						same++
+					}
+					if same >= need {
+						oldDone[k], newDone[x] = true, true
+						out = append(out, figureChange{k, i})
+						break
+					}
+				}
+			}
+		}
+	}
+	return out
 }
