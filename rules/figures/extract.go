@@ -49,7 +49,7 @@ func extractFigures(doc *prose.Document, fs *FigureSettingsCompiled) *FigureSet 
 	for i, p := range doc.Paragraphs {
 		from := len(out.Figures)
 		if len(nums[i]) == 0 {
-			out.Figures = appendWordDates(out.Figures, from, p, fs)
+			out.Figures = appendWordNumbers(out.Figures, from, p, fs)
 			continue
 		}
 		firstMatches(fs.units, p, units)
@@ -60,7 +60,7 @@ func extractFigures(doc *prose.Document, fs *FigureSettingsCompiled) *FigureSet 
 		for _, n := range nums[i] {
 			out.Figures = append(out.Figures, readFigure(p, n, fs, units, quals))
 		}
-		out.Figures = appendWordDates(out.Figures, from, p, fs)
+		out.Figures = appendWordNumbers(out.Figures, from, p, fs)
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"math"
 	"strings"
 
 	"github.com/attrlint/attrlint/prose"
@@ -128,16 +129,7 @@ func classify(p *prose.Paragraph, n prose.Numeral, f *Figure, fs *FigureSettings
 			if glued(k, k+1) && tok(k+1) == "." {
 				last = k + 1
 			}
-			switch w {
-			case "p.m", "pm":
-				if h < 12 {
-					h += 12
-				}
-			case "a.m", "am":
-				if h == 12 {
-					h = 0
-				}
-			}
+			h += pmShift(w, h)
 		}
 		f.Norm = h*60 + m
 	case "date":
@@ -171,39 +163,114 @@ func ratioTo(toks []prose.Token, tok func(int) string, k int) bool {
 	return true
 }
 
-// appendWordDates appends to figs the weekdays of paragraph p and the
-// months it names without a day ("in March"), as figures of class weekday
-// and date, leaving out the months that a date of figs (the paragraph's
-// numerals) already holds.
-func appendWordDates(figs []Figure, from int, p *prose.Paragraph, fs *FigureSettingsCompiled) []Figure {
+// numberWords are the number words that open a compound ("two-day",
+// "five-member", "seven-year-old"), which prose reads as one word and no
+// numeral: English grammar, as in prose. "one" is left out: "one-time",
+// "one-sided" count nothing.
+var numberWords = map[string]float64{
+	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+	"eighty": 80, "ninety": 90, "hundred": 100,
+}
+
+// appendWordNumbers appends to figs the numbers of paragraph p that are
+// not numerals (figs[from:] are its numerals): the weekdays, the months
+// named without a day ("in March"), numbers glued to a word ("5.55pm",
+// "3.75p", "1990s") and compounds of a number word ("two-day",
+// "seven-year-old"). figs[from:] ends in document order.
+func appendWordNumbers(figs []Figure, from int, p *prose.Paragraph, fs *FigureSettingsCompiled) []Figure {
 	low := p.Lower()
 	toks := p.Tokens
-	for i, t := range toks {
-		if t.Kind != prose.Word || t.End-t.Start < 3 || t.End-t.Start > 9 || p.Text[t.Start] < 'A' || p.Text[t.Start] > 'Z' {
-			continue
+	numerals := len(figs) - from
+	covered := func(i int) bool { // token i is in one of the numerals
+		for k := from; k < from+numerals; k++ {
+			if figs[k].mentionFirst <= i && i <= figs[k].mentionLast || figs[k].firstTok <= i && i <= figs[k].lastTok {
+				return true
+			}
 		}
-		w := low[t.Start:t.End]
-		class, notQ, norm := "", "", 0
-		if d, ok := weekdays[w]; ok {
-			class, notQ, norm = ClassWeekday, "weekday", d
-		} else if m, ok := monthNames[w]; ok && fs.months.Has(w) {
-			// "May" opening a sentence is more often the verb.
-			if m == 5 && startsSentence(p, i) {
+		return false
+	}
+	add := func(f Figure, first, last int) {
+		f.Para, f.Sentence = p.Index, p.SentenceAt(toks[first].Start)
+		f.Mention = p.SrcSpan(prose.Span{Start: toks[first].Start, End: toks[last].End})
+		f.Span, f.Number = f.Mention, f.Mention
+		f.firstTok, f.lastTok, f.mentionFirst, f.mentionLast = first, last, first, last
+		if f.Norm == 0 {
+			f.Norm = f.Value
+		}
+		figs = append(figs, f)
+	}
+	for i, t := range toks {
+		switch t.Kind {
+		case prose.Number:
+			// A number glued to a word that no numeral took.
+			if i+1 >= len(toks) || toks[i+1].Kind != prose.Word || toks[i+1].Start != t.End || covered(i) {
 				continue
 			}
-			class, notQ, norm = ClassDate, "month", m*100
-		} else {
-			continue
+			v, ok := prose.ParseDigits(p.Text[t.Start:t.End])
+			if !ok {
+				continue
+			}
+			w := low[toks[i+1].Start:toks[i+1].End]
+			f := Figure{Written: v, Value: v, NotQuantity: "glued", Class: ClassNumber, Unit: w}
+			last := i + 1
+			switch {
+			case fs.times.Has(w):
+				h, m := math.Modf(v) // "5.55pm"
+				h, m = h+pmShift(w, h), math.Round(m*100)
+				f.Class, f.Unit, f.Norm = ClassTime, "", h*60+m
+				if i+2 < len(toks) && toks[i+2].Start == toks[i+1].End && low[toks[i+2].Start:toks[i+2].End] == "." {
+					last = i + 2
+				}
+			case w == "s" && v >= 1000 && v <= 2199:
+				f.Class = ClassYear // "the 1990s"
+			}
+			add(f, i, last)
+		case prose.Word:
+			n := t.End - t.Start
+			if n < 3 || covered(i) {
+				continue
+			}
+			w := low[t.Start:t.End]
+			if c := p.Text[t.Start]; c >= 'A' && c <= 'Z' {
+				name := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+				last := i
+				if d, ok := weekdays[name]; ok {
+					add(Figure{NotQuantity: "weekday", Class: ClassWeekday, Norm: float64(d)}, i, last)
+					figs[len(figs)-1].Mention.End = figs[len(figs)-1].Mention.Start + len(name)
+					continue
+				}
+				// "May" opening a sentence is more often the verb.
+				if m, ok := monthNames[name]; ok && fs.months.Has(name) && (m != 5 || !startsSentence(p, i)) && !inDate(figs[from:from+numerals], i) {
+					add(Figure{NotQuantity: "month", Class: ClassDate, Norm: float64(m) * 100}, i, last)
+					figs[len(figs)-1].Mention.End = figs[len(figs)-1].Mention.Start + len(name)
+					continue
+				}
+			}
+			h := strings.IndexByte(w, '-')
+			if h < 3 {
+				continue
+			}
+			v, ok := numberWords[w[:h]]
+			if !ok {
+				continue
+			}
+			rest := w[h+1:]
+			unit, _, _ := strings.Cut(rest, "-")
+			f := Figure{Written: v, Value: v, NotQuantity: "compound", Class: ClassNumber, Unit: rest}
+			switch {
+			case rest == "year-old" || rest == "years-old" || strings.HasPrefix(rest, "year-old-"):
+				f.Class = ClassAge
+			case fs.periods.Has(unit):
+				f.Class, f.Unit = ClassPeriod, unit
+				if d, ok := periodDays[singularNoun(unit)]; ok {
+					f.Norm = v * d
+				}
+			}
+			add(f, i, i)
 		}
-		if class == ClassDate && inDate(figs[from:], i) {
-			continue
-		}
-		span := p.SrcSpan(prose.Span{Start: t.Start, End: t.End})
-		figs = append(figs, Figure{
-			Span: span, Number: span, Mention: span, Para: p.Index, Sentence: p.SentenceAt(t.Start),
-			NotQuantity: notQ, Class: class, Norm: float64(norm),
-			firstTok: i, lastTok: i, mentionFirst: i, mentionLast: i,
-		})
 	}
 	// Back in document order: the numerals are, the words after them.
 	added := figs[from:]
@@ -213,6 +280,22 @@ func appendWordDates(figs []Figure, from int, p *prose.Paragraph, fs *FigureSett
 		}
 	}
 	return figs
+}
+
+// pmShift is what a time's suffix adds to its hour h: 12 after noon, -12
+// for midnight.
+func pmShift(w string, h float64) float64 {
+	switch w {
+	case "p.m", "pm":
+		if h < 12 {
+			return 12
+		}
+	case "a.m", "am":
+		if h == 12 {
+			return -12
+		}
+	}
+	return 0
 }
 
 // inDate reports whether token i is the month of one of the dates figs.
@@ -237,6 +320,9 @@ func (fs *FigureSettingsCompiled) SameNumber(a, b *Figure) bool {
 	if a.Class == ClassCount {
 		return a.SameQuantity(b) && fs.SameValue(a, b)
 	}
+	if a.Class == ClassNumber && a.Unit != b.Unit {
+		return false // "3.75p", "3.75m"
+	}
 	x, y := *a, *b
 	x.Value, y.Value = a.Norm, b.Norm
 	if a.Class == ClassPeriod && a.Unit != b.Unit {
@@ -250,10 +336,10 @@ func (fs *FigureSettingsCompiled) SameNumber(a, b *Figure) bool {
 	return fs.SameValue(&x, &y)
 }
 
-// Around returns the words right before and right after f's mention in
-// its sentence, lower-cased ("" at either end of the sentence): where a
-// number stands in a sentence, to pair it with the number at the same
-// place in another version.
+// Around returns the words (or numbers) right before and right after f's
+// mention in its sentence, lower-cased ("" at either end of the
+// sentence), punctuation left out: where a number stands in a sentence,
+// to pair it with the number at the same place in another version.
 func Around(doc *prose.Document, f *Figure) (before, after string) {
 	if f.Sentence < 0 {
 		return "", ""
@@ -262,13 +348,13 @@ func Around(doc *prose.Document, f *Figure) (before, after string) {
 	sent := p.Sentences[f.Sentence]
 	low := p.Lower()
 	for i := f.mentionFirst - 1; i >= 0 && p.Tokens[i].Start >= sent.Start; i-- {
-		if t := p.Tokens[i]; t.Kind == prose.Word {
+		if t := p.Tokens[i]; t.Kind != prose.Punct {
 			before = low[t.Start:t.End]
 			break
 		}
 	}
 	for i := f.mentionLast + 1; i < len(p.Tokens) && p.Tokens[i].End <= sent.End; i++ {
-		if t := p.Tokens[i]; t.Kind == prose.Word {
+		if t := p.Tokens[i]; t.Kind != prose.Punct {
 			after = low[t.Start:t.End]
 			break
 		}

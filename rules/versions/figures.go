@@ -156,11 +156,24 @@ func figureChanges(pass *analysis.Pass, oldDoc *prose.Document, oldSet, newSet *
 		if o < 0 {
 			continue
 		}
-		for _, i := range newBySent[s] {
-			for _, k := range oldBySent[o] {
-				if !oldDone[k] && oldSet.Figures[k].SameQuantity(&newSet.Figures[i]) && fs.SameValue(&oldSet.Figures[k], &newSet.Figures[i]) {
-					oldDone[k], newDone[i] = true, true
-					break
+		// Equal as written first, so that "400 kilograms (882 pounds)"
+		// pairs each unit with its own before the conversion pairs them
+		// across.
+		for _, asWritten := range []bool{true, false} {
+			for _, i := range newBySent[s] {
+				if newDone[i] {
+					continue
+				}
+				n := &newSet.Figures[i]
+				for _, k := range oldBySent[o] {
+					f := &oldSet.Figures[k]
+					if oldDone[k] || !f.SameQuantity(n) || asWritten && (f.Unit != n.Unit || f.Written != n.Written) {
+						continue
+					}
+					if fs.SameValue(f, n) {
+						oldDone[k], newDone[i] = true, true
+						break
+					}
 				}
 			}
 		}
@@ -308,11 +321,13 @@ func (x *figureIndexed) near(f *figures.Figure, ratio float64, fn func(int)) {
 }
 
 // numberChanges pairs the numbers that are not counts (Class other than
-// ClassCount) of aligned sentences and returns those that changed: in
-// each pair of sentences, numbers of one class with the same value are
-// the same number wherever they stand; of those left, a number of one
-// class at the same place in the sentence (the same word before it and
-// after it, or else one of them) is the same number, changed.
+// ClassCount) of aligned sentences and returns those that changed. In
+// each pair of sentences, a number of one class at the same place (the
+// same word before it and after it) is the same number, an equal one
+// first; of those left,
+// numbers of one class with the same value are the same number wherever
+// they stand; of those left, a number with the same word before or after
+// it is the same number, changed.
 func numberChanges(newDoc, oldDoc *prose.Document, al *alignment, oldSet, newSet *figures.FigureSet) []figureChange {
 	fs := newSet.Settings
 	compared := func(f *figures.Figure) bool {
@@ -351,35 +366,27 @@ func numberChanges(newDoc, oldDoc *prose.Document, al *alignment, oldSet, newSet
 		olds := oldBySent[o]
 		news := newBySent[s]
 		newDone := make([]bool, len(news))
-		for x, i := range news {
-			for _, k := range olds {
-				if !oldDone[k] && fs.SameNumber(&oldSet.Figures[k], &newSet.Figures[i]) {
-					oldDone[k], newDone[x] = true, true
-					break
-				}
-			}
-		}
 		newAt := make([]around, len(news))
 		for x, i := range news {
-			if !newDone[x] {
-				newAt[x].before, newAt[x].after = figures.Around(newDoc, &newSet.Figures[i])
-			}
+			newAt[x].before, newAt[x].after = figures.Around(newDoc, &newSet.Figures[i])
 		}
 		for _, k := range olds {
-			if _, ok := oldAt[k]; !ok && !oldDone[k] {
+			if _, ok := oldAt[k]; !ok {
 				b, a := figures.Around(oldDoc, &oldSet.Figures[k])
 				oldAt[k] = around{b, a}
 			}
 		}
-		// Both words around first, then one of them.
-		for _, need := range []int{2, 1} {
+		// pair pairs each new number left with the first old number left
+		// that ok accepts, and records a change when their values differ.
+		pair := func(ok func(o, n *figures.Figure, same int) bool) {
 			for x, i := range news {
 				if newDone[x] {
 					continue
 				}
 				n := &newSet.Figures[i]
 				for _, k := range olds {
-					if oldDone[k] || oldSet.Figures[k].Class != n.Class {
+					o := &oldSet.Figures[k]
+					if oldDone[k] || o.Class != n.Class {
 						continue
 					}
 					same := 0
@@ -389,14 +396,23 @@ func numberChanges(newDoc, oldDoc *prose.Document, al *alignment, oldSet, newSet
 					if oldAt[k].after == newAt[x].after {
 						same++
 					}
-					if same >= need {
+					if ok(o, n, same) {
 						oldDone[k], newDone[x] = true, true
-						out = append(out, figureChange{k, i})
+						if !fs.SameNumber(o, n) {
+							out = append(out, figureChange{k, i})
+						}
 						break
 					}
 				}
 			}
 		}
+		// A number between the same two words is the same number, equal
+		// first, then changed; then equal numbers wherever they stand
+		// (moved, reformatted); then a number with one of its words.
+		pair(func(o, n *figures.Figure, same int) bool { return same == 2 && fs.SameNumber(o, n) })
+		pair(func(o, n *figures.Figure, same int) bool { return same == 2 })
+		pair(func(o, n *figures.Figure, same int) bool { return fs.SameNumber(o, n) })
+		pair(func(o, n *figures.Figure, same int) bool { return same == 1 })
 	}
 	return out
 }
