@@ -42,14 +42,13 @@ func extractFigures(doc *prose.Document, fs *FigureSettingsCompiled) *FigureSet 
 		total += len(n)
 	}
 	sc.nums = nums
-	if total > 0 {
-		out.Figures = make([]Figure, 0, total)
+	if total == 0 {
+		return out
 	}
+	out.Figures = make([]Figure, 0, total)
 	units, quals := &sc.units, &sc.quals
 	for i, p := range doc.Paragraphs {
-		from := len(out.Figures)
 		if len(nums[i]) == 0 {
-			out.Figures = appendWordNumbers(out.Figures, from, p, fs)
 			continue
 		}
 		firstMatches(fs.units, p, units)
@@ -60,7 +59,6 @@ func extractFigures(doc *prose.Document, fs *FigureSettingsCompiled) *FigureSet 
 		for _, n := range nums[i] {
 			out.Figures = append(out.Figures, readFigure(p, n, fs, units, quals))
 		}
-		out.Figures = appendWordNumbers(out.Figures, from, p, fs)
 	}
 	return out
 }

@@ -1,7 +1,9 @@
 package figures
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -118,12 +120,22 @@ func TestClasses(t *testing.T) {
 		{"In 2003, Section 5 and the F-16 came 3rd.", []string{"2003|year|2003", "Section 5|label|5", "F-16|label|16", "3rd|ordinal|3"}},
 		{"Three of the 12,000 troops left.", []string{"Three|number|3", "12,000 troops|count|12000"}},
 		{"1. The first item.", []string{"1||1"}},
+		{"After Sunday's two-day talks, the seven-year-old left at 5.55pm in the 1990s style, down 3.75p.", []string{
+			"Sunday|weekday|7", "two-day|period|2", "seven-year-old|age|7", "5.55pm|time|1075", "1990s|year|1990", "3.75p|number|3.75"}},
 	}
 	fs := testSettings(t)
 	for _, tt := range tests {
 		doc := prose.Parse("draft.txt", []byte(tt.text))
+		set := extractFigures(doc, fs)
+		all := append([]Figure(nil), set.Figures...)
+		for _, p := range doc.Paragraphs {
+			for s := range p.Sentences {
+				all = append(all, set.WordNumbers(doc, p.Index, s)...)
+			}
+		}
+		slices.SortStableFunc(all, func(a, b Figure) int { return cmp.Compare(a.Mention.Start, b.Mention.Start) })
 		var got []string
-		for _, f := range extractFigures(doc, fs).Figures {
+		for _, f := range all {
 			got = append(got, fmt.Sprintf("%s|%s|%v", doc.Text[f.Mention.Start:f.Mention.End], f.Class, f.Norm))
 		}
 		if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {

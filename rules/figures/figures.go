@@ -111,9 +111,8 @@ const (
 )
 
 // A FigureSet is the result of the figures analyzer: every numeral of a
-// document in document order, and the weekdays and the months named
-// without a day (Quantity false, NotQuantity "weekday" or "month"), which
-// are numbers of a sort when two versions of a sentence are compared.
+// document in document order. The numbers that are not numerals
+// (weekdays, "in March", "two-day") are read on demand (WordNumbers).
 type FigureSet struct {
 	Figures []Figure
 	// Settings are the compiled settings the figures were read with; the

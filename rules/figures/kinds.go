@@ -2,6 +2,7 @@ package figures
 
 import (
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/attrlint/attrlint/prose"
@@ -175,19 +176,38 @@ var numberWords = map[string]float64{
 	"eighty": 80, "ninety": 90, "hundred": 100,
 }
 
-// appendWordNumbers appends to figs the numbers of paragraph p that are
-// not numerals (figs[from:] are its numerals): the weekdays, the months
+// WordNumbers returns the numbers of sentence sent of paragraph para that
+// are not numerals, and so not in set.Figures: the weekdays, the months
 // named without a day ("in March"), numbers glued to a word ("5.55pm",
 // "3.75p", "1990s") and compounds of a number word ("two-day",
-// "seven-year-old"). figs[from:] ends in document order.
-func appendWordNumbers(figs []Figure, from int, p *prose.Paragraph, fs *FigureSettingsCompiled) []Figure {
+// "seven-year-old"), in document order. They are read on demand: only a
+// comparison of versions needs them, and only in the sentences that
+// changed.
+func (set *FigureSet) WordNumbers(doc *prose.Document, para, sent int) []Figure {
+	p := doc.Paragraphs[para]
+	if sent < 0 || sent >= len(p.Sentences) {
+		return nil
+	}
+	span := p.Sentences[sent]
+	lo := sort.Search(len(set.Figures), func(i int) bool { return set.Figures[i].Para >= para })
+	hi := sort.Search(len(set.Figures), func(i int) bool { return set.Figures[i].Para > para })
+	t0 := sort.Search(len(p.Tokens), func(i int) bool { return p.Tokens[i].Start >= span.Start })
+	t1 := sort.Search(len(p.Tokens), func(i int) bool { return p.Tokens[i].Start >= span.End })
+	return wordNumbers(p, set.Figures[lo:hi], t0, t1, set.Settings)
+}
+
+// wordNumbers returns the numbers that are not numerals of tokens
+// [t0, t1) of p, whose numerals are nums.
+func wordNumbers(p *prose.Paragraph, nums []Figure, t0, t1 int, fs *FigureSettingsCompiled) []Figure {
 	low := p.Lower()
 	toks := p.Tokens
-	numerals := len(figs) - from
-	covered := func(i int) bool { // token i is in one of the numerals
-		for k := from; k < from+numerals; k++ {
-			if figs[k].mentionFirst <= i && i <= figs[k].mentionLast || figs[k].firstTok <= i && i <= figs[k].lastTok {
-				return true
+	var figs []Figure
+	next := 0                     // the first numeral that may hold the token asked about
+	covered := func(i int) bool { // token i is in one of the numerals; i only grows
+		for ; next < len(nums); next++ {
+			f := &nums[next]
+			if max(f.lastTok, f.mentionLast) >= i {
+				return min(f.firstTok, f.mentionFirst) <= i
 			}
 		}
 		return false
@@ -202,7 +222,8 @@ func appendWordNumbers(figs []Figure, from int, p *prose.Paragraph, fs *FigureSe
 		}
 		figs = append(figs, f)
 	}
-	for i, t := range toks {
+	for i := t0; i < t1 && i < len(toks); i++ {
+		t := toks[i]
 		switch t.Kind {
 		case prose.Number:
 			// A number glued to a word that no numeral took.
@@ -243,7 +264,7 @@ func appendWordNumbers(figs []Figure, from int, p *prose.Paragraph, fs *FigureSe
 					continue
 				}
 				// "May" opening a sentence is more often the verb.
-				if m, ok := monthNames[name]; ok && fs.months.Has(name) && (m != 5 || !startsSentence(p, i)) && !inDate(figs[from:from+numerals], i) {
+				if m, ok := monthNames[name]; ok && fs.months.Has(name) && (m != 5 || !startsSentence(p, i)) && !inDate(nums, i) {
 					add(Figure{NotQuantity: "month", Class: ClassDate, Norm: float64(m) * 100}, i, last)
 					figs[len(figs)-1].Mention.End = figs[len(figs)-1].Mention.Start + len(name)
 					continue
@@ -270,13 +291,6 @@ func appendWordNumbers(figs []Figure, from int, p *prose.Paragraph, fs *FigureSe
 				}
 			}
 			add(f, i, i)
-		}
-	}
-	// Back in document order: the numerals are, the words after them.
-	added := figs[from:]
-	for i := 1; i < len(added); i++ {
-		for k := i; k > 0 && added[k].Span.Start < added[k-1].Span.Start; k-- {
-			added[k], added[k-1] = added[k-1], added[k]
 		}
 	}
 	return figs

@@ -103,7 +103,7 @@ func runFigureChanged(pass *analysis.Pass) (any, error) {
 		return nil, errors.New("figure-changed: the figures analyzer gave no result")
 	}
 	for _, c := range figureChanges(pass, prev.Doc, oldSet, newSet, rule.opts) {
-		o, n := &oldSet.Figures[c.old], &newSet.Figures[c.new]
+		o, n := c.old, c.new
 		oldText, newText := figures.Quoted(prev.Doc, o), figures.Quoted(pass.Doc, n)
 		msg := strings.NewReplacer("{old}", oldText, "{new}", newText).Replace(rule.message)
 		pass.Report(analysis.Diagnostic{Start: n.Mention.Start, End: n.Mention.End, Message: msg,
@@ -114,7 +114,7 @@ func runFigureChanged(pass *analysis.Pass) (any, error) {
 }
 
 // A figureChange pairs an old figure with the new one that changed it.
-type figureChange struct{ old, new int }
+type figureChange struct{ old, new *figures.Figure }
 
 // figureChanges pairs the figures of two versions and returns those whose
 // value changed, in the new version's order.
@@ -198,7 +198,7 @@ func figureChanges(pass *analysis.Pass, oldDoc *prose.Document, oldSet, newSet *
 			}
 			for x := range olds {
 				oldDone[olds[x]], newDone[news[x]] = true, true
-				out = append(out, figureChange{olds[x], news[x]})
+				out = append(out, figureChange{&oldSet.Figures[olds[x]], &newSet.Figures[news[x]]})
 			}
 		}
 	}
@@ -274,9 +274,9 @@ func figureChanges(pass *analysis.Pass, oldDoc *prose.Document, oldSet, newSet *
 			continue
 		}
 		oldDone[c.old], newDone[c.new] = true, true
-		out = append(out, figureChange{c.old, c.new})
+		out = append(out, figureChange{&oldSet.Figures[c.old], &newSet.Figures[c.new]})
 	}
-	sort.Slice(out, func(x, y int) bool { return out[x].new < out[y].new })
+	sort.SliceStable(out, func(x, y int) bool { return out[x].new.Mention.Start < out[y].new.Mention.Start })
 	return out
 }
 
@@ -321,85 +321,91 @@ func (x *figureIndexed) near(f *figures.Figure, ratio float64, fn func(int)) {
 }
 
 // numberChanges pairs the numbers that are not counts (Class other than
-// ClassCount) of aligned sentences and returns those that changed. In
-// each pair of sentences, a number of one class at the same place (the
-// same word before it and after it) is the same number, an equal one
-// first; of those left,
-// numbers of one class with the same value are the same number wherever
-// they stand; of those left, a number with the same word before or after
-// it is the same number, changed.
+// ClassCount) of aligned sentences, numerals and the numbers in words
+// (weekdays, months, compounds), and returns those that changed. In each
+// pair of sentences, a number of one class at the same place (the same
+// word before it and after it) is the same number, an equal one first; of
+// those left, numbers of one class with the same value are the same number
+// wherever they stand (moved, reformatted); of those left, a number with
+// the same word before or after it is the same number, changed.
 func numberChanges(newDoc, oldDoc *prose.Document, al *alignment, oldSet, newSet *figures.FigureSet) []figureChange {
 	fs := newSet.Settings
 	compared := func(f *figures.Figure) bool {
 		return f.Class != "" && f.Class != figures.ClassCount && f.Sentence >= 0
 	}
-	oldBySent := map[int][]int{}
-	for i := range oldSet.Figures {
-		if f := &oldSet.Figures[i]; compared(f) {
-			s := al.oldPos[[2]int{f.Para, f.Sentence}]
-			oldBySent[s] = append(oldBySent[s], i)
-		}
+	// numbers gathers the numbers of the sentences of one version that
+	// are compared, by sentence index in the alignment, on demand.
+	type number struct {
+		f             *figures.Figure
+		before, after string
 	}
-	if len(oldBySent) == 0 {
-		return nil
-	}
-	newBySent := map[int][]int{}
-	var sents []int
-	for i := range newSet.Figures {
-		if f := &newSet.Figures[i]; compared(f) {
-			s := al.newPos[[2]int{f.Para, f.Sentence}]
-			if len(newBySent[s]) == 0 {
-				sents = append(sents, s)
+	numbers := func(doc *prose.Document, set *figures.FigureSet, ss []versionSentence, pos map[[2]int]int) func(int) []number {
+		bySent := map[int][]*figures.Figure{}
+		for i := range set.Figures {
+			if f := &set.Figures[i]; compared(f) {
+				s := pos[[2]int{f.Para, f.Sentence}]
+				bySent[s] = append(bySent[s], f)
 			}
-			newBySent[s] = append(newBySent[s], i)
+		}
+		cache := map[int][]number{}
+		return func(s int) []number {
+			if l, ok := cache[s]; ok {
+				return l
+			}
+			figs := bySent[s]
+			words := set.WordNumbers(doc, ss[s].para, ss[s].sent)
+			for i := range words {
+				if compared(&words[i]) {
+					figs = append(figs, &words[i])
+				}
+			}
+			l := make([]number, len(figs))
+			for i, f := range figs {
+				l[i].f = f
+				l[i].before, l[i].after = figures.Around(doc, f)
+			}
+			cache[s] = l
+			return l
 		}
 	}
-	type around struct{ before, after string }
-	oldAt := map[int]around{}
+	oldNumbers := numbers(oldDoc, oldSet, al.old, al.oldPos)
+	newNumbers := numbers(newDoc, newSet, al.new, al.newPos)
+	oldDone := map[*figures.Figure]bool{}
 	var out []figureChange
-	oldDone := map[int]bool{}
-	for _, s := range sents {
-		o := al.toOld[s]
+	for s, o := range al.toOld {
 		if o < 0 || al.exact[s] {
 			continue // unaligned, or equal: nothing changed
 		}
-		olds := oldBySent[o]
-		news := newBySent[s]
+		news := newNumbers(s)
+		if len(news) == 0 {
+			continue
+		}
+		olds := oldNumbers(o)
 		newDone := make([]bool, len(news))
-		newAt := make([]around, len(news))
-		for x, i := range news {
-			newAt[x].before, newAt[x].after = figures.Around(newDoc, &newSet.Figures[i])
-		}
-		for _, k := range olds {
-			if _, ok := oldAt[k]; !ok {
-				b, a := figures.Around(oldDoc, &oldSet.Figures[k])
-				oldAt[k] = around{b, a}
-			}
-		}
 		// pair pairs each new number left with the first old number left
 		// that ok accepts, and records a change when their values differ.
 		pair := func(ok func(o, n *figures.Figure, same int) bool) {
-			for x, i := range news {
+			for x := range news {
 				if newDone[x] {
 					continue
 				}
-				n := &newSet.Figures[i]
-				for _, k := range olds {
-					o := &oldSet.Figures[k]
-					if oldDone[k] || o.Class != n.Class {
+				n := news[x].f
+				for k := range olds {
+					o := olds[k].f
+					if oldDone[o] || o.Class != n.Class {
 						continue
 					}
 					same := 0
-					if oldAt[k].before == newAt[x].before {
+					if olds[k].before == news[x].before {
 						same++
 					}
-					if oldAt[k].after == newAt[x].after {
+					if olds[k].after == news[x].after {
 						same++
 					}
 					if ok(o, n, same) {
-						oldDone[k], newDone[x] = true, true
+						oldDone[o], newDone[x] = true, true
 						if !fs.SameNumber(o, n) {
-							out = append(out, figureChange{k, i})
+							out = append(out, figureChange{o, n})
 						}
 						break
 					}
@@ -407,8 +413,8 @@ func numberChanges(newDoc, oldDoc *prose.Document, al *alignment, oldSet, newSet
 			}
 		}
 		// A number between the same two words is the same number, equal
-		// first, then changed; then equal numbers wherever they stand
-		// (moved, reformatted); then a number with one of its words.
+		// first, then changed; then equal numbers wherever they stand;
+		// then a number with one of its words.
 		pair(func(o, n *figures.Figure, same int) bool { return same == 2 && fs.SameNumber(o, n) })
 		pair(func(o, n *figures.Figure, same int) bool { return same == 2 })
 		pair(func(o, n *figures.Figure, same int) bool { return fs.SameNumber(o, n) })
