@@ -213,6 +213,7 @@ func readFigure(p *prose.Paragraph, n prose.Numeral, fs *FigureSettingsCompiled,
 
 	f.NotQuantity = notQuantity(p, n, &f, fs, tok, j)
 	f.Quantity = f.NotQuantity == ""
+	classify(p, n, &f, fs, tok, j)
 	return f
 }
 

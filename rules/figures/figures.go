@@ -54,9 +54,27 @@ type Figure struct {
 	Quantity    bool
 	NotQuantity string
 
+	// Class is what sort of number the mention is, for comparing two
+	// versions of one sentence: ClassCount for a quantity with a unit
+	// (Comparable), ClassNumber for a bare count, or ClassPeriod,
+	// ClassDate, ClassWeekday, ClassTime, ClassAge, ClassRatio,
+	// ClassYear, ClassLabel, ClassOrdinal; "" for what is never compared
+	// (list numbering, the minutes of a time read with its hour).
+	Class string
+	// Mention is the whole mention as a comparison of versions quotes it:
+	// Span, and for the other classes the date with its month ("Jan.
+	// 30"), the period with its unit ("60 days"), the time with its
+	// minutes ("10:30 a.m."), the weekday ("Tuesday").
+	Mention prose.Span
+	// Norm is the value that two mentions of one class compare: Value for
+	// counts and bare numbers, the length in days of a period, month*100 +
+	// day of a date, minutes since midnight of a time, 1 to 7 of a weekday.
+	Norm float64
+
 	// firstTok and lastTok index the figure's first and last token in its
-	// paragraph's Tokens.
-	firstTok, lastTok int
+	// paragraph's Tokens; mentionFirst and mentionLast those of Mention.
+	firstTok, lastTok         int
+	mentionFirst, mentionLast int
 }
 
 // Comparable reports whether f is a quantity with a unit, one that can be
@@ -77,8 +95,24 @@ func (f *Figure) SameQuantity(g *Figure) bool {
 	return true
 }
 
+// The classes of numbers (Figure.Class).
+const (
+	ClassCount   = "count"
+	ClassNumber  = "number"
+	ClassPeriod  = "period"
+	ClassDate    = "date"
+	ClassWeekday = "weekday"
+	ClassTime    = "time"
+	ClassAge     = "age"
+	ClassRatio   = "ratio"
+	ClassYear    = "year"
+	ClassLabel   = "label"
+	ClassOrdinal = "ordinal"
+)
+
 // A FigureSet is the result of the figures analyzer: every numeral of a
-// document in document order.
+// document in document order. The numbers that are not numerals
+// (weekdays, "in March", "two-day") are read on demand (WordNumbers).
 type FigureSet struct {
 	Figures []Figure
 	// Settings are the compiled settings the figures were read with; the

@@ -272,9 +272,10 @@ func quoteUnit(f *Figure) string {
 	return f.Group
 }
 
-// Quoted is the figure as written, quoted.
+// Quoted is the figure's mention as written, quoted: its Span for a count,
+// the whole date, period or time for the other classes.
 func Quoted(doc *prose.Document, f *Figure) string {
-	return strconv.Quote(string(doc.Text[f.Span.Start:f.Span.End]))
+	return strconv.Quote(string(doc.Text[f.Mention.Start:f.Mention.End]))
 }
 
 // quantity is what makes figures one quantity: their group and their

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/prose"
 )
 
@@ -265,4 +266,53 @@ func (a *alignment) counterpart(para, sent int) int {
 		return -1
 	}
 	return a.toOld[n]
+}
+
+// A SentenceRef names one sentence of a document: the index of its
+// paragraph (Document.Paragraphs) and of the sentence in it
+// (Paragraph.Sentences).
+type SentenceRef struct{ Para, Sentence int }
+
+// A Pair is a sentence of a newer version and the sentence of the older
+// version aligned with it. Exact is set when the two are the same sentence
+// (equal words and numbers; quotation-mark style, punctuation and spacing
+// aside), moved or not; otherwise the newer one is the older reworded, or
+// one half of it split in two.
+type Pair struct {
+	Old, New SentenceRef
+	Exact    bool
+}
+
+// Align aligns the sentences of new with those of old, as the
+// cross-version rules do: first the sentences that are unique and equal in
+// both and in the same order, then equal sentences that moved, then,
+// between two aligned sentences, changed ones by word similarity (a
+// reworded sentence, a sentence split in two: both halves pair with the
+// one old sentence). It returns one Pair for each sentence of new that
+// has a counterpart, in new's order; a sentence of new in no Pair was
+// added, a sentence of old in none was deleted (or merged away).
+func Align(old, new *prose.Document) []Pair {
+	return alignVersions(old, new).pairs()
+}
+
+// Aligned is Align for a cross-version analyzer: the alignment of the
+// pass's document with old (one of pass.Versions), computed once per pair
+// of versions whichever rules ask for it.
+func Aligned(pass *analysis.Pass, old *prose.Document) []Pair {
+	return sharedAlignment(pass, old).pairs()
+}
+
+func (a *alignment) pairs() []Pair {
+	out := make([]Pair, 0, len(a.new))
+	for n, o := range a.toOld {
+		if o < 0 {
+			continue
+		}
+		out = append(out, Pair{
+			Old:   SentenceRef{a.old[o].para, a.old[o].sent},
+			New:   SentenceRef{a.new[n].para, a.new[n].sent},
+			Exact: a.exact[n],
+		})
+	}
+	return out
 }

@@ -103,18 +103,18 @@ func runFigureChanged(pass *analysis.Pass) (any, error) {
 		return nil, errors.New("figure-changed: the figures analyzer gave no result")
 	}
 	for _, c := range figureChanges(pass, prev.Doc, oldSet, newSet, rule.opts) {
-		o, n := &oldSet.Figures[c.old], &newSet.Figures[c.new]
+		o, n := c.old, c.new
 		oldText, newText := figures.Quoted(prev.Doc, o), figures.Quoted(pass.Doc, n)
 		msg := strings.NewReplacer("{old}", oldText, "{new}", newText).Replace(rule.message)
-		pass.Report(analysis.Diagnostic{Start: n.Span.Start, End: n.Span.End, Message: msg,
-			Related: []analysis.Related{{Doc: prev.Doc, Start: o.Span.Start, End: o.Span.End,
+		pass.Report(analysis.Diagnostic{Start: n.Mention.Start, End: n.Mention.End, Message: msg,
+			Related: []analysis.Related{{Doc: prev.Doc, Start: o.Mention.Start, End: o.Mention.End,
 				Message: "the earlier version has " + oldText}}})
 	}
 	return nil, nil
 }
 
 // A figureChange pairs an old figure with the new one that changed it.
-type figureChange struct{ old, new int }
+type figureChange struct{ old, new *figures.Figure }
 
 // figureChanges pairs the figures of two versions and returns those whose
 // value changed, in the new version's order.
@@ -156,11 +156,24 @@ func figureChanges(pass *analysis.Pass, oldDoc *prose.Document, oldSet, newSet *
 		if o < 0 {
 			continue
 		}
-		for _, i := range newBySent[s] {
-			for _, k := range oldBySent[o] {
-				if !oldDone[k] && oldSet.Figures[k].SameQuantity(&newSet.Figures[i]) && fs.SameValue(&oldSet.Figures[k], &newSet.Figures[i]) {
-					oldDone[k], newDone[i] = true, true
-					break
+		// Equal as written first, so that "400 kilograms (882 pounds)"
+		// pairs each unit with its own before the conversion pairs them
+		// across.
+		for _, asWritten := range []bool{true, false} {
+			for _, i := range newBySent[s] {
+				if newDone[i] {
+					continue
+				}
+				n := &newSet.Figures[i]
+				for _, k := range oldBySent[o] {
+					f := &oldSet.Figures[k]
+					if oldDone[k] || !f.SameQuantity(n) || asWritten && (f.Unit != n.Unit || f.Written != n.Written) {
+						continue
+					}
+					if fs.SameValue(f, n) {
+						oldDone[k], newDone[i] = true, true
+						break
+					}
 				}
 			}
 		}
@@ -185,10 +198,14 @@ func figureChanges(pass *analysis.Pass, oldDoc *prose.Document, oldSet, newSet *
 			}
 			for x := range olds {
 				oldDone[olds[x]], newDone[news[x]] = true, true
-				out = append(out, figureChange{olds[x], news[x]})
+				out = append(out, figureChange{&oldSet.Figures[olds[x]], &newSet.Figures[news[x]]})
 			}
 		}
 	}
+	// 1b. Every other number of aligned sentences: periods, dates,
+	// weekdays, times, ages, ratios, years, labels, bare counts.
+	out = append(out, numberChanges(pass.Doc, oldDoc, al, oldSet, newSet)...)
+
 	// 2. The same value anywhere in the other version: not a change.
 	oldIdx := indexFigures(oldSet)
 	newIdx := indexFigures(newSet)
@@ -257,9 +274,9 @@ func figureChanges(pass *analysis.Pass, oldDoc *prose.Document, oldSet, newSet *
 			continue
 		}
 		oldDone[c.old], newDone[c.new] = true, true
-		out = append(out, figureChange{c.old, c.new})
+		out = append(out, figureChange{&oldSet.Figures[c.old], &newSet.Figures[c.new]})
 	}
-	sort.Slice(out, func(x, y int) bool { return out[x].new < out[y].new })
+	sort.SliceStable(out, func(x, y int) bool { return out[x].new.Mention.Start < out[y].new.Mention.Start })
 	return out
 }
 
@@ -301,4 +318,107 @@ func (x *figureIndexed) near(f *figures.Figure, ratio float64, fn func(int)) {
 	for ; i < len(l) && x.set.Figures[l[i]].Value <= hi; i++ {
 		fn(l[i])
 	}
+}
+
+// numberChanges pairs the numbers that are not counts (Class other than
+// ClassCount) of aligned sentences, numerals and the numbers in words
+// (weekdays, months, compounds), and returns those that changed. In each
+// pair of sentences, a number of one class at the same place (the same
+// word before it and after it) is the same number, an equal one first; of
+// those left, numbers of one class with the same value are the same number
+// wherever they stand (moved, reformatted); of those left, a number with
+// the same word before or after it is the same number, changed.
+func numberChanges(newDoc, oldDoc *prose.Document, al *alignment, oldSet, newSet *figures.FigureSet) []figureChange {
+	fs := newSet.Settings
+	compared := func(f *figures.Figure) bool {
+		return f.Class != "" && f.Class != figures.ClassCount && f.Sentence >= 0
+	}
+	// numbers gathers the numbers of the sentences of one version that
+	// are compared, by sentence index in the alignment, on demand.
+	type number struct {
+		f             *figures.Figure
+		before, after string
+	}
+	numbers := func(doc *prose.Document, set *figures.FigureSet, ss []versionSentence, pos map[[2]int]int) func(int) []number {
+		bySent := map[int][]*figures.Figure{}
+		for i := range set.Figures {
+			if f := &set.Figures[i]; compared(f) {
+				s := pos[[2]int{f.Para, f.Sentence}]
+				bySent[s] = append(bySent[s], f)
+			}
+		}
+		cache := map[int][]number{}
+		return func(s int) []number {
+			if l, ok := cache[s]; ok {
+				return l
+			}
+			figs := bySent[s]
+			words := set.WordNumbers(doc, ss[s].para, ss[s].sent)
+			for i := range words {
+				if compared(&words[i]) {
+					figs = append(figs, &words[i])
+				}
+			}
+			l := make([]number, len(figs))
+			for i, f := range figs {
+				l[i].f = f
+				l[i].before, l[i].after = figures.Around(doc, f)
+			}
+			cache[s] = l
+			return l
+		}
+	}
+	oldNumbers := numbers(oldDoc, oldSet, al.old, al.oldPos)
+	newNumbers := numbers(newDoc, newSet, al.new, al.newPos)
+	oldDone := map[*figures.Figure]bool{}
+	var out []figureChange
+	for s, o := range al.toOld {
+		if o < 0 || al.exact[s] {
+			continue // unaligned, or equal: nothing changed
+		}
+		news := newNumbers(s)
+		if len(news) == 0 {
+			continue
+		}
+		olds := oldNumbers(o)
+		newDone := make([]bool, len(news))
+		// pair pairs each new number left with the first old number left
+		// that ok accepts, and records a change when their values differ.
+		pair := func(ok func(o, n *figures.Figure, same int) bool) {
+			for x := range news {
+				if newDone[x] {
+					continue
+				}
+				n := news[x].f
+				for k := range olds {
+					o := olds[k].f
+					if oldDone[o] || o.Class != n.Class {
+						continue
+					}
+					same := 0
+					if olds[k].before == news[x].before {
+						same++
+					}
+					if olds[k].after == news[x].after {
+						same++
+					}
+					if ok(o, n, same) {
+						oldDone[o], newDone[x] = true, true
+						if !fs.SameNumber(o, n) {
+							out = append(out, figureChange{o, n})
+						}
+						break
+					}
+				}
+			}
+		}
+		// A number between the same two words is the same number, equal
+		// first, then changed; then equal numbers wherever they stand;
+		// then a number with one of its words.
+		pair(func(o, n *figures.Figure, same int) bool { return same == 2 && fs.SameNumber(o, n) })
+		pair(func(o, n *figures.Figure, same int) bool { return same == 2 })
+		pair(func(o, n *figures.Figure, same int) bool { return fs.SameNumber(o, n) })
+		pair(func(o, n *figures.Figure, same int) bool { return same == 1 })
+	}
+	return out
 }
