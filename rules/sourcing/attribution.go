@@ -1,10 +1,13 @@
 package sourcing
 
 import (
+	"errors"
+	"fmt"
 	"sort"
 
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/prose"
+	"github.com/attrlint/attrlint/rules"
 	"github.com/attrlint/attrlint/rules/quotes"
 )
 
@@ -108,6 +111,9 @@ type Attribution struct {
 	// Quote is the index in the quotes analyzer's QuoteSet.Quotes of the
 	// direct quotation this attribution credits; -1 for none.
 	Quote int
+
+	// quoted is the words a rule's message quotes.
+	quoted string
 }
 
 // QuotesQuotation reports whether the attribution credits a direct
@@ -118,6 +124,9 @@ func (a *Attribution) QuotesQuotation() bool { return a.Quote >= 0 }
 // attribution of a document, sorted by Span.Start.
 type AttributionSet struct {
 	Items []Attribution
+	// settings are those the set was found with, for rules that merge
+	// lists of their own over them.
+	settings *attributionSettings
 	// paraStart[p] is the index in Items of the first attribution of
 	// paragraph p; built by index.
 	paraStart []int
@@ -206,8 +215,152 @@ var Attributions = &analysis.Analyzer{
 	Run:      runAttributions,
 }
 
+// Extractor is the attributions analyzer with its settings, for the config
+// loader.
+var Extractor = &rules.Extractor{
+	Analyzer:   Attributions,
+	NewOptions: func() any { return new(AttributionSettings) },
+	Compile:    compileAttributionSettings,
+}
+
+// AttributionSettings are the settings of the attributions analyzer: the
+// lists of anonymous sources (the keys anonymous-source rules accepted
+// before), and those of vague attribution, prefixed with "vague-".
+type AttributionSettings struct {
+	SourcingLists `yaml:",inline"`
+
+	VaguePhrases       []string `yaml:"vague-phrases"`
+	VagueUnless        []string `yaml:"vague-unless"`
+	VagueCaseSensitive bool     `yaml:"vague-case-sensitive"`
+	VagueCuesAfter     []string `yaml:"vague-cues-after"`
+	VagueClauseBreaks  []string `yaml:"vague-clause-breaks"`
+}
+
+// attributionSettings are AttributionSettings compiled.
+type attributionSettings struct {
+	anon      *sourcingRule
+	vague     *vagueRule
+	vagueOpts *VagueOptions
+}
+
+func compileAttributionSettings(opts any) (any, error) {
+	o, ok := opts.(*AttributionSettings)
+	if !ok {
+		return nil, fmt.Errorf("attributions: settings are %T, want *AttributionSettings", opts)
+	}
+	anon, err := compileLists(&o.SourcingLists, true)
+	if err != nil {
+		return nil, err
+	}
+	vo := &VagueOptions{Phrases: o.VaguePhrases, Unless: o.VagueUnless, CaseSensitive: o.VagueCaseSensitive,
+		SpeechVerbs: o.VagueCuesAfter, ClauseBreaks: o.VagueClauseBreaks}
+	vague, err := compileVagueLists(vo, true)
+	if err != nil {
+		var oe *rules.OptionError
+		if errors.As(err, &oe) {
+			return nil, &rules.OptionError{Key: "vague-" + oe.Key, Index: oe.Index, Err: oe.Err}
+		}
+		return nil, err
+	}
+	return &attributionSettings{anon: anon, vague: vague, vagueOpts: vo}, nil
+}
+
 func runAttributions(pass *analysis.Pass) (any, error) {
-	set := &AttributionSet{}
+	st, ok := pass.Options.(*attributionSettings)
+	if !ok {
+		return nil, fmt.Errorf("attributions: settings are %T, want compiled attribution settings", pass.Options)
+	}
+	qs, _ := pass.ResultOf[quotes.Quotes].(*quotes.QuoteSet)
+	set := &AttributionSet{settings: st}
+	st.anon.extract(pass.Doc, qs, &set.Items)
+	st.vague.extract(pass.Doc, qs, &set.Items)
 	set.finish(len(pass.Doc.Paragraphs))
+	set.addSpeakers(pass.Doc, qs)
 	return set, nil
+}
+
+// addSpeakers joins the set's attributions to the quotations they credit,
+// and adds the named speakers of quotations that no attribution of the set
+// covers: named persons, institutions ("the ministry said") and pronouns
+// (references, to the speaker's attribution when the quotes analyzer
+// resolved it).
+func (s *AttributionSet) addSpeakers(doc *prose.Document, qs *quotes.QuoteSet) {
+	if qs == nil {
+		return
+	}
+	n := len(s.Items)
+	added := false
+	for qi := range qs.Quotes {
+		q := &qs.Quotes[qi]
+		if !q.Attributed() || q.Cue == "continuation" || q.Speaker == "" || q.SpeakerSpan.Len() == 0 {
+			continue
+		}
+		sp := q.SpeakerSpan
+		if q.Pronoun && q.PronounSpan.Len() > 0 {
+			sp = q.PronounSpan
+		}
+		// An attribution of the set over the speaker or the cue credits
+		// the quotation.
+		i := sort.Search(n, func(i int) bool { return s.Items[i].Span.End > min(sp.Start, q.CueSpan.Start) })
+		credited := false
+		for ; i < n && s.Items[i].Span.Start < max(sp.End, q.CueSpan.End); i++ {
+			a := &s.Items[i]
+			if overlaps(a.Span, sp) || overlaps(a.Cue, q.CueSpan) {
+				if a.Quote < 0 {
+					a.Quote = qi
+				}
+				credited = true
+			}
+		}
+		if credited {
+			continue
+		}
+		pi := q.Para
+		if pi < 0 || pi >= len(doc.Paragraphs) {
+			continue
+		}
+		k := NamedPerson
+		text := q.Speaker
+		switch {
+		case q.Pronoun:
+			k = Reference
+			text = string(doc.Text[sp.Start:sp.End])
+		case len(text) > 4 && (text[:4] == "the " || text[:4] == "The "):
+			k = NamedInstitution
+		}
+		s.Items = append(s.Items, Attribution{
+			Para:       pi,
+			Sentence:   q.Sentence,
+			Source:     sp,
+			SourceText: text,
+			Cue:        q.CueSpan,
+			Span:       prose.Span{Start: min(sp.Start, q.CueSpan.Start), End: max(sp.End, q.CueSpan.End)},
+			Kind:       k,
+			Ref:        -1,
+			Quote:      qi,
+		})
+		added = true
+	}
+	if !added {
+		return
+	}
+	s.finish(len(doc.Paragraphs))
+	// A pronoun refers to the last named attribution of its speaker.
+	last := map[string]int{}
+	for i := range s.Items {
+		a := &s.Items[i]
+		switch {
+		case a.Kind == NamedPerson:
+			last[a.SourceText] = i
+		case a.Kind == Reference && a.Quote >= 0:
+			if j, ok := last[qs.Quotes[a.Quote].Speaker]; ok {
+				a.Ref = j
+			}
+		}
+	}
+}
+
+// overlaps reports whether two non-empty spans overlap.
+func overlaps(a, b prose.Span) bool {
+	return a.Len() > 0 && b.Len() > 0 && a.Start < b.End && b.Start < a.End
 }

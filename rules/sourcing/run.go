@@ -15,15 +15,96 @@ import (
 // The quotes analyzer tells which words are a direct quotation (a source
 // named inside one is the quoted speaker's, not the story's) and which
 // named speakers' cues open reported speech.
-func sourcingRequires() []*analysis.Analyzer { return []*analysis.Analyzer{quotes.Quotes} }
+func sourcingRequires() []*analysis.Analyzer {
+	return []*analysis.Analyzer{Attributions, quotes.Quotes}
+}
 
 func runSourcing(pass *analysis.Pass) (any, error) {
-	sr, ok := pass.Options.(*sourcingRule)
+	ar, ok := pass.Options.(*anonRule)
 	if !ok {
 		return nil, fmt.Errorf("anonymous-source: options are %T, want a compiled anonymous-source rule", pass.Options)
 	}
-	paras := pass.Doc.Paragraphs
-	quotes, _ := pass.ResultOf[quotes.Quotes].(*quotes.QuoteSet)
+	set, err := ar.attributions(pass)
+	if err != nil {
+		return nil, err
+	}
+	for i := range set.Items {
+		a := &set.Items[i]
+		if a.Kind != Anonymous && a.Kind != AnonymousJustified {
+			continue
+		}
+		o := qualityOutcome[a.Quality]
+		sev := analysis.SeverityOff // the rule's
+		switch {
+		case o == outcomeJustified || o == outcomeWeak && !ar.opts.StrictReasons:
+			if !ar.opts.ReportJustified {
+				continue
+			}
+			sev = analysis.SeverityInfo
+		}
+		pass.Report(analysis.Diagnostic{
+			Start:    a.Span.Start,
+			End:      a.Span.End,
+			Severity: sev,
+			Message:  ar.message(o, a.quoted),
+		})
+	}
+	return nil, nil
+}
+
+// qualityOutcome maps what the extraction found about an anonymous source
+// to the outcome whose message the rule reports.
+var qualityOutcome = [...]outcome{
+	QualityNone:      outcomeNoReason,
+	QualityKnowledge: outcomeKnowledge,
+	QualityNonReason: outcomeNonReason,
+	QualityWeak:      outcomeWeak,
+	QualityReason:    outcomeJustified,
+}
+
+// outcomeQuality is qualityOutcome's inverse.
+var outcomeQuality = [numOutcomes]Quality{
+	outcomeNoReason:  QualityNone,
+	outcomeKnowledge: QualityKnowledge,
+	outcomeNonReason: QualityNonReason,
+	outcomeWeak:      QualityWeak,
+	outcomeJustified: QualityReason,
+}
+
+// attributions returns the attributions the rule reports from: the
+// analyzer's, or for a rule with lists of its own, those found with its
+// lists over the analyzer's (once per document).
+func (ar *anonRule) attributions(pass *analysis.Pass) (*AttributionSet, error) {
+	set, _ := pass.ResultOf[Attributions].(*AttributionSet)
+	if set == nil {
+		return nil, fmt.Errorf("anonymous-source: the attributions analyzer gave no result")
+	}
+	if !ar.own {
+		return set, nil
+	}
+	ar.vocabOnce.Do(func() {
+		lists := ar.opts.SourcingLists
+		if set.settings != nil && set.settings.anon != nil {
+			lists = set.settings.anon.opts.over(&ar.opts.SourcingLists)
+		}
+		ar.vocab, ar.vocabErr = compileLists(&lists, true)
+	})
+	if ar.vocabErr != nil {
+		return nil, ar.vocabErr
+	}
+	v := pass.Shared(ar.vocab, func() any {
+		qs, _ := pass.ResultOf[quotes.Quotes].(*quotes.QuoteSet)
+		own := &AttributionSet{}
+		ar.vocab.extract(pass.Doc, qs, &own.Items)
+		own.finish(len(pass.Doc.Paragraphs))
+		return own
+	})
+	return v.(*AttributionSet), nil
+}
+
+// extract appends the anonymous sources of doc to out, in text order.
+func (sr *sourcingRule) extract(doc *prose.Document, qs *quotes.QuoteSet, out *[]Attribution) {
+	paras := doc.Paragraphs
 	// cur is the paragraph under scan; next the one after it, once its
 	// first sentence was needed. Each has one of the two buffers.
 	var cur, next *paraIndex
@@ -45,7 +126,7 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 		if cur != nil && cur.buf == buf {
 			buf = &bufs.para[1]
 		}
-		return newParaIndex(paras[i], sr.matcher, buf, quotes)
+		return newParaIndex(paras[i], sr.matcher, buf, qs)
 	}
 	ex := sr.extra()
 	// owed is a paragraph whose first sentence was not matched for the
@@ -130,33 +211,39 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 				}
 			}
 			judged = append(judged, judgedSource{
-				start:   x.p.Src(x.toks[s.first].Start),
-				end:     x.p.SrcEnd(x.toks[s.noun].End),
-				outcome: judge(own, nextFacts, s.tail),
-				desc:    x.quoteSource(s),
+				start:    x.p.Src(x.toks[s.first].Start),
+				end:      x.p.SrcEnd(x.toks[s.noun].End),
+				cueStart: x.p.Src(x.toks[s.cueFirst].Start),
+				cueEnd:   x.p.SrcEnd(x.toks[s.cueEnd-1].End),
+				para:     pi,
+				sentence: sent,
+				outcome:  judge(own, nextFacts, s.tail),
+				desc:     x.quoteSource(s),
 			})
 		}
 	}
-	// Reported at the end: a second reference further on may give the
+	// Classified at the end: a second reference further on may give the
 	// reason ("said the official, who was not authorized to discuss it").
 	for _, j := range judged {
-		o := j.outcome
-		sev := analysis.SeverityOff // the rule's
-		switch {
-		case o == outcomeJustified || o == outcomeWeak && !sr.opts.StrictReasons:
-			if !sr.opts.ReportJustified {
-				continue
-			}
-			sev = analysis.SeverityInfo
+		k := Anonymous
+		if j.outcome == outcomeWeak || j.outcome == outcomeJustified {
+			k = AnonymousJustified
 		}
-		pass.Report(analysis.Diagnostic{
-			Start:    j.start,
-			End:      j.end,
-			Severity: sev,
-			Message:  sr.message(o, j.desc),
+		span := prose.Span{Start: j.start, End: j.end}
+		*out = append(*out, Attribution{
+			Para:       j.para,
+			Sentence:   j.sentence,
+			Source:     span,
+			SourceText: words.AsWritten(string(doc.Text[j.start:j.end])),
+			Cue:        prose.Span{Start: j.cueStart, End: j.cueEnd},
+			Span:       span,
+			Kind:       k,
+			Quality:    outcomeQuality[j.outcome],
+			Ref:        -1,
+			Quote:      -1,
+			quoted:     j.desc,
 		})
 	}
-	return nil, nil
 }
 
 // sourcingBufs is the memory of one run, pooled: the indexes of the
@@ -169,9 +256,11 @@ type sourcingBufs struct {
 
 // A judgedSource is a first reference to an unnamed source, judged.
 type judgedSource struct {
-	start, end int // in the document's source
-	outcome    outcome
-	desc       string // its words, for the message
+	start, end       int // in the document's source
+	cueStart, cueEnd int
+	para, sentence   int
+	outcome          outcome
+	desc             string // its words, for the message
 }
 
 // judgedSources are a document's first references, in text order.
