@@ -114,6 +114,9 @@ type Attribution struct {
 
 	// quoted is the words a rule's message quotes.
 	quoted string
+	// grammar marks a vague attribution the grammar found (a crowd and
+	// its cue), as opposed to one of the phrase list.
+	grammar bool
 }
 
 // QuotesQuotation reports whether the attribution credits a direct
@@ -191,6 +194,16 @@ func (s *AttributionSet) finish(np int) {
 		}
 		return a.Span.End < b.Span.End
 	})
+	// The grammar and the phrase list may both find "critics say": the
+	// phrase list's match stands.
+	keep := s.Items[:0]
+	for i, a := range s.Items {
+		if a.grammar && s.overlapsPhrase(i) {
+			continue
+		}
+		keep = append(keep, a)
+	}
+	s.Items = keep
 	s.paraStart = make([]int, np+1)
 	k := 0
 	for p := 0; p <= np; p++ {
@@ -358,6 +371,25 @@ func (s *AttributionSet) addSpeakers(doc *prose.Document, qs *quotes.QuoteSet) {
 			}
 		}
 	}
+}
+
+// overlapsPhrase reports whether item i overlaps a vague attribution of
+// the phrase list near it.
+func (s *AttributionSet) overlapsPhrase(i int) bool {
+	a := s.Items[i].Span
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		b := &s.Items[j]
+		if (b.Kind == Vague || b.Kind == Impersonal) && !b.grammar && overlaps(a, b.Span) {
+			return true
+		}
+	}
+	for j := i + 1; j < len(s.Items) && s.Items[j].Span.Start < a.End; j++ {
+		b := &s.Items[j]
+		if (b.Kind == Vague || b.Kind == Impersonal) && !b.grammar && overlaps(a, b.Span) {
+			return true
+		}
+	}
+	return false
 }
 
 // overlaps reports whether two non-empty spans overlap.

@@ -159,7 +159,8 @@ func (sr *sourcingRule) extract(doc *prose.Document, qs *quotes.QuoteSet, out *[
 				continue
 			}
 			qualified, open := false, false
-			if x.at(clsNoun, n) != n+1 {
+			crowdStart := x.crowdEndingAt(n)
+			if x.at(clsNoun, n) != n+1 && crowdStart < 0 {
 				switch {
 				case x.at(clsQualNoun, n) == n+1:
 					qualified = true
@@ -182,8 +183,30 @@ func (sr *sourcingRule) extract(doc *prose.Document, qs *quotes.QuoteSet, out *[
 			if !s.before {
 				covered = s.cueFirst // "an official who met with Bush aides said"
 			}
-			if x.namedContext(s) {
+			if crowdStart >= 0 && crowdStart < s.first {
+				s.first = crowdStart // "aid agencies"
+			}
+			if x.namedContext(s) || x.statement(s) {
 				continue
+			}
+			if crowdStart >= 0 {
+				switch {
+				case s.tail.affiliated || x.namedOwner(s):
+					// "analysts at Deutsche Bank", "FS Group experts": a
+					// specified group.
+					continue
+				case s.tail.knowledge || s.tail.marker || x.singular(s):
+					// "analysts familiar with the talks", "one
+					// economist said": an anonymous source.
+				case !strings.HasSuffix(strings.ToLower(x.text(s.noun)), "s"):
+					continue // "expert said": a singular with no determiner
+				default:
+					*out = append(*out, x.vagueAttribution(s, pi))
+					if !s.before {
+						covered = s.cueFirst
+					}
+					continue
+				}
 			}
 			if found.repeats(x, s, pi, len(judged), ex.outlets) {
 				continue
@@ -243,6 +266,97 @@ func (sr *sourcingRule) extract(doc *prose.Document, qs *quotes.QuoteSet, out *[
 			Quote:      -1,
 			quoted:     j.desc,
 		})
+	}
+}
+
+// crowdEndingAt returns the first token of a crowd noun ending at token n
+// ("analysts", "aid agencies"), or -1.
+func (x *paraIndex) crowdEndingAt(n int) int {
+	if !x.any[clsCrowd] {
+		return -1
+	}
+	s := x.endingAt(clsCrowd, n)
+	if s < 0 || x.at(clsCrowd, s) != n+1 {
+		return -1
+	}
+	return s
+}
+
+// namedOwner reports whether a name of two or more capitalized words, or a
+// possessive, stands before the noun of s: "FS Group experts", "its
+// geologists", "the bank's analysts" are a group the story names.
+func (x *paraIndex) namedOwner(s source) bool {
+	caps := 0
+	for k := s.first; k < s.noun; k++ {
+		if x.possessive(k) {
+			return true
+		}
+		switch strings.ToLower(x.text(k)) {
+		case "its", "their", "his", "her", "our":
+			return true
+		}
+		if x.capitalized(k) && k > x.sentenceStart(k) {
+			caps++
+		}
+	}
+	return caps >= 2
+}
+
+// singular reports whether source s is one person of a crowd: a singular
+// determiner before a singular noun ("one economist", "a US-based
+// insurance expert").
+func (x *paraIndex) singular(s source) bool {
+	if strings.HasSuffix(strings.ToLower(x.text(s.noun)), "s") {
+		return false
+	}
+	switch strings.ToLower(x.text(s.first)) {
+	case "a", "an", "one", "another":
+		return true
+	}
+	return false
+}
+
+// statement reports whether the cue of s is followed by a statement frame
+// ("said in a statement"), perhaps after bridges ("on Monday"): the
+// words of an institution's published statement.
+func (x *paraIndex) statement(s source) bool {
+	if !x.any[clsStatement] || s.before {
+		return false
+	}
+	k := s.cueEnd
+	for i := 0; i < 3 && k < x.n; i++ {
+		if x.at(clsStatement, k) > 0 {
+			return true
+		}
+		e := x.at(clsBridge, k)
+		if e <= k {
+			return false
+		}
+		k = e
+	}
+	return false
+}
+
+// vagueAttribution is a crowd source s as an attribution of kind Vague.
+func (x *paraIndex) vagueAttribution(s source, pi int) Attribution {
+	first, last := s.first, s.cueEnd-1
+	if s.before {
+		first, last = s.cueFirst, s.noun
+	}
+	span := prose.Span{Start: x.p.Src(x.toks[first].Start), End: x.p.SrcEnd(x.toks[last].End)}
+	src := prose.Span{Start: x.p.Src(x.toks[s.first].Start), End: x.p.SrcEnd(x.toks[s.noun].End)}
+	return Attribution{
+		Para:       pi,
+		Sentence:   int(x.sent[s.first]),
+		Source:     src,
+		SourceText: words.AsWritten(x.p.Text[x.toks[s.first].Start:x.toks[s.noun].End]),
+		Cue:        prose.Span{Start: x.p.Src(x.toks[s.cueFirst].Start), End: x.p.SrcEnd(x.toks[s.cueEnd-1].End)},
+		Span:       span,
+		Kind:       Vague,
+		Ref:        -1,
+		Quote:      -1,
+		quoted:     x.quoteSource(s),
+		grammar:    true,
 	}
 }
 

@@ -87,6 +87,14 @@ type SourcingLists struct {
 	// OutletNouns stand for a news outlet the story named before: "the
 	// outlet’s sources" after Reuters' sources is a second reference.
 	OutletNouns []string `yaml:"outlet-nouns"`
+	// CrowdNouns are generic crowds ("analysts", "critics", "aid
+	// agencies"): plural and unnamed they are vague attribution, singular
+	// with a determiner an anonymous source ("one economist said"), and
+	// specified by an affiliation ("analysts at Deutsche Bank") neither.
+	CrowdNouns []string `yaml:"crowd-nouns"`
+	// StatementFrames after a cue make it an institution's published
+	// statement ("officials of the ministry said in a statement").
+	StatementFrames []string `yaml:"statement-frames"`
 }
 
 // set reports whether any list is set.
@@ -149,6 +157,8 @@ const (
 	clsWeakReason
 	clsBreak
 	clsNamedSubject
+	clsCrowd
+	clsStatement
 	numClasses
 )
 
@@ -252,6 +262,8 @@ func compileListsChecked(o *SourcingLists, required, check bool) (any, error) {
 		{"weak-reasons", clsWeakReason, o.WeakReasons, false},
 		{"clause-breaks", clsBreak, o.ClauseBreaks, false},
 		{"named-subjects", clsNamedSubject, o.NamedSubjects, false},
+		{"crowd-nouns", clsCrowd, o.CrowdNouns, false},
+		{"statement-frames", clsStatement, o.StatementFrames, false},
 	}
 	n := 0
 	for _, l := range lists {
@@ -272,7 +284,7 @@ func compileListsChecked(o *SourcingLists, required, check bool) (any, error) {
 			}
 			entries = append(entries, phrase.Entry{Phrase: s, ID: l.cls})
 			switch l.cls {
-			case clsNoun, clsMarker:
+			case clsNoun, clsMarker, clsCrowd:
 				sr.trigger.add(lastWord(s), trigSource)
 			case clsQualNoun:
 				sr.trigger.add(lastWord(s), trigQualified)
