@@ -15,7 +15,7 @@ var packTrees = []cachedTree{
 	{name: "rules/figures/figures.yaml", doc: &pack1Node0,
 		src: "# Figures: the numbers of a story, and the rules that compare them.\n#\n# The `analyzers: figures:` section is the data of the figures extraction\n# analyzer (rules/figures): which words name one quantity under several\n# names (\"troops\", \"soldiers\", \"combatants\"), how units convert, which words\n# qualify a figure (\"about\", \"more than\"), and which numbers are not counts\n# at all (years, dates, times, ages, section numbers, periods of time).\n# Words match whole tokens, ignoring case. A user's config that sets one of\n# these keys replaces the whole list or mapping.\nanalyzers:\n  figures:\n    # Unit groups: one quantity known under several names. `words` are\n    # synonyms; `convert` gives, for units of one dimension, how many of\n    # the group's base unit one of each is. A counted noun in no group\n    # (\"12 ambulances\") is its own group, singular and plural alike.\n    units:\n      troops:\n        words: [troops, troop, soldiers, soldier, forces, combatants, combatant,\n                personnel, servicemen, service members, servicemembers, fighters,\n                reservists, marines, paratroopers]\n      people:\n        words: [people, persons, individuals, residents, civilians]\n      children:\n        words: [children, kids]\n      dead:\n        words: [dead, deaths, killed, fatalities, lives]\n      wounded:\n        words: [wounded, injured, injuries]\n      distance:\n        convert:\n          miles: 1.609344\n          mile: 1.609344\n          kilometers: 1\n          kilometer: 1\n          kilometres: 1\n          kilometre: 1\n          km: 1\n      weight:\n        convert:\n          tons: 907.18474\n          ton: 907.18474\n          tonnes: 1000\n          tonne: 1000\n          metric tons: 1000\n          pounds: 0.45359237\n          lbs: 0.45359237\n          kilograms: 1\n          kilos: 1\n          kg: 1\n      area:\n        convert:\n          square miles: 2.589988\n          square kilometers: 1\n          square kilometres: 1\n          acres: 0.004046856\n          hectares: 0.01\n      percent:\n        words: [\"%\", percent, per cent]\n      percentage-points:\n        words: [percentage points, percentage point]\n      usd:\n        words: [dollars, dollar, \"$\", US$]\n      eur:\n        words: [euros, euro, \"€\"]\n      gbp:\n        words: [pounds sterling, \"£\"]\n\n    # Groups that measure anything: \"30 percent\" of what, \"$2 billion\" for\n    # what, is said by the sentence, not the unit. Figures in them are\n    # compared only where sentences align between versions, and never by\n    # figure-mismatch.\n    generic-units: [percent, percentage-points, usd, eur, gbp]\n\n    # Symbols written before the number name its unit: \"$2.3 billion\".\n    prefixes: [\"$\", \"US$\", \"€\", \"£\"]\n\n    # Words that may stand between a number and its unit without making\n    # another quantity of it (\"7,000 more troops\" is a count of troops).\n    neutral-modifiers: [more, additional, extra, new, further, other, total, some,\n                        estimated, active, active-duty]\n\n    # Qualifiers before a number. Approximate ones make \"about 150,000\" and\n    # \"150,000\" the same figure (within the rounding tolerance); a bound\n    # matches a value on its side of it: \"more than 400 miles\" and \"420\n    # miles\" agree, \"over 5%\" and \"4.75%\" do not.\n    qualifiers:\n      approximate: [about, around, approximately, roughly, some, an estimated,\n                    estimated, nearly, almost, close to, just under, just over,\n                    as many as, as few as]\n      lower-bound: [more than, over, at least, above, in excess of, upward of,\n                    upwards of, no fewer than, no less than]\n      upper-bound: [up to, fewer than, less than, under, below, at most, no more than]\n\n    # How far apart (as a fraction of the larger) two values may be and\n    # still be one figure, when either is qualified as approximate or a\n    # bound, and when they are written in different units of one dimension.\n    rounding-tolerance: 0.05\n    conversion-tolerance: 0.03\n\n    # Units that measure a period of time: \"the past 24 hours\", \"three\n    # days\". A number with one of these counts time, not things.\n    periods: [seconds, second, minutes, minute, hours, hour, days, day, weeks, week,\n              months, month, years, year, decades, decade, centuries, century,\n              nights, night, weekends, weekend, year-old, years-old]\n\n    # Words before a number that make it a label, not a count: \"Section\n    # 5\", \"Article 5\", \"Flight 17\", \"Resolution 2202\".\n    labels: [section, article, chapter, page, pages, no, number, room, route, highway,\n             interstate, flight, resolution, title, amendment, phase, level, grade,\n             episode, season, act, part, item, paragraph, rule, category, stage,\n             apartment, suite, gate, platform, line, district, ward, precinct,\n             volume, issue, figure, table, version, model, channel, code, game,\n             week, day, round, lot, pier, terminal, bus, unit, building, floor]\n\n    # Month names (and their abbreviations) make a number next to them a\n    # date: \"Feb. 24\", \"24 February\".\n    months: [january, february, march, april, may, june, july, august, september,\n             october, november, december, jan, feb, mar, apr, jun, jul, aug, sep,\n             sept, oct, nov, dec]\n\n    # Words right after a number that make it a time of day.\n    times: [a.m, p.m, am, pm, o’clock, o'clock, gmt, utc, edt, est, cet]\n\n    # Words that never are the counted noun of a number: after \"150,000 of\"\n    # or \"130,000 in\", the number counts nothing named.\n    not-nouns: [of, to, in, on, at, for, with, by, from, as, or, and, but, nor, the, a, an,\n                was, were, is, are, be, been, has, have, had, will, would, could, should,\n                may, might, can, that, this, these, those, which, who, whom, when, where,\n                than, then, into, onto, over, under, after, before, since, until, per,\n                each, times, more, less, fewer, percent, out, up, down, off, near,\n                it, its, their, his, her, our, we, they, he, she, i, you, so, if,\n                million, billion, thousand, hundred, trillion, dozen, plus, minus,\n                about, around, across, through, during, against, among, between,\n                did, do, does, not, no, yet, also, still, while, because, though,\n                s, th, st, nd, rd]\n\n    # Words in a sentence that explain why one quantity has two values in a\n    # document: a time series, a revision, a comparison. figure-mismatch\n    # stays silent when either sentence has one of these, or a year or a\n    # date.\n    series-cues: [grew to, grew from, rose to, rose from, risen to, risen from, increased to,\n                  increased from, climbed to, jumped to, fell to, fell from, dropped to,\n                  declined to, up from, down from, then, now, previously, earlier,\n                  initially, originally, at first, later, revised, revision, estimated,\n                  estimates, estimate, put the number, puts the number, compared with,\n                  compared to, versus, so far, to date, in total, a total of, of whom,\n                  of them, including, among them, out of, a day, a week, a month, a year,\n                  per day, per week, per year, each day, every day, another, more, other]\n\n    # Words that date a value. Two values are explained when both of their\n    # sentences have one (\"on Monday ... 12,000\", \"by Wednesday ... 14,500\").\n    time-cues: [monday, tuesday, wednesday, thursday, friday, saturday, sunday,\n                yesterday, today, tonight, this morning, this afternoon, this evening,\n                last week, last month, last year, this week, this month, this year,\n                by noon, by midday, by nightfall, by the evening, overnight,\n                january, february, march, april, june, july, august, september,\n                october, november, december]\n\nrules:\n  figure-mismatch:\n    kind: figure-mismatch\n    severity: warning\n    summary: one quantity given two different values in one document, with nothing that explains the change\n    message: '{unit} given as {value} here but as {other} in paragraph {para}: correct one, or say why they differ'\n    doc: |\n      Flags a quantity that the same document gives two different values,\n      such as \"150,000 troops\" in one paragraph and \"130,000 soldiers\" in\n      another, when the two mentions are about the same thing: the same\n      unit or a synonym of it (the `units` groups of the figures analyzer),\n      the same modifiers (\"American troops\" is another quantity than\n      \"troops\"), and the same words around them. A sentence that explains\n      the difference keeps it silent: a time series (\"grew to 130,000, and\n      then 150,000\"), a revision (\"up from\", \"now puts\"), a date or a\n      weekday attached to a value. Values qualified as approximate (\"about\n      150,000\") match within the rounding tolerance.\n    examples:\n      - text: \"Russia has massed 150,000 troops along the Ukrainian border, officials said. Diplomats met in Geneva. The 130,000 troops Russia keeps along the Ukrainian border worry NATO.\"\n        flagged: true\n        note: one buildup, two sizes, nothing explains it\n      - text: \"Russia kept 100,000 troops along the Ukrainian border in January. The number of Russian troops along the border grew to 130,000 troops, and then to 150,000.\"\n        flagged: false\n        note: a time series\n"},
 	{name: "rules/quotes/quotes.yaml", doc: &pack2Node0,
-		src: "# Direct quotations: what attributes them, and the rules that read them.\n#\n# The `analyzers: quotes:` section is the data of the quotes extraction\n# analyzer (rules/quotes): the speech verbs and constructions that\n# attribute a quotation, the pronouns that can be a speaker, and the words\n# that shape a speaker's name. A newsroom adds \"tweeted\" or \"posted\" here or\n# in its own .attrlint.yaml, never in Go. Words match whole tokens, ignoring\n# case and ’ versus '.\nanalyzers:\n  quotes:\n    # From this many words, a quoted stretch that does not read as a\n    # sentence (“a kernel of rationality”) is a partial quotation, not a\n    # quoted term. Below it (“partial”, “virtual summit”, “high alert”) it is\n    # a term: scare quotes, a title, a nickname. A stretch that reads as a\n    # sentence (a capital first, a period or comma last) is a quotation\n    # whatever its length.\n    min-words: 4\n\n    # Reporting verbs, lemma: the forms that attribute a quotation. Forms\n    # that are mostly nouns in news copy (\"state\", \"report\", \"post\",\n    # \"comment\", \"answer\", \"call\") are listed only in their verbal\n    # inflections; \"continued\" is left out (it is mostly \"continued to\").\n    speech-verbs:\n      say: [say, says, said, saying]\n      tell: [tell, tells, told, telling]\n      add: [adds, added, adding]\n      ask: [ask, asks, asked, asking]\n      answer: [answered]\n      reply: [replied, replying]\n      respond: [responded, responding]\n      explain: [explain, explains, explained, explaining]\n      note: [note, notes, noted, noting]\n      write: [write, writes, wrote, writing, written]\n      state: [stated, stating]\n      declare: [declare, declares, declared, declaring]\n      insist: [insist, insists, insisted, insisting]\n      argue: [argue, argues, argued, arguing]\n      claim: [claimed, claiming]\n      contend: [contend, contends, contended, contending]\n      assert: [assert, asserts, asserted, asserting]\n      maintain: [maintains, maintained, maintaining]\n      refer to: [referred to, refers to, referring to]\n      warn: [warn, warns, warned]\n      caution: [cautioned, cautioning]\n      announce: [announce, announces, announced, announcing]\n      acknowledge: [acknowledge, acknowledges, acknowledged, acknowledging]\n      admit: [admit, admits, admitted, admitting]\n      concede: [concede, concedes, conceded, conceding]\n      confirm: [confirm, confirms, confirmed, confirming]\n      deny: [deny, denies, denied, denying]\n      recall: [recalled, recalling]\n      remark: [remarked, remarking]\n      observe: [observed, observing]\n      comment: [commented, commenting]\n      suggest: [suggest, suggests, suggested, suggesting]\n      urge: [urge, urges, urged, urging]\n      predict: [predict, predicts, predicted, predicting]\n      promise: [promised, promising]\n      vow: [vowed, vowing]\n      pledge: [pledged, pledging]\n      boast: [boasted, boasting]\n      complain: [complain, complains, complained, complaining]\n      lament: [lamented, lamenting]\n      joke: [joked, joking]\n      quip: [quipped, quipping]\n      shout: [shouted, shouting]\n      yell: [yelled, yelling]\n      scream: [screamed, screaming]\n      whisper: [whispered, whispering]\n      mutter: [muttered, muttering]\n      exclaim: [exclaimed, exclaiming]\n      cry: [cried]\n      tweet: [tweeted, tweeting]\n      post: [posted]\n      testify: [testify, testifies, testified, testifying]\n      report: [reported]\n      describe: [describe, describes, described, describing]\n      call: [called]\n      conclude: [concluded, concluding]\n      emphasize: [emphasize, emphasizes, emphasized, emphasizing, emphasise, emphasises, emphasised, emphasising]\n      stress: [stressed, stressing]\n      point out: [point out, points out, pointed out, pointing out]\n      reiterate: [reiterate, reiterates, reiterated, reiterating]\n      repeat: [repeated, repeating]\n      agree: [agreed]\n      object: [objected]\n      protest: [protested]\n      allege: [allege, alleges, alleged, alleging]\n      recount: [recounts, recounted, recounting]\n      wonder: [wondered, wondering]\n      demand: [demanded, demanding]\n      plead: [pleaded, pled, pleading]\n      counter: [countered, countering]\n      retort: [retorted, retorting]\n      mention: [mentioned, mentioning]\n      # \"Continued\" attributes only when it ends its clause (\"…,” he\n      # continued, “…”); \"continued to\" is the common verb of duration.\n      continue: [\"continued ,\", \"continued .\", \"continued :\", \"continues ,\", \"continues .\"]\n      # Verbs of thought report speech when a clause follows them (\"Risley\n      # imagined that there are “probably some rooms…”\").\n      imagine: [imagined that, imagines that]\n      believe: [believes that, believed that]\n      think: [thinks that, thought that]\n      fear: [fears that, feared that]\n      hope: [hopes that, hoped that]\n      insist on: [insisting that]\n      make clear: [made it clear, makes it clear, made clear, making it clear]\n      sum up: [summed up, sums up]\n      chant: [chanted, chanting]\n      go on: [went on]\n      hint: [hinted]\n      speculate: [speculated]\n      tout: [touted]\n      brag: [bragged]\n      grumble: [grumbled]\n      sigh: [sighed]\n      laugh: [laughed]\n      snap: [snapped]\n      thunder: [thundered]\n      interject: [interjected]\n      reason: [reasoned]\n      assure: [assured]\n      inform: [informed]\n      proclaim: [proclaimed]\n      threaten: [threatened]\n      concur: [concurred]\n      disagree: [disagreed]\n      summarize: [summarized]\n      opine: [opined]\n      read: [reads]\n      cite: [cited, citing]\n      remind: [reminded, reminding]\n      thank: [thanked]\n      specify: [specified, specifies]\n      outline: [outlined]\n      welcome: [welcomed]\n\n    # Constructions: the speaker follows them.\n    constructions:\n      - according to\n      - in the words of\n      - as quoted by\n      - as put by\n      - in a statement from\n\n    # Participles whose agent, after \"by\", is the speaker of the quotation\n    # they introduce: \"deemed “…” by the board\".\n    passive-verbs: [deemed, described as, called, labelled, labeled, branded, dubbed, termed, characterized as, characterised as, judged, considered, criticized as, criticised as, praised as, condemned as, dismissed as, rated]\n\n    # Nouns of something said or written: their owner (\"the company’s\n    # announcement that\", \"a statement from the ministry that\") speaks the\n    # quotation in the clause they open.\n    speech-nouns: [statement, statements, announcement, remarks, comments, testimony, letter, tweet, post, speech, interview, filing, memo, email, e-mail, message, press release, news release, blog post, op-ed, complaint, lawsuit, ruling, decision, argument, claim, assertion, pledge, promise, warning, admission, response, reply, explanation]\n    possessives: [his, her, its, their, our, my, your]\n    # After an article or a possessive, a participle is an adjective, not\n    # a speech verb: \"a reasoned decision\", \"his stated aim\".\n    articles: [a, an, the]\n\n    # A speech verb after one of these is a passive (\"it was agreed\",\n    # \"residents were told\"): it names a speaker only with \"by\" after it.\n    passive-auxiliaries: [is, are, was, were, be, been, being]\n    clause-openers: [that, saying, calling]\n\n    # Words that introduce a translation or an explanation in quotation\n    # marks: a quoted term follows, not a quotation. One that starts with a\n    # comma glosses only a name, a quoted term or a parenthesis before it.\n    glosses: [\", or\", meaning, which means, translated as, translates as, translating as, short for]\n\n    # Words a title of a work keeps in lower case.\n    title-small-words: [the, and, for, but, nor, yet, with, from, into, onto, upon]\n\n    pronouns: [he, she, they, i, we, it, you]\n    # The pronouns resolved to the person named last before them.\n    resolvable-pronouns: [he, she]\n\n    # Words that make a name a person's (without their period).\n    titles: [mr, mrs, ms, miss, dr, prof, professor, gen, general, lt, col, colonel, maj, major, capt, captain, sgt, adm, admiral, cmdr, gov, governor, sen, senator, rep, representative, judge, justice, president, vice, secretary, minister, chancellor, mayor, ambassador, rev, father, sister, sheikh, pope, king, queen, prince, princess, lord, lady, sir, dame, jr, sr, iii]\n\n    # Words that make a name an institution's.\n    organizations: [ministry, department, council, office, agency, house, kremlin, pentagon, government, committee, commission, bank, court, party, army, navy, police, company, corporation, inc, ltd, group, association, union, university, institute, foundation, service, news, times, post, press, reuters, ap, bbc, cnn, administration, embassy, nations, nato, parliament, congress, senate, assembly, authority, board, bureau, center, centre, command, command, forces, ministries, organization, organisation, state, states]\n\n    name-particles: [of, de, da, del, della, van, von, der, bin, ibn, al, el, la, le, di, du, dos]\n\n    # Words skipped between a subject and its verb: \"he also said\".\n    skip: [also, later, then, has, had, have, would, will, again, previously, once, further, recently, repeatedly, earlier, just, often, simply, flatly, quickly, bluntly, publicly, privately, angrily, finally, still, only, first]\n\n    determiners: [the, a, an, its, his, her, their, our, one, another, some, several, many, two, three, four]\n\n    # Words that end a name or a noun phrase when looking for a speaker.\n    boundaries: [and, but, or, so, yet, nor, then, still, now, also, however, meanwhile, on, in, at, to, for, from, with, by, as, when, while, after, before, if, because, although, though, that, which, who, whom, whose, where, than, not, said, says, told, is, was, are, were, be, been, being, has, have, had, do, does, did, will, would, could, should, may, might, must, can, it, this, these, those, there, here, speaking]\n\nrules:\n  unattributed-quote:\n    kind: quote\n    severity: warning\n    check: unattributed\n    summary: a direct quotation that nothing attributes to a speaker\n    message: 'quotation {quote} has no attribution: say who said it'\n    doc: |\n      Flags a direct quotation that no speaker is given for. A quotation is\n      attributed by a speech verb in its own sentence (\"he said\", \"said the\n      Pentagon spokesman, John Kirby\", \"Mr. Biden, who said in brief remarks\n      that while “there is a path”...\"), by \"according to\", by a lead-in\n      that ends in a colon (\"Mr. Zelensky told the BBC:\"), by a dash after\n      it (\"— Gen. Mark Milley\", \"—@cityofmiami\"), by a passive and its agent\n      (\"deemed “...” by the board\"), by a speech noun and its owner (\"the\n      company’s announcement that it would sue “to curb the abuse”\"), or by\n      continuing an attributed quotation earlier in the same paragraph. A\n      passive speech verb without its agent (\"it was agreed\", \"residents\n      were told\") names no speaker. A quotation over several paragraphs\n      (each one reopening it) is one quotation.\n\n      Readers weigh words by who said them, and a quotation is the place\n      where a story claims to report someone's exact words. Wire-service\n      style (AP, Reuters) attributes every quotation in its own paragraph:\n      a quotation standing alone in a new paragraph is not attributed by the\n      paragraph before it, because editors move and cut paragraphs and the\n      speaker goes missing with them. Desks whose house style lets a quote\n      paragraph follow on from the attributed quotation that ends the\n      paragraph before (BBC, many magazines) set follow-on-paragraphs:\n      true; a quote paragraph after any other paragraph is still flagged.\n\n      Short quoted terms are not quotations: scare quotes (“partial”), a\n      coinage (“virtual summit”), a title or a nickname. A quoted stretch\n      counts as a quotation when it reads as a sentence (a capital first,\n      a period or comma last) or when it has at least min-words words\n      (default 4); Title Case terms (“Philosophy”) are titles unless\n      title-case-terms is set, and a gloss (Fiesta de la Luz, or “festival\n      of the light”; hygge, meaning “a cosy sense of comfort”) is a\n      translation, not a quotation. Headlines are left alone unless headings is set. A\n      quotation that opens mid-sentence and is never closed is left to\n      unclosed-quote: where its words end is unknown.\n    examples:\n      - text: '“We will not back down.”'\n        flagged: true\n        note: A quotation alone in its paragraph, with no speaker.\n      - text: '“We will not back down,” the mayor said.'\n        flagged: false\n        note: A speech verb in the same sentence.\n      - text: 'The minister told reporters: “The border stays closed.”'\n        flagged: false\n        note: A lead-in ending in a colon.\n      - text: 'The talks were billed as a “virtual summit.”'\n        flagged: false\n        note: A short quoted term, not a quotation.\n    # Set to true where house style lets a quote paragraph follow on from\n    # the attributed quotation that ends the paragraph before.\n    follow-on-paragraphs: false\n  unclosed-quote:\n    kind: quote\n    severity: warning\n    check: unclosed\n    summary: a quotation whose closing quotation mark is missing\n    message: 'quotation {quote} is never closed: add the closing quotation mark'\n    doc: |\n      Flags an opening quotation mark that nothing closes: the paragraph\n      ends with the quotation open, and the next paragraph does not reopen\n      it (which would make it a quotation over several paragraphs). A\n      missing mark leaves the reader unsure where the speaker's words end\n      and the reporter's begin, and a later version that adds the mark\n      changes what is quoted.\n    examples:\n      - text: '“We will not back down, the mayor said.'\n        flagged: true\n        note: Where do the mayor's words end?\n      - text: '“We will not back down,” the mayor said.'\n        flagged: false\n"},
+		src: "# Direct quotations: what attributes them, and the rules that read them.\n#\n# The `analyzers: quotes:` section is the data of the quotes extraction\n# analyzer (rules/quotes): the speech verbs and constructions that\n# attribute a quotation, the pronouns that can be a speaker, and the words\n# that shape a speaker's name. A newsroom adds \"tweeted\" or \"posted\" here or\n# in its own .attrlint.yaml, never in Go. Words match whole tokens, ignoring\n# case and ’ versus '.\nanalyzers:\n  quotes:\n    # From this many words, a quoted stretch that does not read as a\n    # sentence (“a kernel of rationality”) is a partial quotation, not a\n    # quoted term. Below it (“partial”, “virtual summit”, “high alert”) it is\n    # a term: scare quotes, a title, a nickname. A stretch that reads as a\n    # sentence (a capital first, a period or comma last) is a quotation\n    # whatever its length.\n    min-words: 4\n\n    # Reporting verbs, lemma: the forms that attribute a quotation. Forms\n    # that are mostly nouns in news copy (\"state\", \"report\", \"post\",\n    # \"comment\", \"answer\", \"call\") are listed only in their verbal\n    # inflections; \"continued\" is left out (it is mostly \"continued to\").\n    speech-verbs:\n      say: [say, says, said, saying]\n      tell: [tell, tells, told, telling]\n      add: [adds, added, adding]\n      ask: [ask, asks, asked, asking]\n      answer: [answered]\n      reply: [replied, replying]\n      respond: [responded, responding]\n      explain: [explain, explains, explained, explaining]\n      note: [note, notes, noted, noting]\n      write: [write, writes, wrote, writing, written]\n      state: [stated, stating]\n      declare: [declare, declares, declared, declaring]\n      insist: [insist, insists, insisted, insisting]\n      argue: [argue, argues, argued, arguing]\n      claim: [claimed, claiming]\n      contend: [contend, contends, contended, contending]\n      assert: [assert, asserts, asserted, asserting]\n      maintain: [maintains, maintained, maintaining]\n      refer to: [referred to, refers to, referring to]\n      warn: [warn, warns, warned]\n      caution: [cautioned, cautioning]\n      announce: [announce, announces, announced, announcing]\n      acknowledge: [acknowledge, acknowledges, acknowledged, acknowledging]\n      admit: [admit, admits, admitted, admitting]\n      concede: [concede, concedes, conceded, conceding]\n      confirm: [confirm, confirms, confirmed, confirming]\n      deny: [deny, denies, denied, denying]\n      recall: [recalled, recalling]\n      remark: [remarked, remarking]\n      observe: [observed, observing]\n      comment: [commented, commenting]\n      suggest: [suggest, suggests, suggested, suggesting]\n      urge: [urge, urges, urged, urging]\n      predict: [predict, predicts, predicted, predicting]\n      promise: [promised, promising]\n      vow: [vowed, vowing]\n      pledge: [pledged, pledging]\n      boast: [boasted, boasting]\n      complain: [complain, complains, complained, complaining]\n      lament: [lamented, lamenting]\n      joke: [joked, joking]\n      quip: [quipped, quipping]\n      shout: [shouted, shouting]\n      yell: [yelled, yelling]\n      scream: [screamed, screaming]\n      whisper: [whispered, whispering]\n      mutter: [muttered, muttering]\n      exclaim: [exclaimed, exclaiming]\n      cry: [cried]\n      tweet: [tweeted, tweeting]\n      post: [posted]\n      testify: [testify, testifies, testified, testifying]\n      report: [reported]\n      describe: [describe, describes, described, describing]\n      call: [called]\n      conclude: [concluded, concluding]\n      emphasize: [emphasize, emphasizes, emphasized, emphasizing, emphasise, emphasises, emphasised, emphasising]\n      stress: [stressed, stressing]\n      point out: [point out, points out, pointed out, pointing out]\n      reiterate: [reiterate, reiterates, reiterated, reiterating]\n      repeat: [repeated, repeating]\n      agree: [agreed]\n      object: [objected]\n      protest: [protested]\n      allege: [allege, alleges, alleged, alleging]\n      recount: [recounts, recounted, recounting]\n      wonder: [wondered, wondering]\n      demand: [demanded, demanding]\n      plead: [pleaded, pled, pleading]\n      counter: [countered, countering]\n      retort: [retorted, retorting]\n      mention: [mentioned, mentioning]\n      # \"Continued\" attributes only when it ends its clause (\"…,” he\n      # continued, “…”); \"continued to\" is the common verb of duration.\n      continue: [\"continued ,\", \"continued .\", \"continued :\", \"continues ,\", \"continues .\"]\n      # Verbs of thought report speech when a clause follows them (\"Risley\n      # imagined that there are “probably some rooms…”\").\n      imagine: [imagined that, imagines that]\n      believe: [believes that, believed that]\n      think: [thinks that, thought that]\n      fear: [fears that, feared that]\n      hope: [hopes that, hoped that]\n      insist on: [insisting that]\n      make clear: [made it clear, makes it clear, made clear, making it clear]\n      sum up: [summed up, sums up]\n      chant: [chanted, chanting]\n      go on: [went on]\n      hint: [hinted]\n      speculate: [speculated]\n      tout: [touted]\n      brag: [bragged]\n      grumble: [grumbled]\n      sigh: [sighed]\n      laugh: [laughed]\n      snap: [snapped]\n      thunder: [thundered]\n      interject: [interjected]\n      reason: [reasoned]\n      assure: [assured]\n      inform: [informed]\n      proclaim: [proclaimed]\n      threaten: [threatened]\n      concur: [concurred]\n      disagree: [disagreed]\n      summarize: [summarized]\n      opine: [opined]\n      read: [reads]\n      cite: [cited, citing]\n      remind: [reminded, reminding]\n      thank: [thanked]\n      specify: [specified, specifies]\n      outline: [outlined]\n      welcome: [welcomed]\n      # Speech tags from the Levin (1993) / VerbNet 3.4 classes reveal 48.1.2,\n      # confess-37.10, complain-37.8, respond-113, overstate-37.12, marvel-31.3,\n      # manner_speaking-37.3, nonverbal_expression-40.2, advise-37.9,\n      # judgment-33.1, promise-37.13 and beg-58.2: past forms only, the others\n      # being mostly nouns or other senses (\"swear\", \"sob\", \"murmurs\").\n      confide: [confided]\n      disclose: [disclosed]\n      divulge: [divulged]\n      confess: [confessed]\n      gripe: [griped]\n      whine: [whined]\n      grouse: [groused]\n      rebut: [rebutted]\n      riposte: [riposted]\n      downplay: [downplayed]\n      muse: [mused]\n      marvel: [marvelled, marveled]\n      fume: [fumed]\n      gloat: [gloated]\n      exult: [exulted]\n      fret: [fretted]\n      bellow: [bellowed]\n      growl: [growled]\n      murmur: [murmured]\n      croak: [croaked]\n      stammer: [stammered]\n      stutter: [stuttered]\n      hiss: [hissed]\n      mumble: [mumbled]\n      rasp: [rasped]\n      scoff: [scoffed]\n      giggle: [giggled]\n      sob: [sobbed]\n      admonish: [admonished]\n      reassure: [reassured]\n      chide: [chided]\n      scold: [scolded]\n      rebuke: [rebuked]\n      berate: [berated]\n      swear: [swore]\n      implore: [implored]\n      beg: [begged]\n\n    # Constructions: the speaker follows them.\n    constructions:\n      - according to\n      - in the words of\n      - as quoted by\n      - as put by\n      - in a statement from\n\n    # Participles whose agent, after \"by\", is the speaker of the quotation\n    # they introduce: \"deemed “…” by the board\".\n    passive-verbs: [deemed, described as, called, labelled, labeled, branded, dubbed, termed, characterized as, characterised as, judged, considered, criticized as, criticised as, praised as, condemned as, dismissed as, rated]\n\n    # Nouns of something said or written: their owner (\"the company’s\n    # announcement that\", \"a statement from the ministry that\") speaks the\n    # quotation in the clause they open.\n    speech-nouns: [statement, statements, announcement, remarks, comments, testimony, letter, tweet, post, speech, interview, filing, memo, email, e-mail, message, press release, news release, blog post, op-ed, complaint, lawsuit, ruling, decision, argument, claim, assertion, pledge, promise, warning, admission, response, reply, explanation]\n    possessives: [his, her, its, their, our, my, your]\n    # After an article or a possessive, a participle is an adjective, not\n    # a speech verb: \"a reasoned decision\", \"his stated aim\".\n    articles: [a, an, the]\n\n    # A speech verb after one of these is a passive (\"it was agreed\",\n    # \"residents were told\"): it names a speaker only with \"by\" after it.\n    passive-auxiliaries: [is, are, was, were, be, been, being]\n    clause-openers: [that, saying, calling]\n\n    # Words that introduce a translation or an explanation in quotation\n    # marks: a quoted term follows, not a quotation. One that starts with a\n    # comma glosses only a name, a quoted term or a parenthesis before it.\n    glosses: [\", or\", meaning, which means, translated as, translates as, translating as, short for]\n\n    # Words a title of a work keeps in lower case.\n    title-small-words: [the, and, for, but, nor, yet, with, from, into, onto, upon]\n\n    pronouns: [he, she, they, i, we, it, you]\n    # The pronouns resolved to the person named last before them.\n    resolvable-pronouns: [he, she]\n\n    # Words that make a name a person's (without their period).\n    titles: [mr, mrs, ms, miss, dr, prof, professor, gen, general, lt, col, colonel, maj, major, capt, captain, sgt, adm, admiral, cmdr, gov, governor, sen, senator, rep, representative, judge, justice, president, vice, secretary, minister, chancellor, mayor, ambassador, rev, father, sister, sheikh, pope, king, queen, prince, princess, lord, lady, sir, dame, jr, sr, iii]\n\n    # Words that make a name an institution's.\n    organizations: [ministry, department, council, office, agency, house, kremlin, pentagon, government, committee, commission, bank, court, party, army, navy, police, company, corporation, inc, ltd, group, association, union, university, institute, foundation, service, news, times, post, press, reuters, ap, bbc, cnn, administration, embassy, nations, nato, parliament, congress, senate, assembly, authority, board, bureau, center, centre, command, command, forces, ministries, organization, organisation, state, states]\n\n    name-particles: [of, de, da, del, della, van, von, der, bin, ibn, al, el, la, le, di, du, dos]\n\n    # Words skipped between a subject and its verb: \"he also said\".\n    skip: [also, later, then, has, had, have, would, will, again, previously, once, further, recently, repeatedly, earlier, just, often, simply, flatly, quickly, bluntly, publicly, privately, angrily, finally, still, only, first]\n\n    determiners: [the, a, an, its, his, her, their, our, one, another, some, several, many, two, three, four]\n\n    # Words that end a name or a noun phrase when looking for a speaker.\n    boundaries: [and, but, or, so, yet, nor, then, still, now, also, however, meanwhile, on, in, at, to, for, from, with, by, as, when, while, after, before, if, because, although, though, that, which, who, whom, whose, where, than, not, said, says, told, is, was, are, were, be, been, being, has, have, had, do, does, did, will, would, could, should, may, might, must, can, it, this, these, those, there, here, speaking]\n\nrules:\n  unattributed-quote:\n    kind: quote\n    severity: warning\n    check: unattributed\n    summary: a direct quotation that nothing attributes to a speaker\n    message: 'quotation {quote} has no attribution: say who said it'\n    doc: |\n      Flags a direct quotation that no speaker is given for. A quotation is\n      attributed by a speech verb in its own sentence (\"he said\", \"said the\n      Pentagon spokesman, John Kirby\", \"Mr. Biden, who said in brief remarks\n      that while “there is a path”...\"), by \"according to\", by a lead-in\n      that ends in a colon (\"Mr. Zelensky told the BBC:\"), by a dash after\n      it (\"— Gen. Mark Milley\", \"—@cityofmiami\"), by a passive and its agent\n      (\"deemed “...” by the board\"), by a speech noun and its owner (\"the\n      company’s announcement that it would sue “to curb the abuse”\"), or by\n      continuing an attributed quotation earlier in the same paragraph. A\n      passive speech verb without its agent (\"it was agreed\", \"residents\n      were told\") names no speaker. A quotation over several paragraphs\n      (each one reopening it) is one quotation.\n\n      Readers weigh words by who said them, and a quotation is the place\n      where a story claims to report someone's exact words. Wire-service\n      style (AP, Reuters) attributes every quotation in its own paragraph:\n      a quotation standing alone in a new paragraph is not attributed by the\n      paragraph before it, because editors move and cut paragraphs and the\n      speaker goes missing with them. Desks whose house style lets a quote\n      paragraph follow on from the attributed quotation that ends the\n      paragraph before (BBC, many magazines) set follow-on-paragraphs:\n      true; a quote paragraph after any other paragraph is still flagged.\n\n      Short quoted terms are not quotations: scare quotes (“partial”), a\n      coinage (“virtual summit”), a title or a nickname. A quoted stretch\n      counts as a quotation when it reads as a sentence (a capital first,\n      a period or comma last) or when it has at least min-words words\n      (default 4); Title Case terms (“Philosophy”) are titles unless\n      title-case-terms is set, and a gloss (Fiesta de la Luz, or “festival\n      of the light”; hygge, meaning “a cosy sense of comfort”) is a\n      translation, not a quotation. Headlines are left alone unless headings is set. A\n      quotation that opens mid-sentence and is never closed is left to\n      unclosed-quote: where its words end is unknown.\n    examples:\n      - text: '“We will not back down.”'\n        flagged: true\n        note: A quotation alone in its paragraph, with no speaker.\n      - text: '“We will not back down,” the mayor said.'\n        flagged: false\n        note: A speech verb in the same sentence.\n      - text: 'The minister told reporters: “The border stays closed.”'\n        flagged: false\n        note: A lead-in ending in a colon.\n      - text: 'The talks were billed as a “virtual summit.”'\n        flagged: false\n        note: A short quoted term, not a quotation.\n    # Set to true where house style lets a quote paragraph follow on from\n    # the attributed quotation that ends the paragraph before.\n    follow-on-paragraphs: false\n  unclosed-quote:\n    kind: quote\n    severity: warning\n    check: unclosed\n    summary: a quotation whose closing quotation mark is missing\n    message: 'quotation {quote} is never closed: add the closing quotation mark'\n    doc: |\n      Flags an opening quotation mark that nothing closes: the paragraph\n      ends with the quotation open, and the next paragraph does not reopen\n      it (which would make it a quotation over several paragraphs). A\n      missing mark leaves the reader unsure where the speaker's words end\n      and the reporter's begin, and a later version that adds the mark\n      changes what is quoted.\n    examples:\n      - text: '“We will not back down, the mayor said.'\n        flagged: true\n        note: Where do the mayor's words end?\n      - text: '“We will not back down,” the mayor said.'\n        flagged: false\n"},
 	{name: "rules/sourcing/sourcing.yaml", doc: &pack3Node0,
 		src: "# Anonymous sources: information credited to people the story does not name.\n#\n# The rule is run by the Go kind `anonymous-source` (rules/sourcing) as a\n# view of the attributions analyzer, whose vocabulary is the\n# `analyzers: attributions:` section below. Every list is a list of phrases:\n# matched on whole words, ignoring case, line breaks and ’ versus '; \"*\"\n# stands for any one word. A user's config that sets one of these keys\n# (under `analyzers: attributions:`, or under the rule as before) replaces\n# the whole list, so copy the list from this file and edit it.\n#\n# How the lists fit together (see the kind's doc for the full algorithm):\n#\n#   [determiner] [modifiers...] NOUN [post-modifier ...] [, who ... ,] [bridges] CUE-AFTER\n#   CUE-BEFORE [determiner] [modifiers...] NOUN [post-modifier ...]\n#\n# \"a senior American official, who refused to be quoted by name, told\",\n# \"U.S. officials said\", \"according to two people familiar with the talks\".\nrules:\n  anonymous-source:\n    kind: anonymous-source\n    severity: warning\n    summary: information credited to an unnamed source with no reason given for anonymity\n    message: 'anonymous source \"{source}\" gives no reason for anonymity: say why anonymity was granted and how the source knows'\n    message-knowledge: 'anonymous source \"{source}\" says how the source knows but not why anonymity was granted: give the reason'\n    message-non-reason: 'anonymous source \"{source}\" declines to be named, which is not a reason for anonymity: say why anonymity was granted and how the source knows'\n    message-weak: 'anonymous source \"{source}\" gives only a boilerplate reason for anonymity: say why this source needed it'\n    message-justified: 'anonymous source \"{source}\" gives a reason for anonymity'\n    doc: |\n      Flags information credited to a source the story does not name\n      (\"officials said\", \"a senior American official told reporters\",\n      \"according to two people familiar with the talks\") when nothing in\n      the same sentence or the next one says why the source was granted\n      anonymity.\n\n      The standards of the Associated Press, Reuters and The New York Times\n      agree on the bargain: anonymity is a last resort, granted only when\n      the information matters and cannot be had on the record, and the\n      story owes the reader two things in exchange. It must say why the source\n      asked for or was given anonymity (the talks are private, the source\n      would lose a job, the source was not authorized to discuss the\n      subject) and how the source knows what it claims (a person who\n      attended the meeting, an official briefed on the plan). A bare\n      \"sources said\" meets neither condition, and a source who merely\n      \"declined to be named\" or \"refused to be quoted by name\" has given a\n      preference, not a reason: the rule still reports it.\n\n      A source is recognized by its structure, not by a fixed string: an\n      optional determiner (\"a\", \"two\", \"several\"), modifiers (\"senior\",\n      \"American\", \"Defense Department\"), a source noun (\"official\",\n      \"sources\", \"diplomats\", \"aide\"; \"people\" and \"person\" only with\n      \"familiar with\", \"briefed on\", \"close to\" and the like), optional\n      post-modifiers and a\n      relative clause, and an attribution cue after it (\"said\", \"told\n      reporters\", \"continued to say\", \"do not believe\") or before it\n      (\"according to\", an inverted \"said a senior official\").\n\n      It stays quiet on:\n        - a reason for anonymity in the same or the next sentence (\"who\n          spoke on condition of anonymity because the talks are private\";\n          \"The official was not authorized to discuss the deliberations.\"),\n          or in the sentence of a later mention (\"said the official, who\n          was not authorized to discuss the talks\");\n          report-justified: true reports those at info;\n        - second references (\"the official said\", \"those people\", a bare\n          \"officials said\" in the paragraph of a source with that noun or\n          the one after, \"two of Reuters’ sources\" after Reuters' sources,\n          \"the outlet’s sources\" after an outlet's): the first reference is\n          the one that needs the reason;\n        - institutions speaking as institutions (\"the State Department\n          announced\", \"the Kremlin said\", \"a White House statement\");\n        - a source named in apposition (\"a senior official, Jane Ruiz,\n          said\") or by \"including\";\n        - a source inside what a trailing \"according to\" credits to\n          another source (\"White House aides told lawmakers ..., according\n          to congressional aides\": the congressional aides are reported);\n        - a vague source inside a named speaker's reported speech or\n          direct quotation (\"Mr. Blinken said that U.S. officials believed\n          ...\"): the named speaker is the story's source.\n\n      The grammar runs over lexicons, not phrase lists, and the lists say\n      where they come from: the cue verbs are the finite forms of the\n      Levin (1993) and VerbNet 3.4 classes of saying, revealing,\n      complaining, confessing, promising, judging, believing and predicting\n      (say-37.7, complain-37.8, confess-37.10, conjecture-29.5 and others),\n      so \"one official admitted\", \"some officials grumble privately\",\n      \"officials allege\", \"Many bank officials expect\" and \"Port officials\n      in turn pointed the finger at\" are all attribution; the role nouns\n      (bankers, ministers, diplomats, delegates, envoys, traders) are\n      WordNet noun.person hyponyms grouped by the US BLS occupational\n      classes. Cognition verbs (\"expect\", \"believe\", \"fear\") count only\n      after a source noun, and a cue followed by \"to\" or \"by\" is a\n      participle (\"officials expected to attend\"). An inverted cue\n      (\"..., said a senior official\") needs a comma, a closing quote or a\n      dash before it, and a noun followed by an auxiliary (\"said ministers\n      had failed\") is the subject of the reported speech, not its source.\n      Matching ignores case (\"a senior Treasury Official replied\").\n\n      Set strict-reasons: true to treat boilerplate reasons (weak-reasons:\n      \"not authorized to speak publicly\", \"under ground rules\") as no\n      reason at all.\n    examples:\n      - text: Moscow was adding troops, U.S. officials said.\n        flagged: true\n        note: Which officials, why unnamed, how do they know?\n      - text: A senior American official, who refused to be quoted by name, told reporters that the talks had stalled.\n        flagged: true\n        note: Refusing to be named is not a reason for anonymity.\n      - text: A senior American official, who spoke on condition of anonymity because he was not authorized to discuss intelligence, told reporters that the talks had stalled.\n        flagged: false\n        note: The reason is given.\n      - text: Rates will stay on hold until the summer, bankers cautioned.\n        flagged: true\n        note: A role noun with any cue verb of the lexicon.\n      - text: Andrew Voss, who chairs the tenants' association, said ministers had failed to act.\n        flagged: false\n        note: The ministers are the subject of what Voss said, not its source.\n      - text: The State Department announced that the ambassador had been expelled.\n        flagged: false\n        note: An institution speaking as itself is attributed.\n      - text: Secretary of State Ana Ruiz said that U.S. intelligence officials believed an attack was near.\n        flagged: false\n        note: The named secretary is the source; the officials are in her reported speech.\n\n    report-justified: false\n    strict-reasons: false\n\n# The vocabulary of anonymous sources is the attributions analyzer's: the\n# same lists feed the anonymous-source rule, the vague-attribution rule,\n# `attrlint sources` and the versions rules that compare attributions. A\n# key set under `rules: anonymous-source:` (as configs written before the\n# lists moved here do) still works: that rule then runs with its lists in\n# place of these.\nanalyzers:\n  attributions:\n    # Nouns that make an unnamed source by themselves.\n    nouns:\n      - official\n      - strategist\n      - strategists\n      - officials\n      - source\n      - sources\n      - diplomat\n      - diplomats\n      - aide\n      - aides\n      - adviser\n      - advisers\n      - advisor\n      - advisors\n      - insider\n      - insiders\n      - staffer\n      - staffers\n      - negotiator\n      - negotiators\n      - investigator\n      - investigators\n      - executive\n      - executives\n      - operative\n      - operatives\n      # Role nouns from /work/lex/sources.yaml person-nouns/anonymous-role\n      # (WordNet 3.0 noun.person hyponyms of official, representative, diplomat,\n      # financier; US BLS SOC 2018 major groups 11, 13, 23, 41). Left out: nouns\n      # with common other senses or usually institutional (deputy, director,\n      # prosecutors, lawyers, doctors, soldiers, pilot, partner, operator).\n      - bureaucrat\n      - bureaucrats\n      - functionaries\n      - appointees\n      - ministers\n      - parliamentarians\n      - senators\n      - delegate\n      - delegates\n      - envoys\n      - emissaries\n      - mediators\n      - policymakers\n      - confidants\n      - loyalists\n      - courtiers\n      - commanders\n      - bankers\n      - banker\n      - financiers\n      - traders\n      - dealers\n      - brokers\n      - underwriters\n      - whistleblowers\n      - informants\n      - tipsters\n    # Nouns that are a source only with a knowledge qualifier or an\n    # anonymity marker: \"people said\" is a vox pop, \"two people familiar\n    # with the talks said\" is anonymous sourcing.\n    qualified-nouns:\n      # \"Lawmakers stressed the importance of the bill by passing it\" is\n      # not sourcing; \"two lawmakers briefed on the inquiry said\" is.\n      - lawmaker\n      - lawmakers\n      - legislator\n      - legislators\n      - people\n      - person\n      - individuals\n      - individual\n      - someone\n      - members\n      - member\n      - employees\n      - employee\n      - officers\n      - officer\n      - republican\n      - republicans\n      - democrat\n      - democrats\n    # Determiners of a first reference.\n    determiners:\n      - a\n      - an\n      - one\n      - two\n      - three\n      - four\n      - five\n      - six\n      - seven\n      - eight\n      - nine\n      - ten\n      - several\n      - some\n      - many\n      - multiple\n      - numerous\n      - few\n      - a few\n      - a number of\n      - a handful of\n      - dozens of\n      - one of\n      - two of\n      - three of\n      - four of\n      - five of\n      - some of\n      - several of\n      - many of\n      - most of\n      - other\n      - another\n      - his\n      - her\n      - their\n      - its\n      - unnamed\n      - anonymous\n    # Determiners of a second reference: the source was introduced before,\n    # and that first reference is the one that needs the reason.\n    anaphors:\n      - the\n      - these\n      - those\n      - such\n      - both\n      - each\n      - either\n      - one of the\n      - two of the\n      - three of the\n      - some of the\n      - several of the\n      - all of the\n      - one of those\n      - one of them\n      - two of them\n      - both of them\n      - some of them\n      - all of them\n    # Words before the noun that belong to the description. Capitalized\n    # words (nationalities, agencies: \"Pentagon\", \"Biden administration\")\n    # are modifiers too, unless listed under function-words.\n    modifiers:\n      - senior\n      - top\n      - high-ranking\n      - high ranking\n      - highly placed\n      - well-placed\n      - well placed\n      - low-level\n      - mid-level\n      - midlevel\n      - junior\n      - former\n      - current\n      - serving\n      - retired\n      - veteran\n      - longtime\n      - administration\n      - government\n      - governmental\n      - military\n      - intelligence\n      - security\n      - national security\n      - law enforcement\n      - law-enforcement\n      - police\n      - defense\n      - diplomatic\n      - congressional\n      - parliamentary\n      - federal\n      - state\n      - local\n      - city\n      - county\n      - regional\n      - provincial\n      - party\n      - campaign\n      - company\n      - industry\n      - trade\n      - banking\n      - health\n      - public health\n      - election\n      - prison\n      - court\n      - embassy\n      - ministry\n      - foreign\n      - western\n      - eastern\n      - european\n      - american\n      - u.s\n      - allied\n      - official\n      - knowledgeable\n      - informed\n      - reliable\n      - credible\n      - unnamed\n      - anonymous\n      - unidentified\n      - additional\n      - second\n      - third\n      - other\n      - two other\n      - three other\n    # Capitalized words that never belong to a description (sentence\n    # openers, conjunctions, time words).\n    function-words:\n      - but\n      - and\n      - or\n      - so\n      - yet\n      - still\n      - now\n      - meanwhile\n      - however\n      - also\n      - instead\n      - then\n      - later\n      - earlier\n      - in\n      - on\n      - at\n      - when\n      - while\n      - if\n      - as\n      - after\n      - before\n      - since\n      - because\n      - though\n      - although\n      - by\n      - for\n      - with\n      - from\n      - to\n      - of\n      - said\n      - says\n      - told\n      - according\n      - mr\n      - ms\n      - mrs\n      - dr\n      - gen\n      - sen\n      - rep\n      - gov\n      - president\n      - secretary\n      - minister\n      - monday\n      - tuesday\n      - wednesday\n      - thursday\n      - friday\n      - saturday\n      - sunday\n      - today\n      - yesterday\n    # Words that open a post-modifier: \"officials in Kyiv\", \"an aide to\n    # the governor\", \"sources close to the Kremlin\".\n    post-modifiers:\n      - in\n      - at\n      - from\n      - to\n      - of\n      - for\n      - on\n      - with\n      - inside\n      - within\n      - across\n      - throughout\n      - traveling with\n      - travelling with\n      - who\n      - whose\n      # Affiliation and sample post-modifiers (sources.yaml post-modifiers:\n      # affiliation, interviewed-or-polled): \"an official representing a grain\n      # company\", \"Most analysts interviewed by the agency\".\n      - representing\n      - working for\n      - speaking for\n      - interviewed by\n      - polled by\n      - surveyed by\n      - questioned by\n      - consulted by\n      - contacted by\n      - based in\n      - based at\n    # How the source knows: these make \"people\" a source, and tell the\n    # reader something, but are not a reason for anonymity.\n    knowledge:\n      - familiar with\n      - briefed on\n      - briefed about\n      - close to\n      - closely involved\n      - involved in\n      - involved with\n      - with knowledge of\n      - with direct knowledge of\n      - with firsthand knowledge of\n      - with first-hand knowledge of\n      - knowledgeable about\n      - aware of\n      - privy to\n      - tracking\n      - following the\n      - monitoring\n      - working on\n      - who worked on\n      - who work on\n      - who attended\n      - who was present\n      - who were present\n      - who took part\n      - who participated\n      - who has seen\n      - who have seen\n      - who had seen\n      - who reviewed\n      - who have reviewed\n      - who has reviewed\n      - who read\n      - who was briefed\n      - who were briefed\n      - who has been briefed\n      - who have been briefed\n    # Attribution verbs after the description.\n    cues-after:\n      - said\n      - say\n      - says\n      - told\n      - tell\n      - tells\n      - added\n      - add\n      - adds\n      - believe\n      - believes\n      - believed\n      - think\n      - thinks\n      - estimate\n      - estimates\n      - estimated\n      - fear\n      - fears\n      - feared\n      - suspect\n      - suspects\n      - suspected\n      - assess\n      - assessed\n      - concluded\n      - acknowledged\n      - acknowledge\n      - conceded\n      - confirmed\n      - confirm\n      - cautioned\n      - warned\n      - warn\n      - insisted\n      - insist\n      - noted\n      - argued\n      - argue\n      - contended\n      - contend\n      - asserted\n      - described\n      - characterized\n      - characterised\n      - speculated\n      - disclosed\n      - revealed\n      - indicated\n      - predicted\n      - claimed\n      - claim\n      - explained\n      - stressed\n      - emphasized\n      - maintained\n      - maintain\n      - briefed\n      - have said\n      - has said\n      - had said\n      - have told\n      - has told\n      - had told\n      # Cue verbs in every finite form (no -ing), from /work/lex/verbs.yaml:\n      # Levin (1993) / VerbNet 3.4 classes say-37.7, reveal 48.1.2, transfer_mesg-37.1,\n      # tell-37.2, talk-37.5, chit_chat-37.6, complain-37.8, advise-37.9, confess-37.10,\n      # promise-37.13, overstate-37.12, respond-113, suspect-81, judgment-33.1,\n      # conjecture-29.5, characterize-29.2, indicate-78, estimate-34.2, discover-84,\n      # marvel-31.3 (speech tags), predict and fear (cognition: a source noun\n      # must stand before them, which this list always has). Left out: noun\n      # homographs (context-needed), -ing forms, verbs of other senses common in\n      # news (observe, propose, continue, relate), directives (urge, advise, ask)\n      # and participles read with 'of'/'for' (accused, blamed).\n      - claims\n      - declare\n      - declares\n      - declared\n      - insists\n      - mention\n      - mentions\n      - mentioned\n      - proclaim\n      - proclaims\n      - proclaimed\n      - recount\n      - recounts\n      - recounted\n      - reiterate\n      - reiterates\n      - reiterated\n      - remark\n      - remarks\n      - remarked\n      - retort\n      - retorts\n      - retorted\n      - stated\n      - suggest\n      - suggests\n      - suggested\n      - hint\n      - hints\n      - hinted\n      - voiced\n      - restate\n      - restates\n      - restated\n      - aver\n      - avers\n      - averred\n      - allude\n      - alludes\n      - alluded\n      - clarify\n      - clarifies\n      - clarified\n      - affirm\n      - affirms\n      - affirmed\n      - reaffirm\n      - reaffirms\n      - reaffirmed\n      - assert\n      - asserts\n      - reassert\n      - reasserts\n      - reasserted\n      - profess\n      - professes\n      - professed\n      - avow\n      - avows\n      - avowed\n      - maintains\n      - opine\n      - opines\n      - opined\n      - editorialize\n      - editorializes\n      - editorialized\n      - editorialise\n      - editorialises\n      - editorialised\n      - emphasize\n      - emphasizes\n      - emphasise\n      - emphasises\n      - emphasised\n      - stresses\n      - underlines\n      - underlined\n      - underscore\n      - underscores\n      - underscored\n      - highlighted\n      - reveal\n      - reveals\n      - disclose\n      - discloses\n      - divulge\n      - divulges\n      - divulged\n      - leaked\n      - confide\n      - confides\n      - confided\n      - explain\n      - explains\n      - ask\n      - asks\n      - asked\n      - inquire\n      - inquires\n      - inquired\n      - enquire\n      - enquires\n      - enquired\n      - testify\n      - testifies\n      - testified\n      - theorize\n      - theorizes\n      - theorized\n      - commented\n      - theorise\n      - theorises\n      - theorised\n      - argues\n      - agree\n      - agrees\n      - agreed\n      - concur\n      - concurs\n      - concurred\n      - complain\n      - complains\n      - complained\n      - grumble\n      - grumbles\n      - grumbled\n      - gripe\n      - gripes\n      - griped\n      - grouse\n      - grouses\n      - groused\n      - boasts\n      - boasted\n      - brag\n      - brags\n      - bragged\n      - lament\n      - laments\n      - lamented\n      - protest\n      - protests\n      - protested\n      - cautions\n      - warns\n      - forewarn\n      - forewarns\n      - forewarned\n      - confess\n      - confesses\n      - confessed\n      - admit\n      - admits\n      - admitted\n      - acknowledges\n      - concede\n      - concedes\n      - promised\n      - pledged\n      - assure\n      - assures\n      - assured\n      - swear\n      - swears\n      - swore\n      - vowed\n      - overstate\n      - overstates\n      - overstated\n      - exaggerate\n      - exaggerates\n      - exaggerated\n      - understate\n      - understates\n      - understated\n      - downplay\n      - downplays\n      - downplayed\n      - replied\n      - countered\n      - rebut\n      - rebuts\n      - rebutted\n      - urge\n      - urges\n      - urged\n      - exhort\n      - exhorts\n      - exhorted\n      - implore\n      - implores\n      - implored\n      - accuse\n      - accuses\n      - allege\n      - alleges\n      - alleged\n      - blame\n      - blames\n      - criticize\n      - criticizes\n      - criticized\n      - condemn\n      - condemns\n      - condemned\n      - denounce\n      - denounces\n      - denounced\n      - decry\n      - decries\n      - decried\n      - criticise\n      - criticises\n      - criticised\n      - deny\n      - denies\n      - denied\n      - contends\n      - disputed\n      - disagree\n      - disagrees\n      - disagreed\n      - contradict\n      - contradicts\n      - contradicted\n      - describe\n      - describes\n      - characterize\n      - characterizes\n      - characterise\n      - characterises\n      - indicate\n      - indicates\n      - imply\n      - implies\n      - implied\n      - confirms\n      - verify\n      - verifies\n      - verified\n      - corroborate\n      - corroborates\n      - corroborated\n      - thought\n      - assume\n      - assumes\n      - assumed\n      - presume\n      - presumes\n      - presumed\n      - suppose\n      - supposes\n      - supposed\n      - surmise\n      - surmises\n      - surmised\n      - conjecture\n      - conjectures\n      - conjectured\n      - speculate\n      - speculates\n      - reckon\n      - reckons\n      - reckoned\n      - doubt\n      - doubts\n      - doubted\n      - expect\n      - expects\n      - expected\n      - anticipate\n      - anticipates\n      - anticipated\n      - foresee\n      - foresees\n      - foresaw\n      - foreseen\n      - predict\n      - predicts\n      - forecasted\n      - assesses\n      - conclude\n      - concludes\n      - infer\n      - infers\n      - inferred\n      - worried\n      - wonder\n      - wonders\n      - wondered\n      - muse\n      - muses\n      - mused\n      - fret\n      - frets\n      - fretted\n      # Multi-word cues (verbs.yaml multiword: phrasal speech verbs and cue\n      # expressions; PARC 3.0's light verb + noun cues).\n      - pointed the finger at\n      - point the finger at\n      - points the finger at\n      - pointed out\n      - point out\n      - points out\n      - have pointed out\n      - has pointed out\n      - weighed in\n      - hit back\n      - lashed out\n      - played down\n      - poured cold water on\n      - raised concerns\n      - raised doubts\n      - voiced concern\n      - voiced concerns\n      - expressed concern\n      - cast doubt on\n      - warned against\n    # Attribution before the description: \"according to two officials\".\n    cues-before:\n      - according to\n      # \"..., the newspaper reported, citing two people familiar with the\n      # talks\": after a comma, like a one-word inverted \"said\".\n      - citing\n      - said\n      - says\n      - say\n      - added\n      - adds\n      - noted\n      - told by\n      # Inverted past forms of the cue verbs (\"..., predicted one veteran\n      # negotiator\"), only after a comma, a closing quote or a dash (verbs.yaml\n      # classes as for cues-after).\n      - admitted\n      - acknowledged\n      - conceded\n      - confessed\n      - confided\n      - cautioned\n      - warned\n      - predicted\n      - replied\n      - retorted\n      - countered\n      - insisted\n      - argued\n      - explained\n      - stressed\n      - suggested\n      - speculated\n      - complained\n      - grumbled\n      - lamented\n      - claimed\n      - contended\n      - maintained\n      - agreed\n      - remarked\n      - reckoned\n      - estimated\n      - wrote\n      - asserted\n      - confirmed\n      - disclosed\n      - revealed\n      - recalled\n      - observed\n      - quipped\n      - joked\n      - continued\n      - concluded\n      - reiterated\n      - emphasized\n      - emphasised\n      - declared\n      - mused\n      - wondered\n      - asked\n      # Verbs whose object is the source (\"the newspaper quotes a source\n      # close to the buyer\"; PARC 3.0 cue scheme); not \"quoted\" and \"cited\",\n      # which before a noun are adjectives (\"cited sources\").\n      - quotes\n      - cites\n    # Words allowed between the description and its verb.\n    bridges:\n      - have\n      - has\n      - had\n      - do not\n      - does not\n      - did not\n      - don't\n      - doesn't\n      - didn't\n      - also\n      - still\n      - now\n      - privately\n      - publicly\n      - repeatedly\n      - long\n      - have long\n      - further\n      - later\n      - earlier\n      - previously\n      - already\n      - initially\n      - separately\n      - firmly\n      - generally\n      - widely\n      - continued to\n      - continue to\n      - continues to\n      - went on to\n      - go on to\n      - have continued to\n      - have been\n      - on monday\n      - on tuesday\n      - on wednesday\n      - on thursday\n      - on friday\n      - on saturday\n      - on sunday\n      - monday\n      - tuesday\n      - wednesday\n      - thursday\n      - friday\n      - saturday\n      - sunday\n      - today\n      - yesterday\n      - this week\n      - last week\n      - on background\n      # Adverbs between the source and its cue (\"officials in turn pointed\").\n      - in turn\n      - quietly\n      - openly\n      - increasingly\n      - now also\n      - all\n    # Phrases after a description that mean it gave nothing: \"officials\n    # declined to comment\" credits no information.\n    non-cues:\n      - declined to comment\n      - declined to say\n      - declined to discuss\n      - declined to confirm\n      - declined to elaborate\n      - refused to comment\n      - refused to say\n      - would not say\n      - would not comment\n      - would not confirm\n      - would not discuss\n      - did not say\n      - did not respond\n      - did not return\n      - could not say\n      - could not be reached\n      - have not said\n      - has not said\n      # Joining a call is not a statement (\"advocates have added their voices to calls\").\n      - added their voices\n      - added their voice\n      - have added their voices\n      - has added its voice\n    # A named source follows: \"officials, including Ana Ruiz, said\".\n    naming:\n      - including\n      - such as\n      - led by\n      - among them\n      - namely\n    # Capitalized words after a noun that are not a name in apposition.\n    not-names:\n      - monday\n      - tuesday\n      - wednesday\n      - thursday\n      - friday\n      - saturday\n      - sunday\n      - today\n      - yesterday\n      - on\n      - in\n      - at\n    # Phrases saying the source is anonymous: they are not reasons.\n    # \"declined to be named because ...\" is: see reason-links.\n    anonymity-markers:\n      - on condition of anonymity\n      - on the condition of anonymity\n      - on condition that they not be named\n      - on condition that he not be named\n      - on condition that she not be named\n      - on condition they not be named\n      - under condition of anonymity\n      - under the condition of anonymity\n      - speaking anonymously\n      - spoke anonymously\n      - speaking on background\n      - spoke on background\n      - on background\n      - not for attribution\n      - declined to be named\n      - declined to be identified\n      - declined to be quoted by name\n      - declined to give * name\n      - declined to give their names\n      - refused to be named\n      - refused to be identified\n      - refused to be quoted by name\n      - refused to give * name\n      - asked not to be named\n      - asked not to be identified\n      - asked not to be quoted by name\n      - asked that * name not be used\n      - asked that their names not be used\n      - asked to remain anonymous\n      - wished to remain anonymous\n      - wanted to remain anonymous\n      - requested anonymity\n      - requested they not be identified\n      - requested that they not be identified\n      - insisted on anonymity\n      - granted anonymity\n      - was granted anonymity\n      - were granted anonymity\n      - would not be named\n      - would only speak anonymously\n      - without being named\n      - without being identified\n      - not be named\n      - not be identified\n    # Words that, right after an anonymity marker, introduce its reason:\n    # \"spoke on condition of anonymity because ...\", \"... to discuss ...\".\n    reason-links:\n      - because\n      - since\n      - as\n      - for fear\n      - fearing\n      - to discuss\n      - to describe\n      - to talk about\n      - to speak about\n      - to detail\n      - to reveal\n      - to share\n      - to disclose\n      - to speak freely\n      - to speak candidly\n      - given the sensitivity\n      - citing the sensitivity\n      - due to\n      - owing to\n      - out of fear\n      - out of concern\n      - in order to\n    # Reasons for anonymity, wherever they are in the sentence or the next.\n    reasons:\n      - not authorized to discuss\n      - not authorised to discuss\n      - not authorized to describe\n      - not authorized to talk about\n      - not authorized to disclose\n      - not authorized to reveal\n      - not authorized to share\n      - not permitted to discuss\n      - not allowed to discuss\n      - not cleared to discuss\n      - to discuss internal\n      - to discuss private\n      - to discuss confidential\n      - to discuss sensitive\n      - to discuss classified\n      - to discuss the internal\n      - to discuss the private\n      - to discuss the confidential\n      - to discuss the sensitive\n      - to discuss the classified\n      - to describe internal\n      - to describe private\n      - to describe confidential\n      - to describe sensitive\n      - to describe classified\n      - to describe the internal\n      - to describe the private\n      - to describe the confidential\n      - to describe the sensitive\n      - to speak freely\n      - to speak candidly\n      - to speak frankly\n      - because the talks are private\n      - because the talks were private\n      - because the talks are confidential\n      - because the talks were confidential\n      - because the discussions are private\n      - because the discussions were private\n      - because the deliberations are private\n      - because the deliberations were private\n      - because the negotiations are private\n      - because the negotiations were private\n      - because the matter is sensitive\n      - because the matter was sensitive\n      - because the information is classified\n      - because the information was classified\n      - because of the sensitivity\n      - given the sensitivity\n      - citing the sensitivity\n      - the sensitivity of the\n      - has not been announced\n      - had not been announced\n      - have not been announced\n      - has not been made public\n      - had not been made public\n      - have not been made public\n      - is not yet public\n      - was not yet public\n      - are not yet public\n      - were not yet public\n      - before it is announced\n      - before it was announced\n      - before an official announcement\n      - ahead of an official announcement\n      - ahead of * announcement\n      - ahead of * * announcement\n      - before * * announcement\n      - for fear of\n      - fearing reprisals\n      - fearing reprisal\n      - fearing retaliation\n      - fearing retribution\n      - fearing for * safety\n      - out of fear\n      - for * safety\n      - to avoid reprisals\n      - to avoid retaliation\n      - to protect * job\n      - to protect * jobs\n      - could lose * job\n      - could lose * jobs\n    # Boilerplate reasons: they count as a reason unless strict-reasons is\n    # set, and report-justified says they are weak.\n    weak-reasons:\n      - not authorized to speak publicly\n      - not authorised to speak publicly\n      - not authorized to speak on the record\n      - not authorized to comment\n      - not authorized to speak\n      - not authorised to speak\n      - not authorized to talk\n      - not permitted to speak\n      - not allowed to speak\n      - not authorized to be quoted\n      - in keeping with * policy\n      - in line with * policy\n      - in accordance with * policy\n      - under * ground rules\n      - under ground rules\n      - under the ground rules\n      - due to * policy\n      - due to corporate policy\n      - per * policy\n      - as is customary\n      - under the terms of * briefing\n      - at a background briefing\n      - in a background briefing\n      - on a background call\n      - authorized to speak anonymously\n      - authorised to speak anonymously\n    # Clause breaks: reported speech does not reach across them, and the\n    # forward search for a cue stops at them.\n    clause-breaks:\n      - although\n      - though\n      - but\n      - while\n      - whereas\n      - even as\n      - however\n      - yet\n      - \", and\"\n      - ;\n    # Subjects that name a speaker when they stand before a speech verb:\n    # pronouns standing for a named person, and institutions.\n    named-subjects:\n      - he\n      - she\n      - i\n      - we\n      - it\n      - ministry\n      - department\n      - government\n      - administration\n      - agency\n      - embassy\n      - spokesman\n      - spokeswoman\n      - spokesperson\n      - statement\n      - report\n      - court\n      - newspaper\n      - company\n    # Nouns that stand for a news outlet named before: \"the outlet’s\n    # sources said\", after Reuters' sources, is a second reference.\n    outlet-nouns:\n      - outlet\n      - paper\n      - newspaper\n      - agency\n      - network\n      - broadcaster\n      - magazine\n      - publication\n      - website\n      - site\n      - station\n      - channel\n      - website\n      - site\n      - station\n      - channel\n    # Generic crowds: vague when plural and unnamed (\"analysts said\"), an\n    # anonymous source when singular (\"one economist said\"), neither when\n    # an affiliation names them (\"analysts at Deutsche Bank\"). From\n    # /work/lex/sources.yaml person-nouns/generic-crowd, groups expertise\n    # and commentary-and-stance (WordNet 3.0 noun.person hyponyms of\n    # expert, critic and observer).\n    crowd-nouns:\n      - analyst\n      - expert\n      - experts\n      - economist\n      - economists\n      - observer\n      - observers\n      - commentator\n      - commentators\n      - critic\n      - critics\n      - pundit\n      - pundits\n      # Plural institutions that name nobody (sources.yaml\n      # vague-institutions, MOS:WEASEL).\n      - aid agencies\n      - relief agencies\n      - humanitarian agencies\n      - rights groups\n      - human rights groups\n      # More of sources.yaml generic-crowd (expertise, commentary-and-stance).\n      - analysts\n      - specialists\n      - scientists\n      - researchers\n      - scholars\n      - academics\n      - historians\n      - forecasters\n      - pollsters\n      - political scientists\n      - epidemiologists\n      - columnists\n      - skeptics\n      - sceptics\n      - detractors\n      - proponents\n      - advocates\n      - campaigners\n      - watchers\n      - diplomacy watchers\n    # After a cue, a published statement makes the words an institution's\n    # (\"officials of the ministry said in a published statement\").\n    statement-frames:\n      - in a statement\n      - in a * statement\n      - in a joint statement\n      - in a news release\n      - in a press release\n      - in a communique\n"},
 	{name: "rules/sourcing/vague-attribution.yaml", doc: &pack4Node0,
@@ -327,6 +327,43 @@ var packNodes = []cachedNode{
 	{node: &pack2Node474, values: []string{"specified", "specifies"}},
 	{node: &pack2Node478, values: []string{"outlined"}},
 	{node: &pack2Node481, values: []string{"welcomed"}},
+	{node: &pack2Node484, values: []string{"confided"}},
+	{node: &pack2Node487, values: []string{"disclosed"}},
+	{node: &pack2Node490, values: []string{"divulged"}},
+	{node: &pack2Node493, values: []string{"confessed"}},
+	{node: &pack2Node496, values: []string{"griped"}},
+	{node: &pack2Node499, values: []string{"whined"}},
+	{node: &pack2Node502, values: []string{"groused"}},
+	{node: &pack2Node505, values: []string{"rebutted"}},
+	{node: &pack2Node508, values: []string{"riposted"}},
+	{node: &pack2Node511, values: []string{"downplayed"}},
+	{node: &pack2Node514, values: []string{"mused"}},
+	{node: &pack2Node517, values: []string{"marvelled", "marveled"}},
+	{node: &pack2Node521, values: []string{"fumed"}},
+	{node: &pack2Node524, values: []string{"gloated"}},
+	{node: &pack2Node527, values: []string{"exulted"}},
+	{node: &pack2Node530, values: []string{"fretted"}},
+	{node: &pack2Node533, values: []string{"bellowed"}},
+	{node: &pack2Node536, values: []string{"growled"}},
+	{node: &pack2Node539, values: []string{"murmured"}},
+	{node: &pack2Node542, values: []string{"croaked"}},
+	{node: &pack2Node545, values: []string{"stammered"}},
+	{node: &pack2Node548, values: []string{"stuttered"}},
+	{node: &pack2Node551, values: []string{"hissed"}},
+	{node: &pack2Node554, values: []string{"mumbled"}},
+	{node: &pack2Node557, values: []string{"rasped"}},
+	{node: &pack2Node560, values: []string{"scoffed"}},
+	{node: &pack2Node563, values: []string{"giggled"}},
+	{node: &pack2Node566, values: []string{"sobbed"}},
+	{node: &pack2Node569, values: []string{"admonished"}},
+	{node: &pack2Node572, values: []string{"reassured"}},
+	{node: &pack2Node575, values: []string{"chided"}},
+	{node: &pack2Node578, values: []string{"scolded"}},
+	{node: &pack2Node581, values: []string{"rebuked"}},
+	{node: &pack2Node584, values: []string{"berated"}},
+	{node: &pack2Node587, values: []string{"swore"}},
+	{node: &pack2Node590, values: []string{"implored"}},
+	{node: &pack2Node593, values: []string{"begged"}},
 	{node: &pack2Node9, pairs: []pair{
 		{key: "say", k: &pack2Node10, v: &pack2Node11, file: "rules/quotes/quotes.yaml"},
 		{key: "tell", k: &pack2Node16, v: &pack2Node17, file: "rules/quotes/quotes.yaml"},
@@ -437,113 +474,150 @@ var packNodes = []cachedNode{
 		{key: "specify", k: &pack2Node473, v: &pack2Node474, file: "rules/quotes/quotes.yaml"},
 		{key: "outline", k: &pack2Node477, v: &pack2Node478, file: "rules/quotes/quotes.yaml"},
 		{key: "welcome", k: &pack2Node480, v: &pack2Node481, file: "rules/quotes/quotes.yaml"},
+		{key: "confide", k: &pack2Node483, v: &pack2Node484, file: "rules/quotes/quotes.yaml"},
+		{key: "disclose", k: &pack2Node486, v: &pack2Node487, file: "rules/quotes/quotes.yaml"},
+		{key: "divulge", k: &pack2Node489, v: &pack2Node490, file: "rules/quotes/quotes.yaml"},
+		{key: "confess", k: &pack2Node492, v: &pack2Node493, file: "rules/quotes/quotes.yaml"},
+		{key: "gripe", k: &pack2Node495, v: &pack2Node496, file: "rules/quotes/quotes.yaml"},
+		{key: "whine", k: &pack2Node498, v: &pack2Node499, file: "rules/quotes/quotes.yaml"},
+		{key: "grouse", k: &pack2Node501, v: &pack2Node502, file: "rules/quotes/quotes.yaml"},
+		{key: "rebut", k: &pack2Node504, v: &pack2Node505, file: "rules/quotes/quotes.yaml"},
+		{key: "riposte", k: &pack2Node507, v: &pack2Node508, file: "rules/quotes/quotes.yaml"},
+		{key: "downplay", k: &pack2Node510, v: &pack2Node511, file: "rules/quotes/quotes.yaml"},
+		{key: "muse", k: &pack2Node513, v: &pack2Node514, file: "rules/quotes/quotes.yaml"},
+		{key: "marvel", k: &pack2Node516, v: &pack2Node517, file: "rules/quotes/quotes.yaml"},
+		{key: "fume", k: &pack2Node520, v: &pack2Node521, file: "rules/quotes/quotes.yaml"},
+		{key: "gloat", k: &pack2Node523, v: &pack2Node524, file: "rules/quotes/quotes.yaml"},
+		{key: "exult", k: &pack2Node526, v: &pack2Node527, file: "rules/quotes/quotes.yaml"},
+		{key: "fret", k: &pack2Node529, v: &pack2Node530, file: "rules/quotes/quotes.yaml"},
+		{key: "bellow", k: &pack2Node532, v: &pack2Node533, file: "rules/quotes/quotes.yaml"},
+		{key: "growl", k: &pack2Node535, v: &pack2Node536, file: "rules/quotes/quotes.yaml"},
+		{key: "murmur", k: &pack2Node538, v: &pack2Node539, file: "rules/quotes/quotes.yaml"},
+		{key: "croak", k: &pack2Node541, v: &pack2Node542, file: "rules/quotes/quotes.yaml"},
+		{key: "stammer", k: &pack2Node544, v: &pack2Node545, file: "rules/quotes/quotes.yaml"},
+		{key: "stutter", k: &pack2Node547, v: &pack2Node548, file: "rules/quotes/quotes.yaml"},
+		{key: "hiss", k: &pack2Node550, v: &pack2Node551, file: "rules/quotes/quotes.yaml"},
+		{key: "mumble", k: &pack2Node553, v: &pack2Node554, file: "rules/quotes/quotes.yaml"},
+		{key: "rasp", k: &pack2Node556, v: &pack2Node557, file: "rules/quotes/quotes.yaml"},
+		{key: "scoff", k: &pack2Node559, v: &pack2Node560, file: "rules/quotes/quotes.yaml"},
+		{key: "giggle", k: &pack2Node562, v: &pack2Node563, file: "rules/quotes/quotes.yaml"},
+		{key: "sob", k: &pack2Node565, v: &pack2Node566, file: "rules/quotes/quotes.yaml"},
+		{key: "admonish", k: &pack2Node568, v: &pack2Node569, file: "rules/quotes/quotes.yaml"},
+		{key: "reassure", k: &pack2Node571, v: &pack2Node572, file: "rules/quotes/quotes.yaml"},
+		{key: "chide", k: &pack2Node574, v: &pack2Node575, file: "rules/quotes/quotes.yaml"},
+		{key: "scold", k: &pack2Node577, v: &pack2Node578, file: "rules/quotes/quotes.yaml"},
+		{key: "rebuke", k: &pack2Node580, v: &pack2Node581, file: "rules/quotes/quotes.yaml"},
+		{key: "berate", k: &pack2Node583, v: &pack2Node584, file: "rules/quotes/quotes.yaml"},
+		{key: "swear", k: &pack2Node586, v: &pack2Node587, file: "rules/quotes/quotes.yaml"},
+		{key: "implore", k: &pack2Node589, v: &pack2Node590, file: "rules/quotes/quotes.yaml"},
+		{key: "beg", k: &pack2Node592, v: &pack2Node593, file: "rules/quotes/quotes.yaml"},
 	}},
-	{node: &pack2Node484, values: []string{"according to", "in the words of", "as quoted by", "as put by", "in a statement from"}},
-	{node: &pack2Node491, values: []string{"deemed", "described as", "called", "labelled", "labeled", "branded", "dubbed", "termed", "characterized as", "characterised as", "judged", "considered", "criticized as", "criticised as", "praised as", "condemned as", "dismissed as", "rated"}},
-	{node: &pack2Node511, values: []string{"statement", "statements", "announcement", "remarks", "comments", "testimony", "letter", "tweet", "post", "speech", "interview", "filing", "memo", "email", "e-mail", "message", "press release", "news release", "blog post", "op-ed", "complaint", "lawsuit", "ruling", "decision", "argument", "claim", "assertion", "pledge", "promise", "warning", "admission", "response", "reply", "explanation"}},
-	{node: &pack2Node547, values: []string{"his", "her", "its", "their", "our", "my", "your"}},
-	{node: &pack2Node556, values: []string{"a", "an", "the"}},
-	{node: &pack2Node561, values: []string{"is", "are", "was", "were", "be", "been", "being"}},
-	{node: &pack2Node570, values: []string{"that", "saying", "calling"}},
-	{node: &pack2Node575, values: []string{", or", "meaning", "which means", "translated as", "translates as", "translating as", "short for"}},
-	{node: &pack2Node584, values: []string{"the", "and", "for", "but", "nor", "yet", "with", "from", "into", "onto", "upon"}},
-	{node: &pack2Node597, values: []string{"he", "she", "they", "i", "we", "it", "you"}},
-	{node: &pack2Node606, values: []string{"he", "she"}},
-	{node: &pack2Node610, values: []string{"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "gen", "general", "lt", "col", "colonel", "maj", "major", "capt", "captain", "sgt", "adm", "admiral", "cmdr", "gov", "governor", "sen", "senator", "rep", "representative", "judge", "justice", "president", "vice", "secretary", "minister", "chancellor", "mayor", "ambassador", "rev", "father", "sister", "sheikh", "pope", "king", "queen", "prince", "princess", "lord", "lady", "sir", "dame", "jr", "sr", "iii"}},
-	{node: &pack2Node663, values: []string{"ministry", "department", "council", "office", "agency", "house", "kremlin", "pentagon", "government", "committee", "commission", "bank", "court", "party", "army", "navy", "police", "company", "corporation", "inc", "ltd", "group", "association", "union", "university", "institute", "foundation", "service", "news", "times", "post", "press", "reuters", "ap", "bbc", "cnn", "administration", "embassy", "nations", "nato", "parliament", "congress", "senate", "assembly", "authority", "board", "bureau", "center", "centre", "command", "command", "forces", "ministries", "organization", "organisation", "state", "states"}},
-	{node: &pack2Node722, values: []string{"of", "de", "da", "del", "della", "van", "von", "der", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos"}},
-	{node: &pack2Node741, values: []string{"also", "later", "then", "has", "had", "have", "would", "will", "again", "previously", "once", "further", "recently", "repeatedly", "earlier", "just", "often", "simply", "flatly", "quickly", "bluntly", "publicly", "privately", "angrily", "finally", "still", "only", "first"}},
-	{node: &pack2Node771, values: []string{"the", "a", "an", "its", "his", "her", "their", "our", "one", "another", "some", "several", "many", "two", "three", "four"}},
-	{node: &pack2Node789, values: []string{"and", "but", "or", "so", "yet", "nor", "then", "still", "now", "also", "however", "meanwhile", "on", "in", "at", "to", "for", "from", "with", "by", "as", "when", "while", "after", "before", "if", "because", "although", "though", "that", "which", "who", "whom", "whose", "where", "than", "not", "said", "says", "told", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "must", "can", "it", "this", "these", "those", "there", "here", "speaking"}},
+	{node: &pack2Node596, values: []string{"according to", "in the words of", "as quoted by", "as put by", "in a statement from"}},
+	{node: &pack2Node603, values: []string{"deemed", "described as", "called", "labelled", "labeled", "branded", "dubbed", "termed", "characterized as", "characterised as", "judged", "considered", "criticized as", "criticised as", "praised as", "condemned as", "dismissed as", "rated"}},
+	{node: &pack2Node623, values: []string{"statement", "statements", "announcement", "remarks", "comments", "testimony", "letter", "tweet", "post", "speech", "interview", "filing", "memo", "email", "e-mail", "message", "press release", "news release", "blog post", "op-ed", "complaint", "lawsuit", "ruling", "decision", "argument", "claim", "assertion", "pledge", "promise", "warning", "admission", "response", "reply", "explanation"}},
+	{node: &pack2Node659, values: []string{"his", "her", "its", "their", "our", "my", "your"}},
+	{node: &pack2Node668, values: []string{"a", "an", "the"}},
+	{node: &pack2Node673, values: []string{"is", "are", "was", "were", "be", "been", "being"}},
+	{node: &pack2Node682, values: []string{"that", "saying", "calling"}},
+	{node: &pack2Node687, values: []string{", or", "meaning", "which means", "translated as", "translates as", "translating as", "short for"}},
+	{node: &pack2Node696, values: []string{"the", "and", "for", "but", "nor", "yet", "with", "from", "into", "onto", "upon"}},
+	{node: &pack2Node709, values: []string{"he", "she", "they", "i", "we", "it", "you"}},
+	{node: &pack2Node718, values: []string{"he", "she"}},
+	{node: &pack2Node722, values: []string{"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "gen", "general", "lt", "col", "colonel", "maj", "major", "capt", "captain", "sgt", "adm", "admiral", "cmdr", "gov", "governor", "sen", "senator", "rep", "representative", "judge", "justice", "president", "vice", "secretary", "minister", "chancellor", "mayor", "ambassador", "rev", "father", "sister", "sheikh", "pope", "king", "queen", "prince", "princess", "lord", "lady", "sir", "dame", "jr", "sr", "iii"}},
+	{node: &pack2Node775, values: []string{"ministry", "department", "council", "office", "agency", "house", "kremlin", "pentagon", "government", "committee", "commission", "bank", "court", "party", "army", "navy", "police", "company", "corporation", "inc", "ltd", "group", "association", "union", "university", "institute", "foundation", "service", "news", "times", "post", "press", "reuters", "ap", "bbc", "cnn", "administration", "embassy", "nations", "nato", "parliament", "congress", "senate", "assembly", "authority", "board", "bureau", "center", "centre", "command", "command", "forces", "ministries", "organization", "organisation", "state", "states"}},
+	{node: &pack2Node834, values: []string{"of", "de", "da", "del", "della", "van", "von", "der", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos"}},
+	{node: &pack2Node853, values: []string{"also", "later", "then", "has", "had", "have", "would", "will", "again", "previously", "once", "further", "recently", "repeatedly", "earlier", "just", "often", "simply", "flatly", "quickly", "bluntly", "publicly", "privately", "angrily", "finally", "still", "only", "first"}},
+	{node: &pack2Node883, values: []string{"the", "a", "an", "its", "his", "her", "their", "our", "one", "another", "some", "several", "many", "two", "three", "four"}},
+	{node: &pack2Node901, values: []string{"and", "but", "or", "so", "yet", "nor", "then", "still", "now", "also", "however", "meanwhile", "on", "in", "at", "to", "for", "from", "with", "by", "as", "when", "while", "after", "before", "if", "because", "although", "though", "that", "which", "who", "whom", "whose", "where", "than", "not", "said", "says", "told", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "must", "can", "it", "this", "these", "those", "there", "here", "speaking"}},
 	{node: &pack2Node5, pairs: []pair{
 		{key: "min-words", k: &pack2Node6, v: &pack2Node7, file: "rules/quotes/quotes.yaml"},
 		{key: "speech-verbs", k: &pack2Node8, v: &pack2Node9, file: "rules/quotes/quotes.yaml"},
-		{key: "constructions", k: &pack2Node483, v: &pack2Node484, file: "rules/quotes/quotes.yaml"},
-		{key: "passive-verbs", k: &pack2Node490, v: &pack2Node491, file: "rules/quotes/quotes.yaml"},
-		{key: "speech-nouns", k: &pack2Node510, v: &pack2Node511, file: "rules/quotes/quotes.yaml"},
-		{key: "possessives", k: &pack2Node546, v: &pack2Node547, file: "rules/quotes/quotes.yaml"},
-		{key: "articles", k: &pack2Node555, v: &pack2Node556, file: "rules/quotes/quotes.yaml"},
-		{key: "passive-auxiliaries", k: &pack2Node560, v: &pack2Node561, file: "rules/quotes/quotes.yaml"},
-		{key: "clause-openers", k: &pack2Node569, v: &pack2Node570, file: "rules/quotes/quotes.yaml"},
-		{key: "glosses", k: &pack2Node574, v: &pack2Node575, file: "rules/quotes/quotes.yaml"},
-		{key: "title-small-words", k: &pack2Node583, v: &pack2Node584, file: "rules/quotes/quotes.yaml"},
-		{key: "pronouns", k: &pack2Node596, v: &pack2Node597, file: "rules/quotes/quotes.yaml"},
-		{key: "resolvable-pronouns", k: &pack2Node605, v: &pack2Node606, file: "rules/quotes/quotes.yaml"},
-		{key: "titles", k: &pack2Node609, v: &pack2Node610, file: "rules/quotes/quotes.yaml"},
-		{key: "organizations", k: &pack2Node662, v: &pack2Node663, file: "rules/quotes/quotes.yaml"},
-		{key: "name-particles", k: &pack2Node721, v: &pack2Node722, file: "rules/quotes/quotes.yaml"},
-		{key: "skip", k: &pack2Node740, v: &pack2Node741, file: "rules/quotes/quotes.yaml"},
-		{key: "determiners", k: &pack2Node770, v: &pack2Node771, file: "rules/quotes/quotes.yaml"},
-		{key: "boundaries", k: &pack2Node788, v: &pack2Node789, file: "rules/quotes/quotes.yaml"},
+		{key: "constructions", k: &pack2Node595, v: &pack2Node596, file: "rules/quotes/quotes.yaml"},
+		{key: "passive-verbs", k: &pack2Node602, v: &pack2Node603, file: "rules/quotes/quotes.yaml"},
+		{key: "speech-nouns", k: &pack2Node622, v: &pack2Node623, file: "rules/quotes/quotes.yaml"},
+		{key: "possessives", k: &pack2Node658, v: &pack2Node659, file: "rules/quotes/quotes.yaml"},
+		{key: "articles", k: &pack2Node667, v: &pack2Node668, file: "rules/quotes/quotes.yaml"},
+		{key: "passive-auxiliaries", k: &pack2Node672, v: &pack2Node673, file: "rules/quotes/quotes.yaml"},
+		{key: "clause-openers", k: &pack2Node681, v: &pack2Node682, file: "rules/quotes/quotes.yaml"},
+		{key: "glosses", k: &pack2Node686, v: &pack2Node687, file: "rules/quotes/quotes.yaml"},
+		{key: "title-small-words", k: &pack2Node695, v: &pack2Node696, file: "rules/quotes/quotes.yaml"},
+		{key: "pronouns", k: &pack2Node708, v: &pack2Node709, file: "rules/quotes/quotes.yaml"},
+		{key: "resolvable-pronouns", k: &pack2Node717, v: &pack2Node718, file: "rules/quotes/quotes.yaml"},
+		{key: "titles", k: &pack2Node721, v: &pack2Node722, file: "rules/quotes/quotes.yaml"},
+		{key: "organizations", k: &pack2Node774, v: &pack2Node775, file: "rules/quotes/quotes.yaml"},
+		{key: "name-particles", k: &pack2Node833, v: &pack2Node834, file: "rules/quotes/quotes.yaml"},
+		{key: "skip", k: &pack2Node852, v: &pack2Node853, file: "rules/quotes/quotes.yaml"},
+		{key: "determiners", k: &pack2Node882, v: &pack2Node883, file: "rules/quotes/quotes.yaml"},
+		{key: "boundaries", k: &pack2Node900, v: &pack2Node901, file: "rules/quotes/quotes.yaml"},
 	}},
 	{node: &pack2Node3, pairs: []pair{
 		{key: "quotes", k: &pack2Node4, v: &pack2Node5, file: "rules/quotes/quotes.yaml"},
 	}},
-	{node: &pack2Node876, pairs: []pair{
-		{key: "text", k: &pack2Node877, v: &pack2Node878, file: "rules/quotes/quotes.yaml"},
-		{key: "flagged", k: &pack2Node879, v: &pack2Node880, file: "rules/quotes/quotes.yaml"},
-		{key: "note", k: &pack2Node881, v: &pack2Node882, file: "rules/quotes/quotes.yaml"},
+	{node: &pack2Node988, pairs: []pair{
+		{key: "text", k: &pack2Node989, v: &pack2Node990, file: "rules/quotes/quotes.yaml"},
+		{key: "flagged", k: &pack2Node991, v: &pack2Node992, file: "rules/quotes/quotes.yaml"},
+		{key: "note", k: &pack2Node993, v: &pack2Node994, file: "rules/quotes/quotes.yaml"},
 	}},
-	{node: &pack2Node883, pairs: []pair{
-		{key: "text", k: &pack2Node884, v: &pack2Node885, file: "rules/quotes/quotes.yaml"},
-		{key: "flagged", k: &pack2Node886, v: &pack2Node887, file: "rules/quotes/quotes.yaml"},
-		{key: "note", k: &pack2Node888, v: &pack2Node889, file: "rules/quotes/quotes.yaml"},
+	{node: &pack2Node995, pairs: []pair{
+		{key: "text", k: &pack2Node996, v: &pack2Node997, file: "rules/quotes/quotes.yaml"},
+		{key: "flagged", k: &pack2Node998, v: &pack2Node999, file: "rules/quotes/quotes.yaml"},
+		{key: "note", k: &pack2Node1000, v: &pack2Node1001, file: "rules/quotes/quotes.yaml"},
 	}},
-	{node: &pack2Node890, pairs: []pair{
-		{key: "text", k: &pack2Node891, v: &pack2Node892, file: "rules/quotes/quotes.yaml"},
-		{key: "flagged", k: &pack2Node893, v: &pack2Node894, file: "rules/quotes/quotes.yaml"},
-		{key: "note", k: &pack2Node895, v: &pack2Node896, file: "rules/quotes/quotes.yaml"},
+	{node: &pack2Node1002, pairs: []pair{
+		{key: "text", k: &pack2Node1003, v: &pack2Node1004, file: "rules/quotes/quotes.yaml"},
+		{key: "flagged", k: &pack2Node1005, v: &pack2Node1006, file: "rules/quotes/quotes.yaml"},
+		{key: "note", k: &pack2Node1007, v: &pack2Node1008, file: "rules/quotes/quotes.yaml"},
 	}},
-	{node: &pack2Node897, pairs: []pair{
-		{key: "text", k: &pack2Node898, v: &pack2Node899, file: "rules/quotes/quotes.yaml"},
-		{key: "flagged", k: &pack2Node900, v: &pack2Node901, file: "rules/quotes/quotes.yaml"},
-		{key: "note", k: &pack2Node902, v: &pack2Node903, file: "rules/quotes/quotes.yaml"},
+	{node: &pack2Node1009, pairs: []pair{
+		{key: "text", k: &pack2Node1010, v: &pack2Node1011, file: "rules/quotes/quotes.yaml"},
+		{key: "flagged", k: &pack2Node1012, v: &pack2Node1013, file: "rules/quotes/quotes.yaml"},
+		{key: "note", k: &pack2Node1014, v: &pack2Node1015, file: "rules/quotes/quotes.yaml"},
 	}},
-	{node: &pack2Node875, file: "rules/quotes/quotes.yaml", exampleVisits: 29, examples: []rules.Example{
+	{node: &pack2Node987, file: "rules/quotes/quotes.yaml", exampleVisits: 29, examples: []rules.Example{
 		{Text: "“We will not back down.”", Flagged: true, Note: "A quotation alone in its paragraph, with no speaker."},
 		{Text: "“We will not back down,” the mayor said.", Flagged: false, Note: "A speech verb in the same sentence."},
 		{Text: "The minister told reporters: “The border stays closed.”", Flagged: false, Note: "A lead-in ending in a colon."},
 		{Text: "The talks were billed as a “virtual summit.”", Flagged: false, Note: "A short quoted term, not a quotation."},
 	}},
-	{node: &pack2Node861, pairs: []pair{
-		{key: "kind", k: &pack2Node862, v: &pack2Node863, file: "rules/quotes/quotes.yaml"},
-		{key: "severity", k: &pack2Node864, v: &pack2Node865, file: "rules/quotes/quotes.yaml"},
-		{key: "check", k: &pack2Node866, v: &pack2Node867, file: "rules/quotes/quotes.yaml"},
-		{key: "summary", k: &pack2Node868, v: &pack2Node869, file: "rules/quotes/quotes.yaml"},
-		{key: "message", k: &pack2Node870, v: &pack2Node871, file: "rules/quotes/quotes.yaml"},
-		{key: "doc", k: &pack2Node872, v: &pack2Node873, file: "rules/quotes/quotes.yaml"},
-		{key: "examples", k: &pack2Node874, v: &pack2Node875, file: "rules/quotes/quotes.yaml"},
-		{key: "follow-on-paragraphs", k: &pack2Node904, v: &pack2Node905, file: "rules/quotes/quotes.yaml"},
+	{node: &pack2Node973, pairs: []pair{
+		{key: "kind", k: &pack2Node974, v: &pack2Node975, file: "rules/quotes/quotes.yaml"},
+		{key: "severity", k: &pack2Node976, v: &pack2Node977, file: "rules/quotes/quotes.yaml"},
+		{key: "check", k: &pack2Node978, v: &pack2Node979, file: "rules/quotes/quotes.yaml"},
+		{key: "summary", k: &pack2Node980, v: &pack2Node981, file: "rules/quotes/quotes.yaml"},
+		{key: "message", k: &pack2Node982, v: &pack2Node983, file: "rules/quotes/quotes.yaml"},
+		{key: "doc", k: &pack2Node984, v: &pack2Node985, file: "rules/quotes/quotes.yaml"},
+		{key: "examples", k: &pack2Node986, v: &pack2Node987, file: "rules/quotes/quotes.yaml"},
+		{key: "follow-on-paragraphs", k: &pack2Node1016, v: &pack2Node1017, file: "rules/quotes/quotes.yaml"},
 	}},
-	{node: &pack2Node922, pairs: []pair{
-		{key: "text", k: &pack2Node923, v: &pack2Node924, file: "rules/quotes/quotes.yaml"},
-		{key: "flagged", k: &pack2Node925, v: &pack2Node926, file: "rules/quotes/quotes.yaml"},
-		{key: "note", k: &pack2Node927, v: &pack2Node928, file: "rules/quotes/quotes.yaml"},
+	{node: &pack2Node1034, pairs: []pair{
+		{key: "text", k: &pack2Node1035, v: &pack2Node1036, file: "rules/quotes/quotes.yaml"},
+		{key: "flagged", k: &pack2Node1037, v: &pack2Node1038, file: "rules/quotes/quotes.yaml"},
+		{key: "note", k: &pack2Node1039, v: &pack2Node1040, file: "rules/quotes/quotes.yaml"},
 	}},
-	{node: &pack2Node929, pairs: []pair{
-		{key: "text", k: &pack2Node930, v: &pack2Node931, file: "rules/quotes/quotes.yaml"},
-		{key: "flagged", k: &pack2Node932, v: &pack2Node933, file: "rules/quotes/quotes.yaml"},
+	{node: &pack2Node1041, pairs: []pair{
+		{key: "text", k: &pack2Node1042, v: &pack2Node1043, file: "rules/quotes/quotes.yaml"},
+		{key: "flagged", k: &pack2Node1044, v: &pack2Node1045, file: "rules/quotes/quotes.yaml"},
 	}},
-	{node: &pack2Node921, file: "rules/quotes/quotes.yaml", exampleVisits: 13, examples: []rules.Example{
+	{node: &pack2Node1033, file: "rules/quotes/quotes.yaml", exampleVisits: 13, examples: []rules.Example{
 		{Text: "“We will not back down, the mayor said.", Flagged: true, Note: "Where do the mayor's words end?"},
 		{Text: "“We will not back down,” the mayor said.", Flagged: false, Note: ""},
 	}},
-	{node: &pack2Node907, pairs: []pair{
-		{key: "kind", k: &pack2Node908, v: &pack2Node909, file: "rules/quotes/quotes.yaml"},
-		{key: "severity", k: &pack2Node910, v: &pack2Node911, file: "rules/quotes/quotes.yaml"},
-		{key: "check", k: &pack2Node912, v: &pack2Node913, file: "rules/quotes/quotes.yaml"},
-		{key: "summary", k: &pack2Node914, v: &pack2Node915, file: "rules/quotes/quotes.yaml"},
-		{key: "message", k: &pack2Node916, v: &pack2Node917, file: "rules/quotes/quotes.yaml"},
-		{key: "doc", k: &pack2Node918, v: &pack2Node919, file: "rules/quotes/quotes.yaml"},
-		{key: "examples", k: &pack2Node920, v: &pack2Node921, file: "rules/quotes/quotes.yaml"},
+	{node: &pack2Node1019, pairs: []pair{
+		{key: "kind", k: &pack2Node1020, v: &pack2Node1021, file: "rules/quotes/quotes.yaml"},
+		{key: "severity", k: &pack2Node1022, v: &pack2Node1023, file: "rules/quotes/quotes.yaml"},
+		{key: "check", k: &pack2Node1024, v: &pack2Node1025, file: "rules/quotes/quotes.yaml"},
+		{key: "summary", k: &pack2Node1026, v: &pack2Node1027, file: "rules/quotes/quotes.yaml"},
+		{key: "message", k: &pack2Node1028, v: &pack2Node1029, file: "rules/quotes/quotes.yaml"},
+		{key: "doc", k: &pack2Node1030, v: &pack2Node1031, file: "rules/quotes/quotes.yaml"},
+		{key: "examples", k: &pack2Node1032, v: &pack2Node1033, file: "rules/quotes/quotes.yaml"},
 	}},
-	{node: &pack2Node859, pairs: []pair{
-		{key: "unattributed-quote", k: &pack2Node860, v: &pack2Node861, file: "rules/quotes/quotes.yaml"},
-		{key: "unclosed-quote", k: &pack2Node906, v: &pack2Node907, file: "rules/quotes/quotes.yaml"},
+	{node: &pack2Node971, pairs: []pair{
+		{key: "unattributed-quote", k: &pack2Node972, v: &pack2Node973, file: "rules/quotes/quotes.yaml"},
+		{key: "unclosed-quote", k: &pack2Node1018, v: &pack2Node1019, file: "rules/quotes/quotes.yaml"},
 	}},
 	{node: &pack2Node1, pairs: []pair{
 		{key: "analyzers", k: &pack2Node2, v: &pack2Node3, file: "rules/quotes/quotes.yaml"},
-		{key: "rules", k: &pack2Node858, v: &pack2Node859, file: "rules/quotes/quotes.yaml"},
+		{key: "rules", k: &pack2Node970, v: &pack2Node971, file: "rules/quotes/quotes.yaml"},
 	}},
 	{node: &pack3Node26, pairs: []pair{
 		{key: "text", k: &pack3Node27, v: &pack3Node28, file: "rules/sourcing/sourcing.yaml"},
@@ -1909,461 +1983,573 @@ var (
 	pack2Node480  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "welcome", Line: 136, Column: 7}
 	pack2Node482  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "welcomed", Line: 136, Column: 17}
 	pack2Node481  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 136, Column: 16, Content: []*yaml.Node{&pack2Node482}}
-	pack2Node9    = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 24, Column: 7, Content: []*yaml.Node{&pack2Node10, &pack2Node11, &pack2Node16, &pack2Node17, &pack2Node22, &pack2Node23, &pack2Node27, &pack2Node28, &pack2Node33, &pack2Node34, &pack2Node36, &pack2Node37, &pack2Node40, &pack2Node41, &pack2Node44, &pack2Node45, &pack2Node50, &pack2Node51, &pack2Node56, &pack2Node57, &pack2Node63, &pack2Node64, &pack2Node67, &pack2Node68, &pack2Node73, &pack2Node74, &pack2Node79, &pack2Node80, &pack2Node85, &pack2Node86, &pack2Node89, &pack2Node90, &pack2Node95, &pack2Node96, &pack2Node101, &pack2Node102, &pack2Node106, &pack2Node107, &pack2Node111, &pack2Node112, &pack2Node116, &pack2Node117, &pack2Node120, &pack2Node121, &pack2Node126, &pack2Node127, &pack2Node132, &pack2Node133, &pack2Node138, &pack2Node139, &pack2Node144, &pack2Node145, &pack2Node150, &pack2Node151, &pack2Node156, &pack2Node157, &pack2Node160, &pack2Node161, &pack2Node164, &pack2Node165, &pack2Node168, &pack2Node169, &pack2Node172, &pack2Node173, &pack2Node178, &pack2Node179, &pack2Node184, &pack2Node185, &pack2Node190, &pack2Node191, &pack2Node194, &pack2Node195, &pack2Node198, &pack2Node199, &pack2Node202, &pack2Node203, &pack2Node206, &pack2Node207, &pack2Node212, &pack2Node213, &pack2Node216, &pack2Node217, &pack2Node220, &pack2Node221, &pack2Node224, &pack2Node225, &pack2Node228, &pack2Node229, &pack2Node232, &pack2Node233, &pack2Node236, &pack2Node237, &pack2Node240, &pack2Node241, &pack2Node244, &pack2Node245, &pack2Node248, &pack2Node249, &pack2Node251, &pack2Node252, &pack2Node255, &pack2Node256, &pack2Node258, &pack2Node259, &pack2Node264, &pack2Node265, &pack2Node267, &pack2Node268, &pack2Node273, &pack2Node274, &pack2Node276, &pack2Node277, &pack2Node280, &pack2Node281, &pack2Node290, &pack2Node291, &pack2Node294, &pack2Node295, &pack2Node300, &pack2Node301, &pack2Node306, &pack2Node307, &pack2Node310, &pack2Node311, &pack2Node313, &pack2Node314, &pack2Node316, &pack2Node317, &pack2Node319, &pack2Node320, &pack2Node325, &pack2Node326, &pack2Node330, &pack2Node331, &pack2Node334, &pack2Node335, &pack2Node338, &pack2Node339, &pack2Node343, &pack2Node344, &pack2Node347, &pack2Node348, &pack2Node351, &pack2Node352, &pack2Node355, &pack2Node356, &pack2Node362, &pack2Node363, &pack2Node366, &pack2Node367, &pack2Node370, &pack2Node371, &pack2Node374, &pack2Node375, &pack2Node378, &pack2Node379, &pack2Node382, &pack2Node383, &pack2Node385, &pack2Node386, &pack2Node391, &pack2Node392, &pack2Node395, &pack2Node396, &pack2Node399, &pack2Node400, &pack2Node402, &pack2Node403, &pack2Node405, &pack2Node406, &pack2Node408, &pack2Node409, &pack2Node411, &pack2Node412, &pack2Node414, &pack2Node415, &pack2Node417, &pack2Node418, &pack2Node420, &pack2Node421, &pack2Node423, &pack2Node424, &pack2Node426, &pack2Node427, &pack2Node429, &pack2Node430, &pack2Node432, &pack2Node433, &pack2Node435, &pack2Node436, &pack2Node438, &pack2Node439, &pack2Node441, &pack2Node442, &pack2Node444, &pack2Node445, &pack2Node447, &pack2Node448, &pack2Node450, &pack2Node451, &pack2Node453, &pack2Node454, &pack2Node456, &pack2Node457, &pack2Node459, &pack2Node460, &pack2Node462, &pack2Node463, &pack2Node466, &pack2Node467, &pack2Node470, &pack2Node471, &pack2Node473, &pack2Node474, &pack2Node477, &pack2Node478, &pack2Node480, &pack2Node481}}
-	pack2Node483  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "constructions", HeadComment: "# Constructions: the speaker follows them.", Line: 139, Column: 5}
-	pack2Node485  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "according to", Line: 140, Column: 9}
-	pack2Node486  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "in the words of", Line: 141, Column: 9}
-	pack2Node487  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "as quoted by", Line: 142, Column: 9}
-	pack2Node488  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "as put by", Line: 143, Column: 9}
-	pack2Node489  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "in a statement from", Line: 144, Column: 9}
-	pack2Node484  = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: 140, Column: 7, Content: []*yaml.Node{&pack2Node485, &pack2Node486, &pack2Node487, &pack2Node488, &pack2Node489}}
-	pack2Node490  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "passive-verbs", HeadComment: "# Participles whose agent, after \"by\", is the speaker of the quotation\n# they introduce: \"deemed “…” by the board\".", Line: 148, Column: 5}
-	pack2Node492  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "deemed", Line: 148, Column: 21}
-	pack2Node493  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "described as", Line: 148, Column: 29}
-	pack2Node494  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "called", Line: 148, Column: 43}
-	pack2Node495  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "labelled", Line: 148, Column: 51}
-	pack2Node496  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "labeled", Line: 148, Column: 61}
-	pack2Node497  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "branded", Line: 148, Column: 70}
-	pack2Node498  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "dubbed", Line: 148, Column: 79}
-	pack2Node499  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "termed", Line: 148, Column: 87}
-	pack2Node500  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "characterized as", Line: 148, Column: 95}
-	pack2Node501  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "characterised as", Line: 148, Column: 113}
-	pack2Node502  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "judged", Line: 148, Column: 131}
-	pack2Node503  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "considered", Line: 148, Column: 139}
-	pack2Node504  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "criticized as", Line: 148, Column: 151}
-	pack2Node505  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "criticised as", Line: 148, Column: 166}
-	pack2Node506  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "praised as", Line: 148, Column: 181}
-	pack2Node507  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "condemned as", Line: 148, Column: 193}
-	pack2Node508  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "dismissed as", Line: 148, Column: 207}
-	pack2Node509  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rated", Line: 148, Column: 221}
-	pack2Node491  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 148, Column: 20, Content: []*yaml.Node{&pack2Node492, &pack2Node493, &pack2Node494, &pack2Node495, &pack2Node496, &pack2Node497, &pack2Node498, &pack2Node499, &pack2Node500, &pack2Node501, &pack2Node502, &pack2Node503, &pack2Node504, &pack2Node505, &pack2Node506, &pack2Node507, &pack2Node508, &pack2Node509}}
-	pack2Node510  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "speech-nouns", HeadComment: "# Nouns of something said or written: their owner (\"the company’s\n# announcement that\", \"a statement from the ministry that\") speaks the\n# quotation in the clause they open.", Line: 153, Column: 5}
-	pack2Node512  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "statement", Line: 153, Column: 20}
-	pack2Node513  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "statements", Line: 153, Column: 31}
-	pack2Node514  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "announcement", Line: 153, Column: 43}
-	pack2Node515  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "remarks", Line: 153, Column: 57}
-	pack2Node516  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "comments", Line: 153, Column: 66}
-	pack2Node517  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "testimony", Line: 153, Column: 76}
-	pack2Node518  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "letter", Line: 153, Column: 87}
-	pack2Node519  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "tweet", Line: 153, Column: 95}
-	pack2Node520  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "post", Line: 153, Column: 102}
-	pack2Node521  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "speech", Line: 153, Column: 108}
-	pack2Node522  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "interview", Line: 153, Column: 116}
-	pack2Node523  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "filing", Line: 153, Column: 127}
-	pack2Node524  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "memo", Line: 153, Column: 135}
-	pack2Node525  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "email", Line: 153, Column: 141}
-	pack2Node526  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "e-mail", Line: 153, Column: 148}
-	pack2Node527  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "message", Line: 153, Column: 156}
-	pack2Node528  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "press release", Line: 153, Column: 165}
-	pack2Node529  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "news release", Line: 153, Column: 180}
-	pack2Node530  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "blog post", Line: 153, Column: 194}
-	pack2Node531  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "op-ed", Line: 153, Column: 205}
-	pack2Node532  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "complaint", Line: 153, Column: 212}
-	pack2Node533  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "lawsuit", Line: 153, Column: 223}
-	pack2Node534  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ruling", Line: 153, Column: 232}
-	pack2Node535  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "decision", Line: 153, Column: 240}
-	pack2Node536  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "argument", Line: 153, Column: 250}
-	pack2Node537  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "claim", Line: 153, Column: 260}
-	pack2Node538  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "assertion", Line: 153, Column: 267}
-	pack2Node539  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "pledge", Line: 153, Column: 278}
-	pack2Node540  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "promise", Line: 153, Column: 286}
-	pack2Node541  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "warning", Line: 153, Column: 295}
-	pack2Node542  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "admission", Line: 153, Column: 304}
-	pack2Node543  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "response", Line: 153, Column: 315}
-	pack2Node544  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "reply", Line: 153, Column: 325}
-	pack2Node545  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "explanation", Line: 153, Column: 332}
-	pack2Node511  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 153, Column: 19, Content: []*yaml.Node{&pack2Node512, &pack2Node513, &pack2Node514, &pack2Node515, &pack2Node516, &pack2Node517, &pack2Node518, &pack2Node519, &pack2Node520, &pack2Node521, &pack2Node522, &pack2Node523, &pack2Node524, &pack2Node525, &pack2Node526, &pack2Node527, &pack2Node528, &pack2Node529, &pack2Node530, &pack2Node531, &pack2Node532, &pack2Node533, &pack2Node534, &pack2Node535, &pack2Node536, &pack2Node537, &pack2Node538, &pack2Node539, &pack2Node540, &pack2Node541, &pack2Node542, &pack2Node543, &pack2Node544, &pack2Node545}}
-	pack2Node546  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "possessives", Line: 154, Column: 5}
-	pack2Node548  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "his", Line: 154, Column: 19}
-	pack2Node549  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "her", Line: 154, Column: 24}
-	pack2Node550  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "its", Line: 154, Column: 29}
-	pack2Node551  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "their", Line: 154, Column: 34}
-	pack2Node552  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "our", Line: 154, Column: 41}
-	pack2Node553  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "my", Line: 154, Column: 46}
-	pack2Node554  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "your", Line: 154, Column: 50}
-	pack2Node547  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 154, Column: 18, Content: []*yaml.Node{&pack2Node548, &pack2Node549, &pack2Node550, &pack2Node551, &pack2Node552, &pack2Node553, &pack2Node554}}
-	pack2Node555  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "articles", HeadComment: "# After an article or a possessive, a participle is an adjective, not\n# a speech verb: \"a reasoned decision\", \"his stated aim\".", Line: 157, Column: 5}
-	pack2Node557  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "a", Line: 157, Column: 16}
-	pack2Node558  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "an", Line: 157, Column: 19}
-	pack2Node559  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "the", Line: 157, Column: 23}
-	pack2Node556  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 157, Column: 15, Content: []*yaml.Node{&pack2Node557, &pack2Node558, &pack2Node559}}
-	pack2Node560  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "passive-auxiliaries", HeadComment: "# A speech verb after one of these is a passive (\"it was agreed\",\n# \"residents were told\"): it names a speaker only with \"by\" after it.", Line: 161, Column: 5}
-	pack2Node562  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "is", Line: 161, Column: 27}
-	pack2Node563  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "are", Line: 161, Column: 31}
-	pack2Node564  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "was", Line: 161, Column: 36}
-	pack2Node565  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "were", Line: 161, Column: 41}
-	pack2Node566  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "be", Line: 161, Column: 47}
-	pack2Node567  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "been", Line: 161, Column: 51}
-	pack2Node568  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "being", Line: 161, Column: 57}
-	pack2Node561  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 161, Column: 26, Content: []*yaml.Node{&pack2Node562, &pack2Node563, &pack2Node564, &pack2Node565, &pack2Node566, &pack2Node567, &pack2Node568}}
-	pack2Node569  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "clause-openers", Line: 162, Column: 5}
-	pack2Node571  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "that", Line: 162, Column: 22}
-	pack2Node572  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "saying", Line: 162, Column: 28}
-	pack2Node573  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "calling", Line: 162, Column: 36}
-	pack2Node570  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 162, Column: 21, Content: []*yaml.Node{&pack2Node571, &pack2Node572, &pack2Node573}}
-	pack2Node574  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "glosses", HeadComment: "# Words that introduce a translation or an explanation in quotation\n# marks: a quoted term follows, not a quotation. One that starts with a\n# comma glosses only a name, a quoted term or a parenthesis before it.", Line: 167, Column: 5}
-	pack2Node576  = yaml.Node{Kind: yaml.ScalarNode, Style: 2, Tag: "!!str", Value: ", or", Line: 167, Column: 15}
-	pack2Node577  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "meaning", Line: 167, Column: 23}
-	pack2Node578  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "which means", Line: 167, Column: 32}
-	pack2Node579  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "translated as", Line: 167, Column: 45}
-	pack2Node580  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "translates as", Line: 167, Column: 60}
-	pack2Node581  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "translating as", Line: 167, Column: 75}
-	pack2Node582  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "short for", Line: 167, Column: 91}
-	pack2Node575  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 167, Column: 14, Content: []*yaml.Node{&pack2Node576, &pack2Node577, &pack2Node578, &pack2Node579, &pack2Node580, &pack2Node581, &pack2Node582}}
-	pack2Node583  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "title-small-words", HeadComment: "# Words a title of a work keeps in lower case.", Line: 170, Column: 5}
-	pack2Node585  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "the", Line: 170, Column: 25}
-	pack2Node586  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "and", Line: 170, Column: 30}
-	pack2Node587  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "for", Line: 170, Column: 35}
-	pack2Node588  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "but", Line: 170, Column: 40}
-	pack2Node589  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "nor", Line: 170, Column: 45}
-	pack2Node590  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "yet", Line: 170, Column: 50}
-	pack2Node591  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "with", Line: 170, Column: 55}
-	pack2Node592  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "from", Line: 170, Column: 61}
-	pack2Node593  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "into", Line: 170, Column: 67}
-	pack2Node594  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "onto", Line: 170, Column: 73}
-	pack2Node595  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "upon", Line: 170, Column: 79}
-	pack2Node584  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 170, Column: 24, Content: []*yaml.Node{&pack2Node585, &pack2Node586, &pack2Node587, &pack2Node588, &pack2Node589, &pack2Node590, &pack2Node591, &pack2Node592, &pack2Node593, &pack2Node594, &pack2Node595}}
-	pack2Node596  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "pronouns", Line: 172, Column: 5}
-	pack2Node598  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "he", Line: 172, Column: 16}
-	pack2Node599  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "she", Line: 172, Column: 20}
-	pack2Node600  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "they", Line: 172, Column: 25}
-	pack2Node601  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "i", Line: 172, Column: 31}
-	pack2Node602  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "we", Line: 172, Column: 34}
-	pack2Node603  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "it", Line: 172, Column: 38}
-	pack2Node604  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "you", Line: 172, Column: 42}
-	pack2Node597  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 172, Column: 15, Content: []*yaml.Node{&pack2Node598, &pack2Node599, &pack2Node600, &pack2Node601, &pack2Node602, &pack2Node603, &pack2Node604}}
-	pack2Node605  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "resolvable-pronouns", HeadComment: "# The pronouns resolved to the person named last before them.", Line: 174, Column: 5}
-	pack2Node607  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "he", Line: 174, Column: 27}
-	pack2Node608  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "she", Line: 174, Column: 31}
-	pack2Node606  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 174, Column: 26, Content: []*yaml.Node{&pack2Node607, &pack2Node608}}
-	pack2Node609  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "titles", HeadComment: "# Words that make a name a person's (without their period).", Line: 177, Column: 5}
-	pack2Node611  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "mr", Line: 177, Column: 14}
-	pack2Node612  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "mrs", Line: 177, Column: 18}
-	pack2Node613  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ms", Line: 177, Column: 23}
-	pack2Node614  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "miss", Line: 177, Column: 27}
-	pack2Node615  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "dr", Line: 177, Column: 33}
-	pack2Node616  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "prof", Line: 177, Column: 37}
-	pack2Node617  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "professor", Line: 177, Column: 43}
-	pack2Node618  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "gen", Line: 177, Column: 54}
-	pack2Node619  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "general", Line: 177, Column: 59}
-	pack2Node620  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "lt", Line: 177, Column: 68}
-	pack2Node621  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "col", Line: 177, Column: 72}
-	pack2Node622  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "colonel", Line: 177, Column: 77}
-	pack2Node623  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "maj", Line: 177, Column: 86}
-	pack2Node624  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "major", Line: 177, Column: 91}
-	pack2Node625  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "capt", Line: 177, Column: 98}
-	pack2Node626  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "captain", Line: 177, Column: 104}
-	pack2Node627  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sgt", Line: 177, Column: 113}
-	pack2Node628  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "adm", Line: 177, Column: 118}
-	pack2Node629  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "admiral", Line: 177, Column: 123}
-	pack2Node630  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "cmdr", Line: 177, Column: 132}
-	pack2Node631  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "gov", Line: 177, Column: 138}
-	pack2Node632  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "governor", Line: 177, Column: 143}
-	pack2Node633  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sen", Line: 177, Column: 153}
-	pack2Node634  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "senator", Line: 177, Column: 158}
-	pack2Node635  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rep", Line: 177, Column: 167}
-	pack2Node636  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "representative", Line: 177, Column: 172}
-	pack2Node637  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "judge", Line: 177, Column: 188}
-	pack2Node638  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "justice", Line: 177, Column: 195}
-	pack2Node639  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "president", Line: 177, Column: 204}
-	pack2Node640  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "vice", Line: 177, Column: 215}
-	pack2Node641  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "secretary", Line: 177, Column: 221}
-	pack2Node642  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "minister", Line: 177, Column: 232}
-	pack2Node643  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "chancellor", Line: 177, Column: 242}
-	pack2Node644  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "mayor", Line: 177, Column: 254}
-	pack2Node645  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ambassador", Line: 177, Column: 261}
-	pack2Node646  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rev", Line: 177, Column: 273}
-	pack2Node647  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "father", Line: 177, Column: 278}
-	pack2Node648  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sister", Line: 177, Column: 286}
-	pack2Node649  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sheikh", Line: 177, Column: 294}
-	pack2Node650  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "pope", Line: 177, Column: 302}
-	pack2Node651  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "king", Line: 177, Column: 308}
-	pack2Node652  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "queen", Line: 177, Column: 314}
-	pack2Node653  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "prince", Line: 177, Column: 321}
-	pack2Node654  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "princess", Line: 177, Column: 329}
-	pack2Node655  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "lord", Line: 177, Column: 339}
-	pack2Node656  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "lady", Line: 177, Column: 345}
-	pack2Node657  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sir", Line: 177, Column: 351}
-	pack2Node658  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "dame", Line: 177, Column: 356}
-	pack2Node659  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "jr", Line: 177, Column: 362}
-	pack2Node660  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sr", Line: 177, Column: 366}
-	pack2Node661  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "iii", Line: 177, Column: 370}
-	pack2Node610  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 177, Column: 13, Content: []*yaml.Node{&pack2Node611, &pack2Node612, &pack2Node613, &pack2Node614, &pack2Node615, &pack2Node616, &pack2Node617, &pack2Node618, &pack2Node619, &pack2Node620, &pack2Node621, &pack2Node622, &pack2Node623, &pack2Node624, &pack2Node625, &pack2Node626, &pack2Node627, &pack2Node628, &pack2Node629, &pack2Node630, &pack2Node631, &pack2Node632, &pack2Node633, &pack2Node634, &pack2Node635, &pack2Node636, &pack2Node637, &pack2Node638, &pack2Node639, &pack2Node640, &pack2Node641, &pack2Node642, &pack2Node643, &pack2Node644, &pack2Node645, &pack2Node646, &pack2Node647, &pack2Node648, &pack2Node649, &pack2Node650, &pack2Node651, &pack2Node652, &pack2Node653, &pack2Node654, &pack2Node655, &pack2Node656, &pack2Node657, &pack2Node658, &pack2Node659, &pack2Node660, &pack2Node661}}
-	pack2Node662  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "organizations", HeadComment: "# Words that make a name an institution's.", Line: 180, Column: 5}
-	pack2Node664  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ministry", Line: 180, Column: 21}
-	pack2Node665  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "department", Line: 180, Column: 31}
-	pack2Node666  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "council", Line: 180, Column: 43}
-	pack2Node667  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "office", Line: 180, Column: 52}
-	pack2Node668  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "agency", Line: 180, Column: 60}
-	pack2Node669  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "house", Line: 180, Column: 68}
-	pack2Node670  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "kremlin", Line: 180, Column: 75}
-	pack2Node671  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "pentagon", Line: 180, Column: 84}
-	pack2Node672  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "government", Line: 180, Column: 94}
-	pack2Node673  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "committee", Line: 180, Column: 106}
-	pack2Node674  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "commission", Line: 180, Column: 117}
-	pack2Node675  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "bank", Line: 180, Column: 129}
-	pack2Node676  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "court", Line: 180, Column: 135}
-	pack2Node677  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "party", Line: 180, Column: 142}
-	pack2Node678  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "army", Line: 180, Column: 149}
-	pack2Node679  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "navy", Line: 180, Column: 155}
-	pack2Node680  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "police", Line: 180, Column: 161}
-	pack2Node681  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "company", Line: 180, Column: 169}
-	pack2Node682  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "corporation", Line: 180, Column: 178}
-	pack2Node683  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "inc", Line: 180, Column: 191}
-	pack2Node684  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ltd", Line: 180, Column: 196}
-	pack2Node685  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "group", Line: 180, Column: 201}
-	pack2Node686  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "association", Line: 180, Column: 208}
-	pack2Node687  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "union", Line: 180, Column: 221}
-	pack2Node688  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "university", Line: 180, Column: 228}
-	pack2Node689  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "institute", Line: 180, Column: 240}
-	pack2Node690  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "foundation", Line: 180, Column: 251}
-	pack2Node691  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "service", Line: 180, Column: 263}
-	pack2Node692  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "news", Line: 180, Column: 272}
-	pack2Node693  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "times", Line: 180, Column: 278}
-	pack2Node694  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "post", Line: 180, Column: 285}
-	pack2Node695  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "press", Line: 180, Column: 291}
-	pack2Node696  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "reuters", Line: 180, Column: 298}
-	pack2Node697  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ap", Line: 180, Column: 307}
-	pack2Node698  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "bbc", Line: 180, Column: 311}
-	pack2Node699  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "cnn", Line: 180, Column: 316}
-	pack2Node700  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "administration", Line: 180, Column: 321}
-	pack2Node701  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "embassy", Line: 180, Column: 337}
-	pack2Node702  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "nations", Line: 180, Column: 346}
-	pack2Node703  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "nato", Line: 180, Column: 355}
-	pack2Node704  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "parliament", Line: 180, Column: 361}
-	pack2Node705  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "congress", Line: 180, Column: 373}
-	pack2Node706  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "senate", Line: 180, Column: 383}
-	pack2Node707  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "assembly", Line: 180, Column: 391}
-	pack2Node708  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "authority", Line: 180, Column: 401}
-	pack2Node709  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "board", Line: 180, Column: 412}
-	pack2Node710  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "bureau", Line: 180, Column: 419}
-	pack2Node711  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "center", Line: 180, Column: 427}
-	pack2Node712  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "centre", Line: 180, Column: 435}
-	pack2Node713  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "command", Line: 180, Column: 443}
-	pack2Node714  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "command", Line: 180, Column: 452}
-	pack2Node715  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "forces", Line: 180, Column: 461}
-	pack2Node716  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ministries", Line: 180, Column: 469}
-	pack2Node717  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "organization", Line: 180, Column: 481}
-	pack2Node718  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "organisation", Line: 180, Column: 495}
-	pack2Node719  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "state", Line: 180, Column: 509}
-	pack2Node720  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "states", Line: 180, Column: 516}
-	pack2Node663  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 180, Column: 20, Content: []*yaml.Node{&pack2Node664, &pack2Node665, &pack2Node666, &pack2Node667, &pack2Node668, &pack2Node669, &pack2Node670, &pack2Node671, &pack2Node672, &pack2Node673, &pack2Node674, &pack2Node675, &pack2Node676, &pack2Node677, &pack2Node678, &pack2Node679, &pack2Node680, &pack2Node681, &pack2Node682, &pack2Node683, &pack2Node684, &pack2Node685, &pack2Node686, &pack2Node687, &pack2Node688, &pack2Node689, &pack2Node690, &pack2Node691, &pack2Node692, &pack2Node693, &pack2Node694, &pack2Node695, &pack2Node696, &pack2Node697, &pack2Node698, &pack2Node699, &pack2Node700, &pack2Node701, &pack2Node702, &pack2Node703, &pack2Node704, &pack2Node705, &pack2Node706, &pack2Node707, &pack2Node708, &pack2Node709, &pack2Node710, &pack2Node711, &pack2Node712, &pack2Node713, &pack2Node714, &pack2Node715, &pack2Node716, &pack2Node717, &pack2Node718, &pack2Node719, &pack2Node720}}
-	pack2Node721  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "name-particles", Line: 182, Column: 5}
-	pack2Node723  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "of", Line: 182, Column: 22}
-	pack2Node724  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "de", Line: 182, Column: 26}
-	pack2Node725  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "da", Line: 182, Column: 30}
-	pack2Node726  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "del", Line: 182, Column: 34}
-	pack2Node727  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "della", Line: 182, Column: 39}
-	pack2Node728  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "van", Line: 182, Column: 46}
-	pack2Node729  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "von", Line: 182, Column: 51}
-	pack2Node730  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "der", Line: 182, Column: 56}
-	pack2Node731  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "bin", Line: 182, Column: 61}
-	pack2Node732  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ibn", Line: 182, Column: 66}
-	pack2Node733  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "al", Line: 182, Column: 71}
-	pack2Node734  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "el", Line: 182, Column: 75}
-	pack2Node735  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "la", Line: 182, Column: 79}
-	pack2Node736  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "le", Line: 182, Column: 83}
-	pack2Node737  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "di", Line: 182, Column: 87}
-	pack2Node738  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "du", Line: 182, Column: 91}
-	pack2Node739  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "dos", Line: 182, Column: 95}
-	pack2Node722  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 182, Column: 21, Content: []*yaml.Node{&pack2Node723, &pack2Node724, &pack2Node725, &pack2Node726, &pack2Node727, &pack2Node728, &pack2Node729, &pack2Node730, &pack2Node731, &pack2Node732, &pack2Node733, &pack2Node734, &pack2Node735, &pack2Node736, &pack2Node737, &pack2Node738, &pack2Node739}}
-	pack2Node740  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "skip", HeadComment: "# Words skipped between a subject and its verb: \"he also said\".", Line: 185, Column: 5}
-	pack2Node742  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "also", Line: 185, Column: 12}
-	pack2Node743  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "later", Line: 185, Column: 18}
-	pack2Node744  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "then", Line: 185, Column: 25}
-	pack2Node745  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "has", Line: 185, Column: 31}
-	pack2Node746  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "had", Line: 185, Column: 36}
-	pack2Node747  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "have", Line: 185, Column: 41}
-	pack2Node748  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "would", Line: 185, Column: 47}
-	pack2Node749  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "will", Line: 185, Column: 54}
-	pack2Node750  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "again", Line: 185, Column: 60}
-	pack2Node751  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "previously", Line: 185, Column: 67}
-	pack2Node752  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "once", Line: 185, Column: 79}
-	pack2Node753  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "further", Line: 185, Column: 85}
-	pack2Node754  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "recently", Line: 185, Column: 94}
-	pack2Node755  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "repeatedly", Line: 185, Column: 104}
-	pack2Node756  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "earlier", Line: 185, Column: 116}
-	pack2Node757  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "just", Line: 185, Column: 125}
-	pack2Node758  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "often", Line: 185, Column: 131}
-	pack2Node759  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "simply", Line: 185, Column: 138}
-	pack2Node760  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "flatly", Line: 185, Column: 146}
-	pack2Node761  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "quickly", Line: 185, Column: 154}
-	pack2Node762  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "bluntly", Line: 185, Column: 163}
-	pack2Node763  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "publicly", Line: 185, Column: 172}
-	pack2Node764  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "privately", Line: 185, Column: 182}
-	pack2Node765  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "angrily", Line: 185, Column: 193}
-	pack2Node766  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "finally", Line: 185, Column: 202}
-	pack2Node767  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "still", Line: 185, Column: 211}
-	pack2Node768  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "only", Line: 185, Column: 218}
-	pack2Node769  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "first", Line: 185, Column: 224}
-	pack2Node741  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 185, Column: 11, Content: []*yaml.Node{&pack2Node742, &pack2Node743, &pack2Node744, &pack2Node745, &pack2Node746, &pack2Node747, &pack2Node748, &pack2Node749, &pack2Node750, &pack2Node751, &pack2Node752, &pack2Node753, &pack2Node754, &pack2Node755, &pack2Node756, &pack2Node757, &pack2Node758, &pack2Node759, &pack2Node760, &pack2Node761, &pack2Node762, &pack2Node763, &pack2Node764, &pack2Node765, &pack2Node766, &pack2Node767, &pack2Node768, &pack2Node769}}
-	pack2Node770  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "determiners", Line: 187, Column: 5}
-	pack2Node772  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "the", Line: 187, Column: 19}
-	pack2Node773  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "a", Line: 187, Column: 24}
-	pack2Node774  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "an", Line: 187, Column: 27}
-	pack2Node775  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "its", Line: 187, Column: 31}
-	pack2Node776  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "his", Line: 187, Column: 36}
-	pack2Node777  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "her", Line: 187, Column: 41}
-	pack2Node778  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "their", Line: 187, Column: 46}
-	pack2Node779  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "our", Line: 187, Column: 53}
-	pack2Node780  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "one", Line: 187, Column: 58}
-	pack2Node781  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "another", Line: 187, Column: 63}
-	pack2Node782  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "some", Line: 187, Column: 72}
-	pack2Node783  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "several", Line: 187, Column: 78}
-	pack2Node784  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "many", Line: 187, Column: 87}
-	pack2Node785  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "two", Line: 187, Column: 93}
-	pack2Node786  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "three", Line: 187, Column: 98}
-	pack2Node787  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "four", Line: 187, Column: 105}
-	pack2Node771  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 187, Column: 18, Content: []*yaml.Node{&pack2Node772, &pack2Node773, &pack2Node774, &pack2Node775, &pack2Node776, &pack2Node777, &pack2Node778, &pack2Node779, &pack2Node780, &pack2Node781, &pack2Node782, &pack2Node783, &pack2Node784, &pack2Node785, &pack2Node786, &pack2Node787}}
-	pack2Node788  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "boundaries", HeadComment: "# Words that end a name or a noun phrase when looking for a speaker.", Line: 190, Column: 5}
-	pack2Node790  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "and", Line: 190, Column: 18}
-	pack2Node791  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "but", Line: 190, Column: 23}
-	pack2Node792  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "or", Line: 190, Column: 28}
-	pack2Node793  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "so", Line: 190, Column: 32}
-	pack2Node794  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "yet", Line: 190, Column: 36}
-	pack2Node795  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "nor", Line: 190, Column: 41}
-	pack2Node796  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "then", Line: 190, Column: 46}
-	pack2Node797  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "still", Line: 190, Column: 52}
-	pack2Node798  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "now", Line: 190, Column: 59}
-	pack2Node799  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "also", Line: 190, Column: 64}
-	pack2Node800  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "however", Line: 190, Column: 70}
-	pack2Node801  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "meanwhile", Line: 190, Column: 79}
-	pack2Node802  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "on", Line: 190, Column: 90}
-	pack2Node803  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "in", Line: 190, Column: 94}
-	pack2Node804  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "at", Line: 190, Column: 98}
-	pack2Node805  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "to", Line: 190, Column: 102}
-	pack2Node806  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "for", Line: 190, Column: 106}
-	pack2Node807  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "from", Line: 190, Column: 111}
-	pack2Node808  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "with", Line: 190, Column: 117}
-	pack2Node809  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "by", Line: 190, Column: 123}
-	pack2Node810  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "as", Line: 190, Column: 127}
-	pack2Node811  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "when", Line: 190, Column: 131}
-	pack2Node812  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "while", Line: 190, Column: 137}
-	pack2Node813  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "after", Line: 190, Column: 144}
-	pack2Node814  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "before", Line: 190, Column: 151}
-	pack2Node815  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "if", Line: 190, Column: 159}
-	pack2Node816  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "because", Line: 190, Column: 163}
-	pack2Node817  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "although", Line: 190, Column: 172}
-	pack2Node818  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "though", Line: 190, Column: 182}
-	pack2Node819  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "that", Line: 190, Column: 190}
-	pack2Node820  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "which", Line: 190, Column: 196}
-	pack2Node821  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "who", Line: 190, Column: 203}
-	pack2Node822  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "whom", Line: 190, Column: 208}
-	pack2Node823  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "whose", Line: 190, Column: 214}
-	pack2Node824  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "where", Line: 190, Column: 221}
-	pack2Node825  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "than", Line: 190, Column: 228}
-	pack2Node826  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "not", Line: 190, Column: 234}
-	pack2Node827  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "said", Line: 190, Column: 239}
-	pack2Node828  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "says", Line: 190, Column: 245}
-	pack2Node829  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "told", Line: 190, Column: 251}
-	pack2Node830  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "is", Line: 190, Column: 257}
-	pack2Node831  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "was", Line: 190, Column: 261}
-	pack2Node832  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "are", Line: 190, Column: 266}
-	pack2Node833  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "were", Line: 190, Column: 271}
-	pack2Node834  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "be", Line: 190, Column: 277}
-	pack2Node835  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "been", Line: 190, Column: 281}
-	pack2Node836  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "being", Line: 190, Column: 287}
-	pack2Node837  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "has", Line: 190, Column: 294}
-	pack2Node838  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "have", Line: 190, Column: 299}
-	pack2Node839  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "had", Line: 190, Column: 305}
-	pack2Node840  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "do", Line: 190, Column: 310}
-	pack2Node841  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "does", Line: 190, Column: 314}
-	pack2Node842  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "did", Line: 190, Column: 320}
-	pack2Node843  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "will", Line: 190, Column: 325}
-	pack2Node844  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "would", Line: 190, Column: 331}
-	pack2Node845  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "could", Line: 190, Column: 338}
-	pack2Node846  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "should", Line: 190, Column: 345}
-	pack2Node847  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "may", Line: 190, Column: 353}
-	pack2Node848  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "might", Line: 190, Column: 358}
-	pack2Node849  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "must", Line: 190, Column: 365}
-	pack2Node850  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "can", Line: 190, Column: 371}
-	pack2Node851  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "it", Line: 190, Column: 376}
-	pack2Node852  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "this", Line: 190, Column: 380}
-	pack2Node853  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "these", Line: 190, Column: 386}
-	pack2Node854  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "those", Line: 190, Column: 393}
-	pack2Node855  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "there", Line: 190, Column: 400}
-	pack2Node856  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "here", Line: 190, Column: 407}
-	pack2Node857  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "speaking", Line: 190, Column: 413}
-	pack2Node789  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 190, Column: 17, Content: []*yaml.Node{&pack2Node790, &pack2Node791, &pack2Node792, &pack2Node793, &pack2Node794, &pack2Node795, &pack2Node796, &pack2Node797, &pack2Node798, &pack2Node799, &pack2Node800, &pack2Node801, &pack2Node802, &pack2Node803, &pack2Node804, &pack2Node805, &pack2Node806, &pack2Node807, &pack2Node808, &pack2Node809, &pack2Node810, &pack2Node811, &pack2Node812, &pack2Node813, &pack2Node814, &pack2Node815, &pack2Node816, &pack2Node817, &pack2Node818, &pack2Node819, &pack2Node820, &pack2Node821, &pack2Node822, &pack2Node823, &pack2Node824, &pack2Node825, &pack2Node826, &pack2Node827, &pack2Node828, &pack2Node829, &pack2Node830, &pack2Node831, &pack2Node832, &pack2Node833, &pack2Node834, &pack2Node835, &pack2Node836, &pack2Node837, &pack2Node838, &pack2Node839, &pack2Node840, &pack2Node841, &pack2Node842, &pack2Node843, &pack2Node844, &pack2Node845, &pack2Node846, &pack2Node847, &pack2Node848, &pack2Node849, &pack2Node850, &pack2Node851, &pack2Node852, &pack2Node853, &pack2Node854, &pack2Node855, &pack2Node856, &pack2Node857}}
-	pack2Node5    = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 17, Column: 5, Content: []*yaml.Node{&pack2Node6, &pack2Node7, &pack2Node8, &pack2Node9, &pack2Node483, &pack2Node484, &pack2Node490, &pack2Node491, &pack2Node510, &pack2Node511, &pack2Node546, &pack2Node547, &pack2Node555, &pack2Node556, &pack2Node560, &pack2Node561, &pack2Node569, &pack2Node570, &pack2Node574, &pack2Node575, &pack2Node583, &pack2Node584, &pack2Node596, &pack2Node597, &pack2Node605, &pack2Node606, &pack2Node609, &pack2Node610, &pack2Node662, &pack2Node663, &pack2Node721, &pack2Node722, &pack2Node740, &pack2Node741, &pack2Node770, &pack2Node771, &pack2Node788, &pack2Node789}}
+	pack2Node483  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "confide", HeadComment: "# Speech tags from the Levin (1993) / VerbNet 3.4 classes reveal 48.1.2,\n# confess-37.10, complain-37.8, respond-113, overstate-37.12, marvel-31.3,\n# manner_speaking-37.3, nonverbal_expression-40.2, advise-37.9,\n# judgment-33.1, promise-37.13 and beg-58.2: past forms only, the others\n# being mostly nouns or other senses (\"swear\", \"sob\", \"murmurs\").", Line: 142, Column: 7}
+	pack2Node485  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "confided", Line: 142, Column: 17}
+	pack2Node484  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 142, Column: 16, Content: []*yaml.Node{&pack2Node485}}
+	pack2Node486  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "disclose", Line: 143, Column: 7}
+	pack2Node488  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "disclosed", Line: 143, Column: 18}
+	pack2Node487  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 143, Column: 17, Content: []*yaml.Node{&pack2Node488}}
+	pack2Node489  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "divulge", Line: 144, Column: 7}
+	pack2Node491  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "divulged", Line: 144, Column: 17}
+	pack2Node490  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 144, Column: 16, Content: []*yaml.Node{&pack2Node491}}
+	pack2Node492  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "confess", Line: 145, Column: 7}
+	pack2Node494  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "confessed", Line: 145, Column: 17}
+	pack2Node493  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 145, Column: 16, Content: []*yaml.Node{&pack2Node494}}
+	pack2Node495  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "gripe", Line: 146, Column: 7}
+	pack2Node497  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "griped", Line: 146, Column: 15}
+	pack2Node496  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 146, Column: 14, Content: []*yaml.Node{&pack2Node497}}
+	pack2Node498  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "whine", Line: 147, Column: 7}
+	pack2Node500  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "whined", Line: 147, Column: 15}
+	pack2Node499  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 147, Column: 14, Content: []*yaml.Node{&pack2Node500}}
+	pack2Node501  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "grouse", Line: 148, Column: 7}
+	pack2Node503  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "groused", Line: 148, Column: 16}
+	pack2Node502  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 148, Column: 15, Content: []*yaml.Node{&pack2Node503}}
+	pack2Node504  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rebut", Line: 149, Column: 7}
+	pack2Node506  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rebutted", Line: 149, Column: 15}
+	pack2Node505  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 149, Column: 14, Content: []*yaml.Node{&pack2Node506}}
+	pack2Node507  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "riposte", Line: 150, Column: 7}
+	pack2Node509  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "riposted", Line: 150, Column: 17}
+	pack2Node508  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 150, Column: 16, Content: []*yaml.Node{&pack2Node509}}
+	pack2Node510  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "downplay", Line: 151, Column: 7}
+	pack2Node512  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "downplayed", Line: 151, Column: 18}
+	pack2Node511  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 151, Column: 17, Content: []*yaml.Node{&pack2Node512}}
+	pack2Node513  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "muse", Line: 152, Column: 7}
+	pack2Node515  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "mused", Line: 152, Column: 14}
+	pack2Node514  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 152, Column: 13, Content: []*yaml.Node{&pack2Node515}}
+	pack2Node516  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "marvel", Line: 153, Column: 7}
+	pack2Node518  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "marvelled", Line: 153, Column: 16}
+	pack2Node519  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "marveled", Line: 153, Column: 27}
+	pack2Node517  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 153, Column: 15, Content: []*yaml.Node{&pack2Node518, &pack2Node519}}
+	pack2Node520  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "fume", Line: 154, Column: 7}
+	pack2Node522  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "fumed", Line: 154, Column: 14}
+	pack2Node521  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 154, Column: 13, Content: []*yaml.Node{&pack2Node522}}
+	pack2Node523  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "gloat", Line: 155, Column: 7}
+	pack2Node525  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "gloated", Line: 155, Column: 15}
+	pack2Node524  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 155, Column: 14, Content: []*yaml.Node{&pack2Node525}}
+	pack2Node526  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "exult", Line: 156, Column: 7}
+	pack2Node528  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "exulted", Line: 156, Column: 15}
+	pack2Node527  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 156, Column: 14, Content: []*yaml.Node{&pack2Node528}}
+	pack2Node529  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "fret", Line: 157, Column: 7}
+	pack2Node531  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "fretted", Line: 157, Column: 14}
+	pack2Node530  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 157, Column: 13, Content: []*yaml.Node{&pack2Node531}}
+	pack2Node532  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "bellow", Line: 158, Column: 7}
+	pack2Node534  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "bellowed", Line: 158, Column: 16}
+	pack2Node533  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 158, Column: 15, Content: []*yaml.Node{&pack2Node534}}
+	pack2Node535  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "growl", Line: 159, Column: 7}
+	pack2Node537  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "growled", Line: 159, Column: 15}
+	pack2Node536  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 159, Column: 14, Content: []*yaml.Node{&pack2Node537}}
+	pack2Node538  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "murmur", Line: 160, Column: 7}
+	pack2Node540  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "murmured", Line: 160, Column: 16}
+	pack2Node539  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 160, Column: 15, Content: []*yaml.Node{&pack2Node540}}
+	pack2Node541  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "croak", Line: 161, Column: 7}
+	pack2Node543  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "croaked", Line: 161, Column: 15}
+	pack2Node542  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 161, Column: 14, Content: []*yaml.Node{&pack2Node543}}
+	pack2Node544  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "stammer", Line: 162, Column: 7}
+	pack2Node546  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "stammered", Line: 162, Column: 17}
+	pack2Node545  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 162, Column: 16, Content: []*yaml.Node{&pack2Node546}}
+	pack2Node547  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "stutter", Line: 163, Column: 7}
+	pack2Node549  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "stuttered", Line: 163, Column: 17}
+	pack2Node548  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 163, Column: 16, Content: []*yaml.Node{&pack2Node549}}
+	pack2Node550  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "hiss", Line: 164, Column: 7}
+	pack2Node552  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "hissed", Line: 164, Column: 14}
+	pack2Node551  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 164, Column: 13, Content: []*yaml.Node{&pack2Node552}}
+	pack2Node553  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "mumble", Line: 165, Column: 7}
+	pack2Node555  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "mumbled", Line: 165, Column: 16}
+	pack2Node554  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 165, Column: 15, Content: []*yaml.Node{&pack2Node555}}
+	pack2Node556  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rasp", Line: 166, Column: 7}
+	pack2Node558  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rasped", Line: 166, Column: 14}
+	pack2Node557  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 166, Column: 13, Content: []*yaml.Node{&pack2Node558}}
+	pack2Node559  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "scoff", Line: 167, Column: 7}
+	pack2Node561  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "scoffed", Line: 167, Column: 15}
+	pack2Node560  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 167, Column: 14, Content: []*yaml.Node{&pack2Node561}}
+	pack2Node562  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "giggle", Line: 168, Column: 7}
+	pack2Node564  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "giggled", Line: 168, Column: 16}
+	pack2Node563  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 168, Column: 15, Content: []*yaml.Node{&pack2Node564}}
+	pack2Node565  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sob", Line: 169, Column: 7}
+	pack2Node567  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sobbed", Line: 169, Column: 13}
+	pack2Node566  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 169, Column: 12, Content: []*yaml.Node{&pack2Node567}}
+	pack2Node568  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "admonish", Line: 170, Column: 7}
+	pack2Node570  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "admonished", Line: 170, Column: 18}
+	pack2Node569  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 170, Column: 17, Content: []*yaml.Node{&pack2Node570}}
+	pack2Node571  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "reassure", Line: 171, Column: 7}
+	pack2Node573  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "reassured", Line: 171, Column: 18}
+	pack2Node572  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 171, Column: 17, Content: []*yaml.Node{&pack2Node573}}
+	pack2Node574  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "chide", Line: 172, Column: 7}
+	pack2Node576  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "chided", Line: 172, Column: 15}
+	pack2Node575  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 172, Column: 14, Content: []*yaml.Node{&pack2Node576}}
+	pack2Node577  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "scold", Line: 173, Column: 7}
+	pack2Node579  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "scolded", Line: 173, Column: 15}
+	pack2Node578  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 173, Column: 14, Content: []*yaml.Node{&pack2Node579}}
+	pack2Node580  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rebuke", Line: 174, Column: 7}
+	pack2Node582  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rebuked", Line: 174, Column: 16}
+	pack2Node581  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 174, Column: 15, Content: []*yaml.Node{&pack2Node582}}
+	pack2Node583  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "berate", Line: 175, Column: 7}
+	pack2Node585  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "berated", Line: 175, Column: 16}
+	pack2Node584  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 175, Column: 15, Content: []*yaml.Node{&pack2Node585}}
+	pack2Node586  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "swear", Line: 176, Column: 7}
+	pack2Node588  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "swore", Line: 176, Column: 15}
+	pack2Node587  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 176, Column: 14, Content: []*yaml.Node{&pack2Node588}}
+	pack2Node589  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "implore", Line: 177, Column: 7}
+	pack2Node591  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "implored", Line: 177, Column: 17}
+	pack2Node590  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 177, Column: 16, Content: []*yaml.Node{&pack2Node591}}
+	pack2Node592  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "beg", Line: 178, Column: 7}
+	pack2Node594  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "begged", Line: 178, Column: 13}
+	pack2Node593  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 178, Column: 12, Content: []*yaml.Node{&pack2Node594}}
+	pack2Node9    = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 24, Column: 7, Content: []*yaml.Node{&pack2Node10, &pack2Node11, &pack2Node16, &pack2Node17, &pack2Node22, &pack2Node23, &pack2Node27, &pack2Node28, &pack2Node33, &pack2Node34, &pack2Node36, &pack2Node37, &pack2Node40, &pack2Node41, &pack2Node44, &pack2Node45, &pack2Node50, &pack2Node51, &pack2Node56, &pack2Node57, &pack2Node63, &pack2Node64, &pack2Node67, &pack2Node68, &pack2Node73, &pack2Node74, &pack2Node79, &pack2Node80, &pack2Node85, &pack2Node86, &pack2Node89, &pack2Node90, &pack2Node95, &pack2Node96, &pack2Node101, &pack2Node102, &pack2Node106, &pack2Node107, &pack2Node111, &pack2Node112, &pack2Node116, &pack2Node117, &pack2Node120, &pack2Node121, &pack2Node126, &pack2Node127, &pack2Node132, &pack2Node133, &pack2Node138, &pack2Node139, &pack2Node144, &pack2Node145, &pack2Node150, &pack2Node151, &pack2Node156, &pack2Node157, &pack2Node160, &pack2Node161, &pack2Node164, &pack2Node165, &pack2Node168, &pack2Node169, &pack2Node172, &pack2Node173, &pack2Node178, &pack2Node179, &pack2Node184, &pack2Node185, &pack2Node190, &pack2Node191, &pack2Node194, &pack2Node195, &pack2Node198, &pack2Node199, &pack2Node202, &pack2Node203, &pack2Node206, &pack2Node207, &pack2Node212, &pack2Node213, &pack2Node216, &pack2Node217, &pack2Node220, &pack2Node221, &pack2Node224, &pack2Node225, &pack2Node228, &pack2Node229, &pack2Node232, &pack2Node233, &pack2Node236, &pack2Node237, &pack2Node240, &pack2Node241, &pack2Node244, &pack2Node245, &pack2Node248, &pack2Node249, &pack2Node251, &pack2Node252, &pack2Node255, &pack2Node256, &pack2Node258, &pack2Node259, &pack2Node264, &pack2Node265, &pack2Node267, &pack2Node268, &pack2Node273, &pack2Node274, &pack2Node276, &pack2Node277, &pack2Node280, &pack2Node281, &pack2Node290, &pack2Node291, &pack2Node294, &pack2Node295, &pack2Node300, &pack2Node301, &pack2Node306, &pack2Node307, &pack2Node310, &pack2Node311, &pack2Node313, &pack2Node314, &pack2Node316, &pack2Node317, &pack2Node319, &pack2Node320, &pack2Node325, &pack2Node326, &pack2Node330, &pack2Node331, &pack2Node334, &pack2Node335, &pack2Node338, &pack2Node339, &pack2Node343, &pack2Node344, &pack2Node347, &pack2Node348, &pack2Node351, &pack2Node352, &pack2Node355, &pack2Node356, &pack2Node362, &pack2Node363, &pack2Node366, &pack2Node367, &pack2Node370, &pack2Node371, &pack2Node374, &pack2Node375, &pack2Node378, &pack2Node379, &pack2Node382, &pack2Node383, &pack2Node385, &pack2Node386, &pack2Node391, &pack2Node392, &pack2Node395, &pack2Node396, &pack2Node399, &pack2Node400, &pack2Node402, &pack2Node403, &pack2Node405, &pack2Node406, &pack2Node408, &pack2Node409, &pack2Node411, &pack2Node412, &pack2Node414, &pack2Node415, &pack2Node417, &pack2Node418, &pack2Node420, &pack2Node421, &pack2Node423, &pack2Node424, &pack2Node426, &pack2Node427, &pack2Node429, &pack2Node430, &pack2Node432, &pack2Node433, &pack2Node435, &pack2Node436, &pack2Node438, &pack2Node439, &pack2Node441, &pack2Node442, &pack2Node444, &pack2Node445, &pack2Node447, &pack2Node448, &pack2Node450, &pack2Node451, &pack2Node453, &pack2Node454, &pack2Node456, &pack2Node457, &pack2Node459, &pack2Node460, &pack2Node462, &pack2Node463, &pack2Node466, &pack2Node467, &pack2Node470, &pack2Node471, &pack2Node473, &pack2Node474, &pack2Node477, &pack2Node478, &pack2Node480, &pack2Node481, &pack2Node483, &pack2Node484, &pack2Node486, &pack2Node487, &pack2Node489, &pack2Node490, &pack2Node492, &pack2Node493, &pack2Node495, &pack2Node496, &pack2Node498, &pack2Node499, &pack2Node501, &pack2Node502, &pack2Node504, &pack2Node505, &pack2Node507, &pack2Node508, &pack2Node510, &pack2Node511, &pack2Node513, &pack2Node514, &pack2Node516, &pack2Node517, &pack2Node520, &pack2Node521, &pack2Node523, &pack2Node524, &pack2Node526, &pack2Node527, &pack2Node529, &pack2Node530, &pack2Node532, &pack2Node533, &pack2Node535, &pack2Node536, &pack2Node538, &pack2Node539, &pack2Node541, &pack2Node542, &pack2Node544, &pack2Node545, &pack2Node547, &pack2Node548, &pack2Node550, &pack2Node551, &pack2Node553, &pack2Node554, &pack2Node556, &pack2Node557, &pack2Node559, &pack2Node560, &pack2Node562, &pack2Node563, &pack2Node565, &pack2Node566, &pack2Node568, &pack2Node569, &pack2Node571, &pack2Node572, &pack2Node574, &pack2Node575, &pack2Node577, &pack2Node578, &pack2Node580, &pack2Node581, &pack2Node583, &pack2Node584, &pack2Node586, &pack2Node587, &pack2Node589, &pack2Node590, &pack2Node592, &pack2Node593}}
+	pack2Node595  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "constructions", HeadComment: "# Constructions: the speaker follows them.", Line: 181, Column: 5}
+	pack2Node597  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "according to", Line: 182, Column: 9}
+	pack2Node598  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "in the words of", Line: 183, Column: 9}
+	pack2Node599  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "as quoted by", Line: 184, Column: 9}
+	pack2Node600  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "as put by", Line: 185, Column: 9}
+	pack2Node601  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "in a statement from", Line: 186, Column: 9}
+	pack2Node596  = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: 182, Column: 7, Content: []*yaml.Node{&pack2Node597, &pack2Node598, &pack2Node599, &pack2Node600, &pack2Node601}}
+	pack2Node602  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "passive-verbs", HeadComment: "# Participles whose agent, after \"by\", is the speaker of the quotation\n# they introduce: \"deemed “…” by the board\".", Line: 190, Column: 5}
+	pack2Node604  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "deemed", Line: 190, Column: 21}
+	pack2Node605  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "described as", Line: 190, Column: 29}
+	pack2Node606  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "called", Line: 190, Column: 43}
+	pack2Node607  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "labelled", Line: 190, Column: 51}
+	pack2Node608  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "labeled", Line: 190, Column: 61}
+	pack2Node609  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "branded", Line: 190, Column: 70}
+	pack2Node610  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "dubbed", Line: 190, Column: 79}
+	pack2Node611  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "termed", Line: 190, Column: 87}
+	pack2Node612  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "characterized as", Line: 190, Column: 95}
+	pack2Node613  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "characterised as", Line: 190, Column: 113}
+	pack2Node614  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "judged", Line: 190, Column: 131}
+	pack2Node615  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "considered", Line: 190, Column: 139}
+	pack2Node616  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "criticized as", Line: 190, Column: 151}
+	pack2Node617  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "criticised as", Line: 190, Column: 166}
+	pack2Node618  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "praised as", Line: 190, Column: 181}
+	pack2Node619  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "condemned as", Line: 190, Column: 193}
+	pack2Node620  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "dismissed as", Line: 190, Column: 207}
+	pack2Node621  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rated", Line: 190, Column: 221}
+	pack2Node603  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 190, Column: 20, Content: []*yaml.Node{&pack2Node604, &pack2Node605, &pack2Node606, &pack2Node607, &pack2Node608, &pack2Node609, &pack2Node610, &pack2Node611, &pack2Node612, &pack2Node613, &pack2Node614, &pack2Node615, &pack2Node616, &pack2Node617, &pack2Node618, &pack2Node619, &pack2Node620, &pack2Node621}}
+	pack2Node622  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "speech-nouns", HeadComment: "# Nouns of something said or written: their owner (\"the company’s\n# announcement that\", \"a statement from the ministry that\") speaks the\n# quotation in the clause they open.", Line: 195, Column: 5}
+	pack2Node624  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "statement", Line: 195, Column: 20}
+	pack2Node625  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "statements", Line: 195, Column: 31}
+	pack2Node626  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "announcement", Line: 195, Column: 43}
+	pack2Node627  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "remarks", Line: 195, Column: 57}
+	pack2Node628  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "comments", Line: 195, Column: 66}
+	pack2Node629  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "testimony", Line: 195, Column: 76}
+	pack2Node630  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "letter", Line: 195, Column: 87}
+	pack2Node631  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "tweet", Line: 195, Column: 95}
+	pack2Node632  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "post", Line: 195, Column: 102}
+	pack2Node633  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "speech", Line: 195, Column: 108}
+	pack2Node634  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "interview", Line: 195, Column: 116}
+	pack2Node635  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "filing", Line: 195, Column: 127}
+	pack2Node636  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "memo", Line: 195, Column: 135}
+	pack2Node637  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "email", Line: 195, Column: 141}
+	pack2Node638  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "e-mail", Line: 195, Column: 148}
+	pack2Node639  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "message", Line: 195, Column: 156}
+	pack2Node640  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "press release", Line: 195, Column: 165}
+	pack2Node641  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "news release", Line: 195, Column: 180}
+	pack2Node642  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "blog post", Line: 195, Column: 194}
+	pack2Node643  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "op-ed", Line: 195, Column: 205}
+	pack2Node644  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "complaint", Line: 195, Column: 212}
+	pack2Node645  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "lawsuit", Line: 195, Column: 223}
+	pack2Node646  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ruling", Line: 195, Column: 232}
+	pack2Node647  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "decision", Line: 195, Column: 240}
+	pack2Node648  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "argument", Line: 195, Column: 250}
+	pack2Node649  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "claim", Line: 195, Column: 260}
+	pack2Node650  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "assertion", Line: 195, Column: 267}
+	pack2Node651  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "pledge", Line: 195, Column: 278}
+	pack2Node652  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "promise", Line: 195, Column: 286}
+	pack2Node653  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "warning", Line: 195, Column: 295}
+	pack2Node654  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "admission", Line: 195, Column: 304}
+	pack2Node655  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "response", Line: 195, Column: 315}
+	pack2Node656  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "reply", Line: 195, Column: 325}
+	pack2Node657  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "explanation", Line: 195, Column: 332}
+	pack2Node623  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 195, Column: 19, Content: []*yaml.Node{&pack2Node624, &pack2Node625, &pack2Node626, &pack2Node627, &pack2Node628, &pack2Node629, &pack2Node630, &pack2Node631, &pack2Node632, &pack2Node633, &pack2Node634, &pack2Node635, &pack2Node636, &pack2Node637, &pack2Node638, &pack2Node639, &pack2Node640, &pack2Node641, &pack2Node642, &pack2Node643, &pack2Node644, &pack2Node645, &pack2Node646, &pack2Node647, &pack2Node648, &pack2Node649, &pack2Node650, &pack2Node651, &pack2Node652, &pack2Node653, &pack2Node654, &pack2Node655, &pack2Node656, &pack2Node657}}
+	pack2Node658  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "possessives", Line: 196, Column: 5}
+	pack2Node660  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "his", Line: 196, Column: 19}
+	pack2Node661  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "her", Line: 196, Column: 24}
+	pack2Node662  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "its", Line: 196, Column: 29}
+	pack2Node663  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "their", Line: 196, Column: 34}
+	pack2Node664  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "our", Line: 196, Column: 41}
+	pack2Node665  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "my", Line: 196, Column: 46}
+	pack2Node666  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "your", Line: 196, Column: 50}
+	pack2Node659  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 196, Column: 18, Content: []*yaml.Node{&pack2Node660, &pack2Node661, &pack2Node662, &pack2Node663, &pack2Node664, &pack2Node665, &pack2Node666}}
+	pack2Node667  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "articles", HeadComment: "# After an article or a possessive, a participle is an adjective, not\n# a speech verb: \"a reasoned decision\", \"his stated aim\".", Line: 199, Column: 5}
+	pack2Node669  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "a", Line: 199, Column: 16}
+	pack2Node670  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "an", Line: 199, Column: 19}
+	pack2Node671  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "the", Line: 199, Column: 23}
+	pack2Node668  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 199, Column: 15, Content: []*yaml.Node{&pack2Node669, &pack2Node670, &pack2Node671}}
+	pack2Node672  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "passive-auxiliaries", HeadComment: "# A speech verb after one of these is a passive (\"it was agreed\",\n# \"residents were told\"): it names a speaker only with \"by\" after it.", Line: 203, Column: 5}
+	pack2Node674  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "is", Line: 203, Column: 27}
+	pack2Node675  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "are", Line: 203, Column: 31}
+	pack2Node676  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "was", Line: 203, Column: 36}
+	pack2Node677  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "were", Line: 203, Column: 41}
+	pack2Node678  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "be", Line: 203, Column: 47}
+	pack2Node679  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "been", Line: 203, Column: 51}
+	pack2Node680  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "being", Line: 203, Column: 57}
+	pack2Node673  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 203, Column: 26, Content: []*yaml.Node{&pack2Node674, &pack2Node675, &pack2Node676, &pack2Node677, &pack2Node678, &pack2Node679, &pack2Node680}}
+	pack2Node681  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "clause-openers", Line: 204, Column: 5}
+	pack2Node683  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "that", Line: 204, Column: 22}
+	pack2Node684  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "saying", Line: 204, Column: 28}
+	pack2Node685  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "calling", Line: 204, Column: 36}
+	pack2Node682  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 204, Column: 21, Content: []*yaml.Node{&pack2Node683, &pack2Node684, &pack2Node685}}
+	pack2Node686  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "glosses", HeadComment: "# Words that introduce a translation or an explanation in quotation\n# marks: a quoted term follows, not a quotation. One that starts with a\n# comma glosses only a name, a quoted term or a parenthesis before it.", Line: 209, Column: 5}
+	pack2Node688  = yaml.Node{Kind: yaml.ScalarNode, Style: 2, Tag: "!!str", Value: ", or", Line: 209, Column: 15}
+	pack2Node689  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "meaning", Line: 209, Column: 23}
+	pack2Node690  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "which means", Line: 209, Column: 32}
+	pack2Node691  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "translated as", Line: 209, Column: 45}
+	pack2Node692  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "translates as", Line: 209, Column: 60}
+	pack2Node693  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "translating as", Line: 209, Column: 75}
+	pack2Node694  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "short for", Line: 209, Column: 91}
+	pack2Node687  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 209, Column: 14, Content: []*yaml.Node{&pack2Node688, &pack2Node689, &pack2Node690, &pack2Node691, &pack2Node692, &pack2Node693, &pack2Node694}}
+	pack2Node695  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "title-small-words", HeadComment: "# Words a title of a work keeps in lower case.", Line: 212, Column: 5}
+	pack2Node697  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "the", Line: 212, Column: 25}
+	pack2Node698  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "and", Line: 212, Column: 30}
+	pack2Node699  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "for", Line: 212, Column: 35}
+	pack2Node700  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "but", Line: 212, Column: 40}
+	pack2Node701  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "nor", Line: 212, Column: 45}
+	pack2Node702  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "yet", Line: 212, Column: 50}
+	pack2Node703  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "with", Line: 212, Column: 55}
+	pack2Node704  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "from", Line: 212, Column: 61}
+	pack2Node705  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "into", Line: 212, Column: 67}
+	pack2Node706  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "onto", Line: 212, Column: 73}
+	pack2Node707  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "upon", Line: 212, Column: 79}
+	pack2Node696  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 212, Column: 24, Content: []*yaml.Node{&pack2Node697, &pack2Node698, &pack2Node699, &pack2Node700, &pack2Node701, &pack2Node702, &pack2Node703, &pack2Node704, &pack2Node705, &pack2Node706, &pack2Node707}}
+	pack2Node708  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "pronouns", Line: 214, Column: 5}
+	pack2Node710  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "he", Line: 214, Column: 16}
+	pack2Node711  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "she", Line: 214, Column: 20}
+	pack2Node712  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "they", Line: 214, Column: 25}
+	pack2Node713  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "i", Line: 214, Column: 31}
+	pack2Node714  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "we", Line: 214, Column: 34}
+	pack2Node715  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "it", Line: 214, Column: 38}
+	pack2Node716  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "you", Line: 214, Column: 42}
+	pack2Node709  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 214, Column: 15, Content: []*yaml.Node{&pack2Node710, &pack2Node711, &pack2Node712, &pack2Node713, &pack2Node714, &pack2Node715, &pack2Node716}}
+	pack2Node717  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "resolvable-pronouns", HeadComment: "# The pronouns resolved to the person named last before them.", Line: 216, Column: 5}
+	pack2Node719  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "he", Line: 216, Column: 27}
+	pack2Node720  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "she", Line: 216, Column: 31}
+	pack2Node718  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 216, Column: 26, Content: []*yaml.Node{&pack2Node719, &pack2Node720}}
+	pack2Node721  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "titles", HeadComment: "# Words that make a name a person's (without their period).", Line: 219, Column: 5}
+	pack2Node723  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "mr", Line: 219, Column: 14}
+	pack2Node724  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "mrs", Line: 219, Column: 18}
+	pack2Node725  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ms", Line: 219, Column: 23}
+	pack2Node726  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "miss", Line: 219, Column: 27}
+	pack2Node727  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "dr", Line: 219, Column: 33}
+	pack2Node728  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "prof", Line: 219, Column: 37}
+	pack2Node729  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "professor", Line: 219, Column: 43}
+	pack2Node730  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "gen", Line: 219, Column: 54}
+	pack2Node731  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "general", Line: 219, Column: 59}
+	pack2Node732  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "lt", Line: 219, Column: 68}
+	pack2Node733  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "col", Line: 219, Column: 72}
+	pack2Node734  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "colonel", Line: 219, Column: 77}
+	pack2Node735  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "maj", Line: 219, Column: 86}
+	pack2Node736  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "major", Line: 219, Column: 91}
+	pack2Node737  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "capt", Line: 219, Column: 98}
+	pack2Node738  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "captain", Line: 219, Column: 104}
+	pack2Node739  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sgt", Line: 219, Column: 113}
+	pack2Node740  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "adm", Line: 219, Column: 118}
+	pack2Node741  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "admiral", Line: 219, Column: 123}
+	pack2Node742  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "cmdr", Line: 219, Column: 132}
+	pack2Node743  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "gov", Line: 219, Column: 138}
+	pack2Node744  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "governor", Line: 219, Column: 143}
+	pack2Node745  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sen", Line: 219, Column: 153}
+	pack2Node746  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "senator", Line: 219, Column: 158}
+	pack2Node747  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rep", Line: 219, Column: 167}
+	pack2Node748  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "representative", Line: 219, Column: 172}
+	pack2Node749  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "judge", Line: 219, Column: 188}
+	pack2Node750  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "justice", Line: 219, Column: 195}
+	pack2Node751  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "president", Line: 219, Column: 204}
+	pack2Node752  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "vice", Line: 219, Column: 215}
+	pack2Node753  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "secretary", Line: 219, Column: 221}
+	pack2Node754  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "minister", Line: 219, Column: 232}
+	pack2Node755  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "chancellor", Line: 219, Column: 242}
+	pack2Node756  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "mayor", Line: 219, Column: 254}
+	pack2Node757  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ambassador", Line: 219, Column: 261}
+	pack2Node758  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rev", Line: 219, Column: 273}
+	pack2Node759  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "father", Line: 219, Column: 278}
+	pack2Node760  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sister", Line: 219, Column: 286}
+	pack2Node761  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sheikh", Line: 219, Column: 294}
+	pack2Node762  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "pope", Line: 219, Column: 302}
+	pack2Node763  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "king", Line: 219, Column: 308}
+	pack2Node764  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "queen", Line: 219, Column: 314}
+	pack2Node765  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "prince", Line: 219, Column: 321}
+	pack2Node766  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "princess", Line: 219, Column: 329}
+	pack2Node767  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "lord", Line: 219, Column: 339}
+	pack2Node768  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "lady", Line: 219, Column: 345}
+	pack2Node769  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sir", Line: 219, Column: 351}
+	pack2Node770  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "dame", Line: 219, Column: 356}
+	pack2Node771  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "jr", Line: 219, Column: 362}
+	pack2Node772  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sr", Line: 219, Column: 366}
+	pack2Node773  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "iii", Line: 219, Column: 370}
+	pack2Node722  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 219, Column: 13, Content: []*yaml.Node{&pack2Node723, &pack2Node724, &pack2Node725, &pack2Node726, &pack2Node727, &pack2Node728, &pack2Node729, &pack2Node730, &pack2Node731, &pack2Node732, &pack2Node733, &pack2Node734, &pack2Node735, &pack2Node736, &pack2Node737, &pack2Node738, &pack2Node739, &pack2Node740, &pack2Node741, &pack2Node742, &pack2Node743, &pack2Node744, &pack2Node745, &pack2Node746, &pack2Node747, &pack2Node748, &pack2Node749, &pack2Node750, &pack2Node751, &pack2Node752, &pack2Node753, &pack2Node754, &pack2Node755, &pack2Node756, &pack2Node757, &pack2Node758, &pack2Node759, &pack2Node760, &pack2Node761, &pack2Node762, &pack2Node763, &pack2Node764, &pack2Node765, &pack2Node766, &pack2Node767, &pack2Node768, &pack2Node769, &pack2Node770, &pack2Node771, &pack2Node772, &pack2Node773}}
+	pack2Node774  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "organizations", HeadComment: "# Words that make a name an institution's.", Line: 222, Column: 5}
+	pack2Node776  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ministry", Line: 222, Column: 21}
+	pack2Node777  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "department", Line: 222, Column: 31}
+	pack2Node778  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "council", Line: 222, Column: 43}
+	pack2Node779  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "office", Line: 222, Column: 52}
+	pack2Node780  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "agency", Line: 222, Column: 60}
+	pack2Node781  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "house", Line: 222, Column: 68}
+	pack2Node782  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "kremlin", Line: 222, Column: 75}
+	pack2Node783  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "pentagon", Line: 222, Column: 84}
+	pack2Node784  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "government", Line: 222, Column: 94}
+	pack2Node785  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "committee", Line: 222, Column: 106}
+	pack2Node786  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "commission", Line: 222, Column: 117}
+	pack2Node787  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "bank", Line: 222, Column: 129}
+	pack2Node788  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "court", Line: 222, Column: 135}
+	pack2Node789  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "party", Line: 222, Column: 142}
+	pack2Node790  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "army", Line: 222, Column: 149}
+	pack2Node791  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "navy", Line: 222, Column: 155}
+	pack2Node792  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "police", Line: 222, Column: 161}
+	pack2Node793  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "company", Line: 222, Column: 169}
+	pack2Node794  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "corporation", Line: 222, Column: 178}
+	pack2Node795  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "inc", Line: 222, Column: 191}
+	pack2Node796  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ltd", Line: 222, Column: 196}
+	pack2Node797  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "group", Line: 222, Column: 201}
+	pack2Node798  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "association", Line: 222, Column: 208}
+	pack2Node799  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "union", Line: 222, Column: 221}
+	pack2Node800  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "university", Line: 222, Column: 228}
+	pack2Node801  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "institute", Line: 222, Column: 240}
+	pack2Node802  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "foundation", Line: 222, Column: 251}
+	pack2Node803  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "service", Line: 222, Column: 263}
+	pack2Node804  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "news", Line: 222, Column: 272}
+	pack2Node805  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "times", Line: 222, Column: 278}
+	pack2Node806  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "post", Line: 222, Column: 285}
+	pack2Node807  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "press", Line: 222, Column: 291}
+	pack2Node808  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "reuters", Line: 222, Column: 298}
+	pack2Node809  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ap", Line: 222, Column: 307}
+	pack2Node810  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "bbc", Line: 222, Column: 311}
+	pack2Node811  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "cnn", Line: 222, Column: 316}
+	pack2Node812  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "administration", Line: 222, Column: 321}
+	pack2Node813  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "embassy", Line: 222, Column: 337}
+	pack2Node814  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "nations", Line: 222, Column: 346}
+	pack2Node815  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "nato", Line: 222, Column: 355}
+	pack2Node816  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "parliament", Line: 222, Column: 361}
+	pack2Node817  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "congress", Line: 222, Column: 373}
+	pack2Node818  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "senate", Line: 222, Column: 383}
+	pack2Node819  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "assembly", Line: 222, Column: 391}
+	pack2Node820  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "authority", Line: 222, Column: 401}
+	pack2Node821  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "board", Line: 222, Column: 412}
+	pack2Node822  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "bureau", Line: 222, Column: 419}
+	pack2Node823  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "center", Line: 222, Column: 427}
+	pack2Node824  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "centre", Line: 222, Column: 435}
+	pack2Node825  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "command", Line: 222, Column: 443}
+	pack2Node826  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "command", Line: 222, Column: 452}
+	pack2Node827  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "forces", Line: 222, Column: 461}
+	pack2Node828  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ministries", Line: 222, Column: 469}
+	pack2Node829  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "organization", Line: 222, Column: 481}
+	pack2Node830  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "organisation", Line: 222, Column: 495}
+	pack2Node831  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "state", Line: 222, Column: 509}
+	pack2Node832  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "states", Line: 222, Column: 516}
+	pack2Node775  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 222, Column: 20, Content: []*yaml.Node{&pack2Node776, &pack2Node777, &pack2Node778, &pack2Node779, &pack2Node780, &pack2Node781, &pack2Node782, &pack2Node783, &pack2Node784, &pack2Node785, &pack2Node786, &pack2Node787, &pack2Node788, &pack2Node789, &pack2Node790, &pack2Node791, &pack2Node792, &pack2Node793, &pack2Node794, &pack2Node795, &pack2Node796, &pack2Node797, &pack2Node798, &pack2Node799, &pack2Node800, &pack2Node801, &pack2Node802, &pack2Node803, &pack2Node804, &pack2Node805, &pack2Node806, &pack2Node807, &pack2Node808, &pack2Node809, &pack2Node810, &pack2Node811, &pack2Node812, &pack2Node813, &pack2Node814, &pack2Node815, &pack2Node816, &pack2Node817, &pack2Node818, &pack2Node819, &pack2Node820, &pack2Node821, &pack2Node822, &pack2Node823, &pack2Node824, &pack2Node825, &pack2Node826, &pack2Node827, &pack2Node828, &pack2Node829, &pack2Node830, &pack2Node831, &pack2Node832}}
+	pack2Node833  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "name-particles", Line: 224, Column: 5}
+	pack2Node835  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "of", Line: 224, Column: 22}
+	pack2Node836  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "de", Line: 224, Column: 26}
+	pack2Node837  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "da", Line: 224, Column: 30}
+	pack2Node838  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "del", Line: 224, Column: 34}
+	pack2Node839  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "della", Line: 224, Column: 39}
+	pack2Node840  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "van", Line: 224, Column: 46}
+	pack2Node841  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "von", Line: 224, Column: 51}
+	pack2Node842  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "der", Line: 224, Column: 56}
+	pack2Node843  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "bin", Line: 224, Column: 61}
+	pack2Node844  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ibn", Line: 224, Column: 66}
+	pack2Node845  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "al", Line: 224, Column: 71}
+	pack2Node846  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "el", Line: 224, Column: 75}
+	pack2Node847  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "la", Line: 224, Column: 79}
+	pack2Node848  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "le", Line: 224, Column: 83}
+	pack2Node849  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "di", Line: 224, Column: 87}
+	pack2Node850  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "du", Line: 224, Column: 91}
+	pack2Node851  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "dos", Line: 224, Column: 95}
+	pack2Node834  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 224, Column: 21, Content: []*yaml.Node{&pack2Node835, &pack2Node836, &pack2Node837, &pack2Node838, &pack2Node839, &pack2Node840, &pack2Node841, &pack2Node842, &pack2Node843, &pack2Node844, &pack2Node845, &pack2Node846, &pack2Node847, &pack2Node848, &pack2Node849, &pack2Node850, &pack2Node851}}
+	pack2Node852  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "skip", HeadComment: "# Words skipped between a subject and its verb: \"he also said\".", Line: 227, Column: 5}
+	pack2Node854  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "also", Line: 227, Column: 12}
+	pack2Node855  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "later", Line: 227, Column: 18}
+	pack2Node856  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "then", Line: 227, Column: 25}
+	pack2Node857  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "has", Line: 227, Column: 31}
+	pack2Node858  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "had", Line: 227, Column: 36}
+	pack2Node859  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "have", Line: 227, Column: 41}
+	pack2Node860  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "would", Line: 227, Column: 47}
+	pack2Node861  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "will", Line: 227, Column: 54}
+	pack2Node862  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "again", Line: 227, Column: 60}
+	pack2Node863  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "previously", Line: 227, Column: 67}
+	pack2Node864  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "once", Line: 227, Column: 79}
+	pack2Node865  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "further", Line: 227, Column: 85}
+	pack2Node866  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "recently", Line: 227, Column: 94}
+	pack2Node867  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "repeatedly", Line: 227, Column: 104}
+	pack2Node868  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "earlier", Line: 227, Column: 116}
+	pack2Node869  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "just", Line: 227, Column: 125}
+	pack2Node870  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "often", Line: 227, Column: 131}
+	pack2Node871  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "simply", Line: 227, Column: 138}
+	pack2Node872  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "flatly", Line: 227, Column: 146}
+	pack2Node873  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "quickly", Line: 227, Column: 154}
+	pack2Node874  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "bluntly", Line: 227, Column: 163}
+	pack2Node875  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "publicly", Line: 227, Column: 172}
+	pack2Node876  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "privately", Line: 227, Column: 182}
+	pack2Node877  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "angrily", Line: 227, Column: 193}
+	pack2Node878  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "finally", Line: 227, Column: 202}
+	pack2Node879  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "still", Line: 227, Column: 211}
+	pack2Node880  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "only", Line: 227, Column: 218}
+	pack2Node881  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "first", Line: 227, Column: 224}
+	pack2Node853  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 227, Column: 11, Content: []*yaml.Node{&pack2Node854, &pack2Node855, &pack2Node856, &pack2Node857, &pack2Node858, &pack2Node859, &pack2Node860, &pack2Node861, &pack2Node862, &pack2Node863, &pack2Node864, &pack2Node865, &pack2Node866, &pack2Node867, &pack2Node868, &pack2Node869, &pack2Node870, &pack2Node871, &pack2Node872, &pack2Node873, &pack2Node874, &pack2Node875, &pack2Node876, &pack2Node877, &pack2Node878, &pack2Node879, &pack2Node880, &pack2Node881}}
+	pack2Node882  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "determiners", Line: 229, Column: 5}
+	pack2Node884  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "the", Line: 229, Column: 19}
+	pack2Node885  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "a", Line: 229, Column: 24}
+	pack2Node886  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "an", Line: 229, Column: 27}
+	pack2Node887  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "its", Line: 229, Column: 31}
+	pack2Node888  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "his", Line: 229, Column: 36}
+	pack2Node889  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "her", Line: 229, Column: 41}
+	pack2Node890  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "their", Line: 229, Column: 46}
+	pack2Node891  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "our", Line: 229, Column: 53}
+	pack2Node892  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "one", Line: 229, Column: 58}
+	pack2Node893  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "another", Line: 229, Column: 63}
+	pack2Node894  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "some", Line: 229, Column: 72}
+	pack2Node895  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "several", Line: 229, Column: 78}
+	pack2Node896  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "many", Line: 229, Column: 87}
+	pack2Node897  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "two", Line: 229, Column: 93}
+	pack2Node898  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "three", Line: 229, Column: 98}
+	pack2Node899  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "four", Line: 229, Column: 105}
+	pack2Node883  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 229, Column: 18, Content: []*yaml.Node{&pack2Node884, &pack2Node885, &pack2Node886, &pack2Node887, &pack2Node888, &pack2Node889, &pack2Node890, &pack2Node891, &pack2Node892, &pack2Node893, &pack2Node894, &pack2Node895, &pack2Node896, &pack2Node897, &pack2Node898, &pack2Node899}}
+	pack2Node900  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "boundaries", HeadComment: "# Words that end a name or a noun phrase when looking for a speaker.", Line: 232, Column: 5}
+	pack2Node902  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "and", Line: 232, Column: 18}
+	pack2Node903  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "but", Line: 232, Column: 23}
+	pack2Node904  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "or", Line: 232, Column: 28}
+	pack2Node905  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "so", Line: 232, Column: 32}
+	pack2Node906  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "yet", Line: 232, Column: 36}
+	pack2Node907  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "nor", Line: 232, Column: 41}
+	pack2Node908  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "then", Line: 232, Column: 46}
+	pack2Node909  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "still", Line: 232, Column: 52}
+	pack2Node910  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "now", Line: 232, Column: 59}
+	pack2Node911  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "also", Line: 232, Column: 64}
+	pack2Node912  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "however", Line: 232, Column: 70}
+	pack2Node913  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "meanwhile", Line: 232, Column: 79}
+	pack2Node914  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "on", Line: 232, Column: 90}
+	pack2Node915  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "in", Line: 232, Column: 94}
+	pack2Node916  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "at", Line: 232, Column: 98}
+	pack2Node917  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "to", Line: 232, Column: 102}
+	pack2Node918  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "for", Line: 232, Column: 106}
+	pack2Node919  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "from", Line: 232, Column: 111}
+	pack2Node920  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "with", Line: 232, Column: 117}
+	pack2Node921  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "by", Line: 232, Column: 123}
+	pack2Node922  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "as", Line: 232, Column: 127}
+	pack2Node923  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "when", Line: 232, Column: 131}
+	pack2Node924  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "while", Line: 232, Column: 137}
+	pack2Node925  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "after", Line: 232, Column: 144}
+	pack2Node926  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "before", Line: 232, Column: 151}
+	pack2Node927  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "if", Line: 232, Column: 159}
+	pack2Node928  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "because", Line: 232, Column: 163}
+	pack2Node929  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "although", Line: 232, Column: 172}
+	pack2Node930  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "though", Line: 232, Column: 182}
+	pack2Node931  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "that", Line: 232, Column: 190}
+	pack2Node932  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "which", Line: 232, Column: 196}
+	pack2Node933  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "who", Line: 232, Column: 203}
+	pack2Node934  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "whom", Line: 232, Column: 208}
+	pack2Node935  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "whose", Line: 232, Column: 214}
+	pack2Node936  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "where", Line: 232, Column: 221}
+	pack2Node937  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "than", Line: 232, Column: 228}
+	pack2Node938  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "not", Line: 232, Column: 234}
+	pack2Node939  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "said", Line: 232, Column: 239}
+	pack2Node940  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "says", Line: 232, Column: 245}
+	pack2Node941  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "told", Line: 232, Column: 251}
+	pack2Node942  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "is", Line: 232, Column: 257}
+	pack2Node943  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "was", Line: 232, Column: 261}
+	pack2Node944  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "are", Line: 232, Column: 266}
+	pack2Node945  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "were", Line: 232, Column: 271}
+	pack2Node946  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "be", Line: 232, Column: 277}
+	pack2Node947  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "been", Line: 232, Column: 281}
+	pack2Node948  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "being", Line: 232, Column: 287}
+	pack2Node949  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "has", Line: 232, Column: 294}
+	pack2Node950  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "have", Line: 232, Column: 299}
+	pack2Node951  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "had", Line: 232, Column: 305}
+	pack2Node952  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "do", Line: 232, Column: 310}
+	pack2Node953  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "does", Line: 232, Column: 314}
+	pack2Node954  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "did", Line: 232, Column: 320}
+	pack2Node955  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "will", Line: 232, Column: 325}
+	pack2Node956  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "would", Line: 232, Column: 331}
+	pack2Node957  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "could", Line: 232, Column: 338}
+	pack2Node958  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "should", Line: 232, Column: 345}
+	pack2Node959  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "may", Line: 232, Column: 353}
+	pack2Node960  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "might", Line: 232, Column: 358}
+	pack2Node961  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "must", Line: 232, Column: 365}
+	pack2Node962  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "can", Line: 232, Column: 371}
+	pack2Node963  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "it", Line: 232, Column: 376}
+	pack2Node964  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "this", Line: 232, Column: 380}
+	pack2Node965  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "these", Line: 232, Column: 386}
+	pack2Node966  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "those", Line: 232, Column: 393}
+	pack2Node967  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "there", Line: 232, Column: 400}
+	pack2Node968  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "here", Line: 232, Column: 407}
+	pack2Node969  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "speaking", Line: 232, Column: 413}
+	pack2Node901  = yaml.Node{Kind: yaml.SequenceNode, Style: 32, Tag: "!!seq", Line: 232, Column: 17, Content: []*yaml.Node{&pack2Node902, &pack2Node903, &pack2Node904, &pack2Node905, &pack2Node906, &pack2Node907, &pack2Node908, &pack2Node909, &pack2Node910, &pack2Node911, &pack2Node912, &pack2Node913, &pack2Node914, &pack2Node915, &pack2Node916, &pack2Node917, &pack2Node918, &pack2Node919, &pack2Node920, &pack2Node921, &pack2Node922, &pack2Node923, &pack2Node924, &pack2Node925, &pack2Node926, &pack2Node927, &pack2Node928, &pack2Node929, &pack2Node930, &pack2Node931, &pack2Node932, &pack2Node933, &pack2Node934, &pack2Node935, &pack2Node936, &pack2Node937, &pack2Node938, &pack2Node939, &pack2Node940, &pack2Node941, &pack2Node942, &pack2Node943, &pack2Node944, &pack2Node945, &pack2Node946, &pack2Node947, &pack2Node948, &pack2Node949, &pack2Node950, &pack2Node951, &pack2Node952, &pack2Node953, &pack2Node954, &pack2Node955, &pack2Node956, &pack2Node957, &pack2Node958, &pack2Node959, &pack2Node960, &pack2Node961, &pack2Node962, &pack2Node963, &pack2Node964, &pack2Node965, &pack2Node966, &pack2Node967, &pack2Node968, &pack2Node969}}
+	pack2Node5    = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 17, Column: 5, Content: []*yaml.Node{&pack2Node6, &pack2Node7, &pack2Node8, &pack2Node9, &pack2Node595, &pack2Node596, &pack2Node602, &pack2Node603, &pack2Node622, &pack2Node623, &pack2Node658, &pack2Node659, &pack2Node667, &pack2Node668, &pack2Node672, &pack2Node673, &pack2Node681, &pack2Node682, &pack2Node686, &pack2Node687, &pack2Node695, &pack2Node696, &pack2Node708, &pack2Node709, &pack2Node717, &pack2Node718, &pack2Node721, &pack2Node722, &pack2Node774, &pack2Node775, &pack2Node833, &pack2Node834, &pack2Node852, &pack2Node853, &pack2Node882, &pack2Node883, &pack2Node900, &pack2Node901}}
 	pack2Node3    = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 10, Column: 3, Content: []*yaml.Node{&pack2Node4, &pack2Node5}}
-	pack2Node858  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rules", Line: 192, Column: 1}
-	pack2Node860  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "unattributed-quote", Line: 193, Column: 3}
-	pack2Node862  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "kind", Line: 194, Column: 5}
-	pack2Node863  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "quote", Line: 194, Column: 11}
-	pack2Node864  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "severity", Line: 195, Column: 5}
-	pack2Node865  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "warning", Line: 195, Column: 15}
-	pack2Node866  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "check", Line: 196, Column: 5}
-	pack2Node867  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "unattributed", Line: 196, Column: 12}
-	pack2Node868  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "summary", Line: 197, Column: 5}
-	pack2Node869  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "a direct quotation that nothing attributes to a speaker", Line: 197, Column: 14}
-	pack2Node870  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "message", Line: 198, Column: 5}
-	pack2Node871  = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "quotation {quote} has no attribution: say who said it", Line: 198, Column: 14}
-	pack2Node872  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "doc", Line: 199, Column: 5}
-	pack2Node873  = yaml.Node{Kind: yaml.ScalarNode, Style: 8, Tag: "!!str", Value: "Flags a direct quotation that no speaker is given for. A quotation is\nattributed by a speech verb in its own sentence (\"he said\", \"said the\nPentagon spokesman, John Kirby\", \"Mr. Biden, who said in brief remarks\nthat while “there is a path”...\"), by \"according to\", by a lead-in\nthat ends in a colon (\"Mr. Zelensky told the BBC:\"), by a dash after\nit (\"— Gen. Mark Milley\", \"—@cityofmiami\"), by a passive and its agent\n(\"deemed “...” by the board\"), by a speech noun and its owner (\"the\ncompany’s announcement that it would sue “to curb the abuse”\"), or by\ncontinuing an attributed quotation earlier in the same paragraph. A\npassive speech verb without its agent (\"it was agreed\", \"residents\nwere told\") names no speaker. A quotation over several paragraphs\n(each one reopening it) is one quotation.\n\nReaders weigh words by who said them, and a quotation is the place\nwhere a story claims to report someone's exact words. Wire-service\nstyle (AP, Reuters) attributes every quotation in its own paragraph:\na quotation standing alone in a new paragraph is not attributed by the\nparagraph before it, because editors move and cut paragraphs and the\nspeaker goes missing with them. Desks whose house style lets a quote\nparagraph follow on from the attributed quotation that ends the\nparagraph before (BBC, many magazines) set follow-on-paragraphs:\ntrue; a quote paragraph after any other paragraph is still flagged.\n\nShort quoted terms are not quotations: scare quotes (“partial”), a\ncoinage (“virtual summit”), a title or a nickname. A quoted stretch\ncounts as a quotation when it reads as a sentence (a capital first,\na period or comma last) or when it has at least min-words words\n(default 4); Title Case terms (“Philosophy”) are titles unless\ntitle-case-terms is set, and a gloss (Fiesta de la Luz, or “festival\nof the light”; hygge, meaning “a cosy sense of comfort”) is a\ntranslation, not a quotation. Headlines are left alone unless headings is set. A\nquotation that opens mid-sentence and is never closed is left to\nunclosed-quote: where its words end is unknown.\n", Line: 199, Column: 10}
-	pack2Node874  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "examples", Line: 233, Column: 5}
-	pack2Node877  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "text", Line: 234, Column: 9}
-	pack2Node878  = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "“We will not back down.”", Line: 234, Column: 15}
-	pack2Node879  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "flagged", Line: 235, Column: 9}
-	pack2Node880  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true", Line: 235, Column: 18}
-	pack2Node881  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "note", Line: 236, Column: 9}
-	pack2Node882  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "A quotation alone in its paragraph, with no speaker.", Line: 236, Column: 15}
-	pack2Node876  = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 234, Column: 9, Content: []*yaml.Node{&pack2Node877, &pack2Node878, &pack2Node879, &pack2Node880, &pack2Node881, &pack2Node882}}
-	pack2Node884  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "text", Line: 237, Column: 9}
-	pack2Node885  = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "“We will not back down,” the mayor said.", Line: 237, Column: 15}
-	pack2Node886  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "flagged", Line: 238, Column: 9}
-	pack2Node887  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false", Line: 238, Column: 18}
-	pack2Node888  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "note", Line: 239, Column: 9}
-	pack2Node889  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "A speech verb in the same sentence.", Line: 239, Column: 15}
-	pack2Node883  = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 237, Column: 9, Content: []*yaml.Node{&pack2Node884, &pack2Node885, &pack2Node886, &pack2Node887, &pack2Node888, &pack2Node889}}
-	pack2Node891  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "text", Line: 240, Column: 9}
-	pack2Node892  = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "The minister told reporters: “The border stays closed.”", Line: 240, Column: 15}
-	pack2Node893  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "flagged", Line: 241, Column: 9}
-	pack2Node894  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false", Line: 241, Column: 18}
-	pack2Node895  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "note", Line: 242, Column: 9}
-	pack2Node896  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "A lead-in ending in a colon.", Line: 242, Column: 15}
-	pack2Node890  = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 240, Column: 9, Content: []*yaml.Node{&pack2Node891, &pack2Node892, &pack2Node893, &pack2Node894, &pack2Node895, &pack2Node896}}
-	pack2Node898  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "text", Line: 243, Column: 9}
-	pack2Node899  = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "The talks were billed as a “virtual summit.”", Line: 243, Column: 15}
-	pack2Node900  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "flagged", Line: 244, Column: 9}
-	pack2Node901  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false", Line: 244, Column: 18}
-	pack2Node902  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "note", Line: 245, Column: 9}
-	pack2Node903  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "A short quoted term, not a quotation.", Line: 245, Column: 15}
-	pack2Node897  = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 243, Column: 9, Content: []*yaml.Node{&pack2Node898, &pack2Node899, &pack2Node900, &pack2Node901, &pack2Node902, &pack2Node903}}
-	pack2Node875  = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: 234, Column: 7, Content: []*yaml.Node{&pack2Node876, &pack2Node883, &pack2Node890, &pack2Node897}}
-	pack2Node904  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "follow-on-paragraphs", HeadComment: "# Set to true where house style lets a quote paragraph follow on from\n# the attributed quotation that ends the paragraph before.", Line: 248, Column: 5}
-	pack2Node905  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false", Line: 248, Column: 27}
-	pack2Node861  = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 194, Column: 5, Content: []*yaml.Node{&pack2Node862, &pack2Node863, &pack2Node864, &pack2Node865, &pack2Node866, &pack2Node867, &pack2Node868, &pack2Node869, &pack2Node870, &pack2Node871, &pack2Node872, &pack2Node873, &pack2Node874, &pack2Node875, &pack2Node904, &pack2Node905}}
-	pack2Node906  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "unclosed-quote", Line: 249, Column: 3}
-	pack2Node908  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "kind", Line: 250, Column: 5}
-	pack2Node909  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "quote", Line: 250, Column: 11}
-	pack2Node910  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "severity", Line: 251, Column: 5}
-	pack2Node911  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "warning", Line: 251, Column: 15}
-	pack2Node912  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "check", Line: 252, Column: 5}
-	pack2Node913  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "unclosed", Line: 252, Column: 12}
-	pack2Node914  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "summary", Line: 253, Column: 5}
-	pack2Node915  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "a quotation whose closing quotation mark is missing", Line: 253, Column: 14}
-	pack2Node916  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "message", Line: 254, Column: 5}
-	pack2Node917  = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "quotation {quote} is never closed: add the closing quotation mark", Line: 254, Column: 14}
-	pack2Node918  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "doc", Line: 255, Column: 5}
-	pack2Node919  = yaml.Node{Kind: yaml.ScalarNode, Style: 8, Tag: "!!str", Value: "Flags an opening quotation mark that nothing closes: the paragraph\nends with the quotation open, and the next paragraph does not reopen\nit (which would make it a quotation over several paragraphs). A\nmissing mark leaves the reader unsure where the speaker's words end\nand the reporter's begin, and a later version that adds the mark\nchanges what is quoted.\n", Line: 255, Column: 10}
-	pack2Node920  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "examples", Line: 262, Column: 5}
-	pack2Node923  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "text", Line: 263, Column: 9}
-	pack2Node924  = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "“We will not back down, the mayor said.", Line: 263, Column: 15}
-	pack2Node925  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "flagged", Line: 264, Column: 9}
-	pack2Node926  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true", Line: 264, Column: 18}
-	pack2Node927  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "note", Line: 265, Column: 9}
-	pack2Node928  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "Where do the mayor's words end?", Line: 265, Column: 15}
-	pack2Node922  = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 263, Column: 9, Content: []*yaml.Node{&pack2Node923, &pack2Node924, &pack2Node925, &pack2Node926, &pack2Node927, &pack2Node928}}
-	pack2Node930  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "text", Line: 266, Column: 9}
-	pack2Node931  = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "“We will not back down,” the mayor said.", Line: 266, Column: 15}
-	pack2Node932  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "flagged", Line: 267, Column: 9}
-	pack2Node933  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false", Line: 267, Column: 18}
-	pack2Node929  = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 266, Column: 9, Content: []*yaml.Node{&pack2Node930, &pack2Node931, &pack2Node932, &pack2Node933}}
-	pack2Node921  = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: 263, Column: 7, Content: []*yaml.Node{&pack2Node922, &pack2Node929}}
-	pack2Node907  = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 250, Column: 5, Content: []*yaml.Node{&pack2Node908, &pack2Node909, &pack2Node910, &pack2Node911, &pack2Node912, &pack2Node913, &pack2Node914, &pack2Node915, &pack2Node916, &pack2Node917, &pack2Node918, &pack2Node919, &pack2Node920, &pack2Node921}}
-	pack2Node859  = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 193, Column: 3, Content: []*yaml.Node{&pack2Node860, &pack2Node861, &pack2Node906, &pack2Node907}}
-	pack2Node1    = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 9, Column: 1, Content: []*yaml.Node{&pack2Node2, &pack2Node3, &pack2Node858, &pack2Node859}}
+	pack2Node970  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rules", Line: 234, Column: 1}
+	pack2Node972  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "unattributed-quote", Line: 235, Column: 3}
+	pack2Node974  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "kind", Line: 236, Column: 5}
+	pack2Node975  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "quote", Line: 236, Column: 11}
+	pack2Node976  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "severity", Line: 237, Column: 5}
+	pack2Node977  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "warning", Line: 237, Column: 15}
+	pack2Node978  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "check", Line: 238, Column: 5}
+	pack2Node979  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "unattributed", Line: 238, Column: 12}
+	pack2Node980  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "summary", Line: 239, Column: 5}
+	pack2Node981  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "a direct quotation that nothing attributes to a speaker", Line: 239, Column: 14}
+	pack2Node982  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "message", Line: 240, Column: 5}
+	pack2Node983  = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "quotation {quote} has no attribution: say who said it", Line: 240, Column: 14}
+	pack2Node984  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "doc", Line: 241, Column: 5}
+	pack2Node985  = yaml.Node{Kind: yaml.ScalarNode, Style: 8, Tag: "!!str", Value: "Flags a direct quotation that no speaker is given for. A quotation is\nattributed by a speech verb in its own sentence (\"he said\", \"said the\nPentagon spokesman, John Kirby\", \"Mr. Biden, who said in brief remarks\nthat while “there is a path”...\"), by \"according to\", by a lead-in\nthat ends in a colon (\"Mr. Zelensky told the BBC:\"), by a dash after\nit (\"— Gen. Mark Milley\", \"—@cityofmiami\"), by a passive and its agent\n(\"deemed “...” by the board\"), by a speech noun and its owner (\"the\ncompany’s announcement that it would sue “to curb the abuse”\"), or by\ncontinuing an attributed quotation earlier in the same paragraph. A\npassive speech verb without its agent (\"it was agreed\", \"residents\nwere told\") names no speaker. A quotation over several paragraphs\n(each one reopening it) is one quotation.\n\nReaders weigh words by who said them, and a quotation is the place\nwhere a story claims to report someone's exact words. Wire-service\nstyle (AP, Reuters) attributes every quotation in its own paragraph:\na quotation standing alone in a new paragraph is not attributed by the\nparagraph before it, because editors move and cut paragraphs and the\nspeaker goes missing with them. Desks whose house style lets a quote\nparagraph follow on from the attributed quotation that ends the\nparagraph before (BBC, many magazines) set follow-on-paragraphs:\ntrue; a quote paragraph after any other paragraph is still flagged.\n\nShort quoted terms are not quotations: scare quotes (“partial”), a\ncoinage (“virtual summit”), a title or a nickname. A quoted stretch\ncounts as a quotation when it reads as a sentence (a capital first,\na period or comma last) or when it has at least min-words words\n(default 4); Title Case terms (“Philosophy”) are titles unless\ntitle-case-terms is set, and a gloss (Fiesta de la Luz, or “festival\nof the light”; hygge, meaning “a cosy sense of comfort”) is a\ntranslation, not a quotation. Headlines are left alone unless headings is set. A\nquotation that opens mid-sentence and is never closed is left to\nunclosed-quote: where its words end is unknown.\n", Line: 241, Column: 10}
+	pack2Node986  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "examples", Line: 275, Column: 5}
+	pack2Node989  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "text", Line: 276, Column: 9}
+	pack2Node990  = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "“We will not back down.”", Line: 276, Column: 15}
+	pack2Node991  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "flagged", Line: 277, Column: 9}
+	pack2Node992  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true", Line: 277, Column: 18}
+	pack2Node993  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "note", Line: 278, Column: 9}
+	pack2Node994  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "A quotation alone in its paragraph, with no speaker.", Line: 278, Column: 15}
+	pack2Node988  = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 276, Column: 9, Content: []*yaml.Node{&pack2Node989, &pack2Node990, &pack2Node991, &pack2Node992, &pack2Node993, &pack2Node994}}
+	pack2Node996  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "text", Line: 279, Column: 9}
+	pack2Node997  = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "“We will not back down,” the mayor said.", Line: 279, Column: 15}
+	pack2Node998  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "flagged", Line: 280, Column: 9}
+	pack2Node999  = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false", Line: 280, Column: 18}
+	pack2Node1000 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "note", Line: 281, Column: 9}
+	pack2Node1001 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "A speech verb in the same sentence.", Line: 281, Column: 15}
+	pack2Node995  = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 279, Column: 9, Content: []*yaml.Node{&pack2Node996, &pack2Node997, &pack2Node998, &pack2Node999, &pack2Node1000, &pack2Node1001}}
+	pack2Node1003 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "text", Line: 282, Column: 9}
+	pack2Node1004 = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "The minister told reporters: “The border stays closed.”", Line: 282, Column: 15}
+	pack2Node1005 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "flagged", Line: 283, Column: 9}
+	pack2Node1006 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false", Line: 283, Column: 18}
+	pack2Node1007 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "note", Line: 284, Column: 9}
+	pack2Node1008 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "A lead-in ending in a colon.", Line: 284, Column: 15}
+	pack2Node1002 = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 282, Column: 9, Content: []*yaml.Node{&pack2Node1003, &pack2Node1004, &pack2Node1005, &pack2Node1006, &pack2Node1007, &pack2Node1008}}
+	pack2Node1010 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "text", Line: 285, Column: 9}
+	pack2Node1011 = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "The talks were billed as a “virtual summit.”", Line: 285, Column: 15}
+	pack2Node1012 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "flagged", Line: 286, Column: 9}
+	pack2Node1013 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false", Line: 286, Column: 18}
+	pack2Node1014 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "note", Line: 287, Column: 9}
+	pack2Node1015 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "A short quoted term, not a quotation.", Line: 287, Column: 15}
+	pack2Node1009 = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 285, Column: 9, Content: []*yaml.Node{&pack2Node1010, &pack2Node1011, &pack2Node1012, &pack2Node1013, &pack2Node1014, &pack2Node1015}}
+	pack2Node987  = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: 276, Column: 7, Content: []*yaml.Node{&pack2Node988, &pack2Node995, &pack2Node1002, &pack2Node1009}}
+	pack2Node1016 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "follow-on-paragraphs", HeadComment: "# Set to true where house style lets a quote paragraph follow on from\n# the attributed quotation that ends the paragraph before.", Line: 290, Column: 5}
+	pack2Node1017 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false", Line: 290, Column: 27}
+	pack2Node973  = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 236, Column: 5, Content: []*yaml.Node{&pack2Node974, &pack2Node975, &pack2Node976, &pack2Node977, &pack2Node978, &pack2Node979, &pack2Node980, &pack2Node981, &pack2Node982, &pack2Node983, &pack2Node984, &pack2Node985, &pack2Node986, &pack2Node987, &pack2Node1016, &pack2Node1017}}
+	pack2Node1018 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "unclosed-quote", Line: 291, Column: 3}
+	pack2Node1020 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "kind", Line: 292, Column: 5}
+	pack2Node1021 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "quote", Line: 292, Column: 11}
+	pack2Node1022 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "severity", Line: 293, Column: 5}
+	pack2Node1023 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "warning", Line: 293, Column: 15}
+	pack2Node1024 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "check", Line: 294, Column: 5}
+	pack2Node1025 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "unclosed", Line: 294, Column: 12}
+	pack2Node1026 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "summary", Line: 295, Column: 5}
+	pack2Node1027 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "a quotation whose closing quotation mark is missing", Line: 295, Column: 14}
+	pack2Node1028 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "message", Line: 296, Column: 5}
+	pack2Node1029 = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "quotation {quote} is never closed: add the closing quotation mark", Line: 296, Column: 14}
+	pack2Node1030 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "doc", Line: 297, Column: 5}
+	pack2Node1031 = yaml.Node{Kind: yaml.ScalarNode, Style: 8, Tag: "!!str", Value: "Flags an opening quotation mark that nothing closes: the paragraph\nends with the quotation open, and the next paragraph does not reopen\nit (which would make it a quotation over several paragraphs). A\nmissing mark leaves the reader unsure where the speaker's words end\nand the reporter's begin, and a later version that adds the mark\nchanges what is quoted.\n", Line: 297, Column: 10}
+	pack2Node1032 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "examples", Line: 304, Column: 5}
+	pack2Node1035 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "text", Line: 305, Column: 9}
+	pack2Node1036 = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "“We will not back down, the mayor said.", Line: 305, Column: 15}
+	pack2Node1037 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "flagged", Line: 306, Column: 9}
+	pack2Node1038 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true", Line: 306, Column: 18}
+	pack2Node1039 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "note", Line: 307, Column: 9}
+	pack2Node1040 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "Where do the mayor's words end?", Line: 307, Column: 15}
+	pack2Node1034 = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 305, Column: 9, Content: []*yaml.Node{&pack2Node1035, &pack2Node1036, &pack2Node1037, &pack2Node1038, &pack2Node1039, &pack2Node1040}}
+	pack2Node1042 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "text", Line: 308, Column: 9}
+	pack2Node1043 = yaml.Node{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "“We will not back down,” the mayor said.", Line: 308, Column: 15}
+	pack2Node1044 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "flagged", Line: 309, Column: 9}
+	pack2Node1045 = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false", Line: 309, Column: 18}
+	pack2Node1041 = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 308, Column: 9, Content: []*yaml.Node{&pack2Node1042, &pack2Node1043, &pack2Node1044, &pack2Node1045}}
+	pack2Node1033 = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: 305, Column: 7, Content: []*yaml.Node{&pack2Node1034, &pack2Node1041}}
+	pack2Node1019 = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 292, Column: 5, Content: []*yaml.Node{&pack2Node1020, &pack2Node1021, &pack2Node1022, &pack2Node1023, &pack2Node1024, &pack2Node1025, &pack2Node1026, &pack2Node1027, &pack2Node1028, &pack2Node1029, &pack2Node1030, &pack2Node1031, &pack2Node1032, &pack2Node1033}}
+	pack2Node971  = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 235, Column: 3, Content: []*yaml.Node{&pack2Node972, &pack2Node973, &pack2Node1018, &pack2Node1019}}
+	pack2Node1    = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 9, Column: 1, Content: []*yaml.Node{&pack2Node2, &pack2Node3, &pack2Node970, &pack2Node971}}
 	pack2Node0    = yaml.Node{Kind: yaml.DocumentNode, Line: 9, Column: 1, Content: []*yaml.Node{&pack2Node1}}
 	pack3Node2    = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "rules", HeadComment: "# Anonymous sources: information credited to people the story does not name.\n#\n# The rule is run by the Go kind `anonymous-source` (rules/sourcing) as a\n# view of the attributions analyzer, whose vocabulary is the\n# `analyzers: attributions:` section below. Every list is a list of phrases:\n# matched on whole words, ignoring case, line breaks and ’ versus '; \"*\"\n# stands for any one word. A user's config that sets one of these keys\n# (under `analyzers: attributions:`, or under the rule as before) replaces\n# the whole list, so copy the list from this file and edit it.\n#\n# How the lists fit together (see the kind's doc for the full algorithm):\n#\n#   [determiner] [modifiers...] NOUN [post-modifier ...] [, who ... ,] [bridges] CUE-AFTER\n#   CUE-BEFORE [determiner] [modifiers...] NOUN [post-modifier ...]\n#\n# \"a senior American official, who refused to be quoted by name, told\",\n# \"U.S. officials said\", \"according to two people familiar with the talks\".", Line: 18, Column: 1}
 	pack3Node4    = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "anonymous-source", Line: 19, Column: 3}
