@@ -28,6 +28,7 @@ var Set = &rules.Set{
 		sourcing.VagueKind,
 	},
 	Extractors: []*rules.Extractor{
+		sourcing.Extractor,
 		figures.Extractor,
 		quotes.Extractor,
 	},

@@ -34,7 +34,7 @@ func benchDrafts(b *testing.B) ([][]byte, int64) {
 	return out, total
 }
 
-// BenchmarkSourcing measures the anonymous-source analyzer alone, on
+// BenchmarkSourcing measures the extraction of anonymous sources alone, on
 // parsed documents: its throughput over the drafts' bytes.
 func BenchmarkSourcing(b *testing.B) {
 	drafts, total := benchDrafts(b)
@@ -48,12 +48,9 @@ func BenchmarkSourcing(b *testing.B) {
 	n := 0
 	for b.Loop() {
 		for _, doc := range docs {
-			pass := analysis.NewPass(SourcingAnalyzer, doc, nil)
-			pass.Options = sr
-			pass.Report = func(analysis.Diagnostic) { n++ }
-			if _, err := SourcingAnalyzer.Run(pass); err != nil {
-				b.Fatal(err)
-			}
+			var items []Attribution
+			sr.extract(doc, nil, &items)
+			n += len(items)
 		}
 	}
 	if n == 0 {
@@ -73,13 +70,13 @@ func BenchmarkSourcingParse(b *testing.B) {
 	}
 }
 
-// BenchmarkSourcingGenerated measures the anonymous-source analyzer, given
+// BenchmarkSourcingGenerated measures the attributions analyzer, given
 // the quotes analyzer's result as in a check, on the generated drafts named
 // by ATTRLINT_BENCH_CORPUS (see internal/cli's BenchmarkCheckGenerated).
 func BenchmarkSourcingGenerated(b *testing.B) {
 	paths, _ := benchcorpus.Files(b)
 	cfg := testConfig(b, "")
-	sr := cfg.Rule("anonymous-source").Options
+	settings := cfg.Settings[Attributions]
 	var docs []*prose.Document
 	var qsets []any
 	var total int64
@@ -96,11 +93,11 @@ func BenchmarkSourcingGenerated(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, doc := range docs {
-			pass := analysis.NewPass(SourcingAnalyzer, doc, nil)
-			pass.Options = sr
+			pass := analysis.NewPass(Attributions, doc, nil)
+			pass.Options = settings
 			pass.ResultOf[quotes.Quotes] = qsets[i]
 			pass.Report = func(analysis.Diagnostic) {}
-			if _, err := SourcingAnalyzer.Run(pass); err != nil {
+			if _, err := Attributions.Run(pass); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -14,7 +14,7 @@ import (
 // quotes analyzer they build on.
 var testSet = &rules.Set{
 	Kinds:      []*rules.Kind{AnonymousSourceKind, quotes.Kind, VagueKind},
-	Extractors: []*rules.Extractor{quotes.Extractor},
+	Extractors: []*rules.Extractor{Extractor, quotes.Extractor},
 	Packs:      []rules.Pack{quotes.Pack, Pack, VaguePack},
 }
 
@@ -24,11 +24,11 @@ func testConfig(t testing.TB, yaml string) *config.Config {
 	return rulestest.Config(t, testSet, yaml)
 }
 
-// sourcingPack returns the anonymous-source rule as the config loader
-// compiles it from the pack, with the config text yaml over it.
+// sourcingPack returns the vocabulary of anonymous sources as the config
+// loader compiles it from the packs, with the config text yaml over them.
 func sourcingPack(t testing.TB, yaml string) *sourcingRule {
 	t.Helper()
-	return testConfig(t, yaml).Rule("anonymous-source").Options.(*sourcingRule)
+	return testConfig(t, yaml).Settings[Attributions].(*attributionSettings).anon
 }
 
 // sourcingFinding is one diagnostic, with the words it covers.

@@ -15,15 +15,96 @@ import (
 // The quotes analyzer tells which words are a direct quotation (a source
 // named inside one is the quoted speaker's, not the story's) and which
 // named speakers' cues open reported speech.
-func sourcingRequires() []*analysis.Analyzer { return []*analysis.Analyzer{quotes.Quotes} }
+func sourcingRequires() []*analysis.Analyzer {
+	return []*analysis.Analyzer{Attributions, quotes.Quotes}
+}
 
 func runSourcing(pass *analysis.Pass) (any, error) {
-	sr, ok := pass.Options.(*sourcingRule)
+	ar, ok := pass.Options.(*anonRule)
 	if !ok {
 		return nil, fmt.Errorf("anonymous-source: options are %T, want a compiled anonymous-source rule", pass.Options)
 	}
-	paras := pass.Doc.Paragraphs
-	quotes, _ := pass.ResultOf[quotes.Quotes].(*quotes.QuoteSet)
+	set, err := ar.attributions(pass)
+	if err != nil {
+		return nil, err
+	}
+	for i := range set.Items {
+		a := &set.Items[i]
+		if a.Kind != Anonymous && a.Kind != AnonymousJustified {
+			continue
+		}
+		o := qualityOutcome[a.Quality]
+		sev := analysis.SeverityOff // the rule's
+		switch {
+		case o == outcomeJustified || o == outcomeWeak && !ar.opts.StrictReasons:
+			if !ar.opts.ReportJustified {
+				continue
+			}
+			sev = analysis.SeverityInfo
+		}
+		pass.Report(analysis.Diagnostic{
+			Start:    a.Span.Start,
+			End:      a.Span.End,
+			Severity: sev,
+			Message:  ar.message(o, a.quoted),
+		})
+	}
+	return nil, nil
+}
+
+// qualityOutcome maps what the extraction found about an anonymous source
+// to the outcome whose message the rule reports.
+var qualityOutcome = [...]outcome{
+	QualityNone:      outcomeNoReason,
+	QualityKnowledge: outcomeKnowledge,
+	QualityNonReason: outcomeNonReason,
+	QualityWeak:      outcomeWeak,
+	QualityReason:    outcomeJustified,
+}
+
+// outcomeQuality is qualityOutcome's inverse.
+var outcomeQuality = [numOutcomes]Quality{
+	outcomeNoReason:  QualityNone,
+	outcomeKnowledge: QualityKnowledge,
+	outcomeNonReason: QualityNonReason,
+	outcomeWeak:      QualityWeak,
+	outcomeJustified: QualityReason,
+}
+
+// attributions returns the attributions the rule reports from: the
+// analyzer's, or for a rule with lists of its own, those found with its
+// lists over the analyzer's (once per document).
+func (ar *anonRule) attributions(pass *analysis.Pass) (*AttributionSet, error) {
+	set, _ := pass.ResultOf[Attributions].(*AttributionSet)
+	if set == nil {
+		return nil, fmt.Errorf("anonymous-source: the attributions analyzer gave no result")
+	}
+	if !ar.own {
+		return set, nil
+	}
+	ar.vocabOnce.Do(func() {
+		lists := ar.opts.SourcingLists
+		if set.settings != nil && set.settings.anon != nil {
+			lists = set.settings.anon.opts.over(&ar.opts.SourcingLists)
+		}
+		ar.vocab, ar.vocabErr = compileLists(&lists, true)
+	})
+	if ar.vocabErr != nil {
+		return nil, ar.vocabErr
+	}
+	v := pass.Shared(ar.vocab, func() any {
+		qs, _ := pass.ResultOf[quotes.Quotes].(*quotes.QuoteSet)
+		own := &AttributionSet{}
+		ar.vocab.extract(pass.Doc, qs, &own.Items)
+		own.finish(len(pass.Doc.Paragraphs))
+		return own
+	})
+	return v.(*AttributionSet), nil
+}
+
+// extract appends the anonymous sources of doc to out, in text order.
+func (sr *sourcingRule) extract(doc *prose.Document, qs *quotes.QuoteSet, out *[]Attribution) {
+	paras := doc.Paragraphs
 	// cur is the paragraph under scan; next the one after it, once its
 	// first sentence was needed. Each has one of the two buffers.
 	var cur, next *paraIndex
@@ -45,7 +126,7 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 		if cur != nil && cur.buf == buf {
 			buf = &bufs.para[1]
 		}
-		return newParaIndex(paras[i], sr.matcher, buf, quotes)
+		return newParaIndex(paras[i], sr.matcher, buf, qs)
 	}
 	ex := sr.extra()
 	// owed is a paragraph whose first sentence was not matched for the
@@ -78,7 +159,8 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			qualified, open := false, false
-			if x.at(clsNoun, n) != n+1 {
+			crowdStart := x.crowdEndingAt(n)
+			if x.at(clsNoun, n) != n+1 && crowdStart < 0 {
 				switch {
 				case x.at(clsQualNoun, n) == n+1:
 					qualified = true
@@ -101,8 +183,30 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 			if !s.before {
 				covered = s.cueFirst // "an official who met with Bush aides said"
 			}
-			if x.namedContext(s) {
+			if crowdStart >= 0 && crowdStart < s.first {
+				s.first = crowdStart // "aid agencies"
+			}
+			if x.namedContext(s) || x.statement(s) {
 				continue
+			}
+			if crowdStart >= 0 {
+				switch {
+				case s.tail.affiliated || x.namedOwner(s):
+					// "analysts at Deutsche Bank", "FS Group experts": a
+					// specified group.
+					continue
+				case s.tail.knowledge || s.tail.marker || x.singular(s):
+					// "analysts familiar with the talks", "one
+					// economist said": an anonymous source.
+				case !strings.HasSuffix(strings.ToLower(x.text(s.noun)), "s"):
+					continue // "expert said": a singular with no determiner
+				default:
+					*out = append(*out, x.vagueAttribution(s, pi))
+					if !s.before {
+						covered = s.cueFirst
+					}
+					continue
+				}
 			}
 			if found.repeats(x, s, pi, len(judged), ex.outlets) {
 				continue
@@ -130,33 +234,130 @@ func runSourcing(pass *analysis.Pass) (any, error) {
 				}
 			}
 			judged = append(judged, judgedSource{
-				start:   x.p.Src(x.toks[s.first].Start),
-				end:     x.p.SrcEnd(x.toks[s.noun].End),
-				outcome: judge(own, nextFacts, s.tail),
-				desc:    x.quoteSource(s),
+				start:    x.p.Src(x.toks[s.first].Start),
+				end:      x.p.SrcEnd(x.toks[s.noun].End),
+				cueStart: x.p.Src(x.toks[s.cueFirst].Start),
+				cueEnd:   x.p.SrcEnd(x.toks[s.cueEnd-1].End),
+				para:     pi,
+				sentence: sent,
+				outcome:  judge(own, nextFacts, s.tail),
+				desc:     x.quoteSource(s),
 			})
 		}
 	}
-	// Reported at the end: a second reference further on may give the
+	// Classified at the end: a second reference further on may give the
 	// reason ("said the official, who was not authorized to discuss it").
 	for _, j := range judged {
-		o := j.outcome
-		sev := analysis.SeverityOff // the rule's
-		switch {
-		case o == outcomeJustified || o == outcomeWeak && !sr.opts.StrictReasons:
-			if !sr.opts.ReportJustified {
-				continue
-			}
-			sev = analysis.SeverityInfo
+		k := Anonymous
+		if j.outcome == outcomeWeak || j.outcome == outcomeJustified {
+			k = AnonymousJustified
 		}
-		pass.Report(analysis.Diagnostic{
-			Start:    j.start,
-			End:      j.end,
-			Severity: sev,
-			Message:  sr.message(o, j.desc),
+		span := prose.Span{Start: j.start, End: j.end}
+		*out = append(*out, Attribution{
+			Para:       j.para,
+			Sentence:   j.sentence,
+			Source:     span,
+			SourceText: words.AsWritten(string(doc.Text[j.start:j.end])),
+			Cue:        prose.Span{Start: j.cueStart, End: j.cueEnd},
+			Span:       span,
+			Kind:       k,
+			Quality:    outcomeQuality[j.outcome],
+			Ref:        -1,
+			Quote:      -1,
+			quoted:     j.desc,
 		})
 	}
-	return nil, nil
+}
+
+// crowdEndingAt returns the first token of a crowd noun ending at token n
+// ("analysts", "aid agencies"), or -1.
+func (x *paraIndex) crowdEndingAt(n int) int {
+	if !x.any[clsCrowd] {
+		return -1
+	}
+	s := x.endingAt(clsCrowd, n)
+	if s < 0 || x.at(clsCrowd, s) != n+1 {
+		return -1
+	}
+	return s
+}
+
+// namedOwner reports whether a name of two or more capitalized words, or a
+// possessive, stands before the noun of s: "FS Group experts", "its
+// geologists", "the bank's analysts" are a group the story names.
+func (x *paraIndex) namedOwner(s source) bool {
+	caps := 0
+	for k := s.first; k < s.noun; k++ {
+		if x.possessive(k) {
+			return true
+		}
+		switch strings.ToLower(x.text(k)) {
+		case "its", "their", "his", "her", "our":
+			return true
+		}
+		if x.capitalized(k) && k > x.sentenceStart(k) {
+			caps++
+		}
+	}
+	return caps >= 2
+}
+
+// singular reports whether source s is one person of a crowd: a singular
+// determiner before a singular noun ("one economist", "a US-based
+// insurance expert").
+func (x *paraIndex) singular(s source) bool {
+	if strings.HasSuffix(strings.ToLower(x.text(s.noun)), "s") {
+		return false
+	}
+	switch strings.ToLower(x.text(s.first)) {
+	case "a", "an", "one", "another":
+		return true
+	}
+	return false
+}
+
+// statement reports whether the cue of s is followed by a statement frame
+// ("said in a statement"), perhaps after bridges ("on Monday"): the
+// words of an institution's published statement.
+func (x *paraIndex) statement(s source) bool {
+	if !x.any[clsStatement] || s.before {
+		return false
+	}
+	k := s.cueEnd
+	for i := 0; i < 3 && k < x.n; i++ {
+		if x.at(clsStatement, k) > 0 {
+			return true
+		}
+		e := x.at(clsBridge, k)
+		if e <= k {
+			return false
+		}
+		k = e
+	}
+	return false
+}
+
+// vagueAttribution is a crowd source s as an attribution of kind Vague.
+func (x *paraIndex) vagueAttribution(s source, pi int) Attribution {
+	first, last := s.first, s.cueEnd-1
+	if s.before {
+		first, last = s.cueFirst, s.noun
+	}
+	span := prose.Span{Start: x.p.Src(x.toks[first].Start), End: x.p.SrcEnd(x.toks[last].End)}
+	src := prose.Span{Start: x.p.Src(x.toks[s.first].Start), End: x.p.SrcEnd(x.toks[s.noun].End)}
+	return Attribution{
+		Para:       pi,
+		Sentence:   int(x.sent[s.first]),
+		Source:     src,
+		SourceText: words.AsWritten(x.p.Text[x.toks[s.first].Start:x.toks[s.noun].End]),
+		Cue:        prose.Span{Start: x.p.Src(x.toks[s.cueFirst].Start), End: x.p.SrcEnd(x.toks[s.cueEnd-1].End)},
+		Span:       span,
+		Kind:       Vague,
+		Ref:        -1,
+		Quote:      -1,
+		quoted:     x.quoteSource(s),
+		grammar:    true,
+	}
 }
 
 // sourcingBufs is the memory of one run, pooled: the indexes of the
@@ -169,9 +370,11 @@ type sourcingBufs struct {
 
 // A judgedSource is a first reference to an unnamed source, judged.
 type judgedSource struct {
-	start, end int // in the document's source
-	outcome    outcome
-	desc       string // its words, for the message
+	start, end       int // in the document's source
+	cueStart, cueEnd int
+	para, sentence   int
+	outcome          outcome
+	desc             string // its words, for the message
 }
 
 // judgedSources are a document's first references, in text order.

@@ -23,7 +23,10 @@ type tailInfo struct {
 	noComment bool // "declined to comment"
 	// adjacent tells that only bridges stand between noun and cue
 	// ("officials continued to say").
-	adjacent    bool
+	adjacent bool
+	// affiliated tells that a post-modifier names the group ("at Deutsche
+	// Bank", "of the IMF", "polled by Reuters").
+	affiliated  bool
 	cue, cueEnd int
 	end         int // one past the last token of the tail
 }
@@ -61,7 +64,12 @@ func (x *paraIndex) findSource(n int, qualified bool) (source, bool) {
 		// A one-word cue before the description is an inverted
 		// attribution only after a comma, a closing quote or a dash:
 		// "Ruiz said officials" has officials in its reported speech.
-		if b == first-1 && !x.isAttributionLead(b-1) {
+		if b == first-1 && !x.isAttributionLead(b-1) && !objectCue(x.text(b)) {
+			return source{}, false
+		}
+		// "..., said ministers had failed": a verb right after the noun
+		// makes it the subject of the reported speech, not its source.
+		if n+1 < se && finiteAux(x.text(n+1)) {
 			return source{}, false
 		}
 		s.cueFirst, s.cueEnd, s.before = b, first, true
@@ -127,9 +135,119 @@ func (x *paraIndex) head(n, ss int) (int, bool) {
 			k-- // "American and European diplomats"
 			continue
 		}
+		if d, ok := x.openModifiers(k, ss); ok {
+			return d, true // "another Japanese bank official"
+		}
+		if d := x.anaphorOpen(k, ss); d {
+			return 0, false // "the bank official"
+		}
 		break
 	}
 	return first, true
+}
+
+// maxOpenModifiers is how many words of the open class (nouns and
+// adjectives no list holds: "bank", "grain", "political") may stand
+// between a determiner and the noun.
+const maxOpenModifiers = 2
+
+// openModifiers reads tokens k and before as modifiers no list holds,
+// which a determiner must then open: "another Japanese bank official",
+// "one Republican political strategist", "a US-based insurance expert".
+// It returns the determiner's first token.
+func (x *paraIndex) openModifiers(k, ss int) (int, bool) {
+	open := 0
+	for ; k >= ss; k-- {
+		if s := x.endingAt(clsDet, k); s >= ss {
+			if open == 0 || x.endingAt(clsAnaphor, s-1) >= ss {
+				return 0, false
+			}
+			return s, true
+		}
+		if x.endingAt(clsModifier, k) >= ss || x.capitalized(k) && x.endingAt(clsFunction, k) != k ||
+			x.isPunct(k, ".") && x.isInitialism(k-1) {
+			continue
+		}
+		if !x.openWord(k) || open == maxOpenModifiers {
+			return 0, false
+		}
+		open++
+	}
+	return 0, false
+}
+
+// anaphorOpen reports whether an anaphor opens the words before token k,
+// over open-class modifiers: "the bank official" is a second reference.
+func (x *paraIndex) anaphorOpen(k, ss int) bool {
+	for open := 0; k >= ss && open <= maxOpenModifiers; k-- {
+		if s := x.endingAt(clsAnaphor, k); s >= ss {
+			return open > 0
+		}
+		if x.capitalized(k) && x.endingAt(clsFunction, k) != k {
+			continue // "The American forensics expert"
+		}
+		if !x.openWord(k) {
+			return false
+		}
+		open++
+	}
+	return false
+}
+
+// openWord reports whether token k may be an open-class modifier: a
+// lower-case word that is no cue, clause break, determiner or function
+// word.
+func (x *paraIndex) openWord(k int) bool {
+	if x.toks[k].Kind != prose.Word || x.capitalized(k) {
+		return false
+	}
+	return x.at(clsCueAfter, k) < 0 && x.endingAt(clsCueBefore, k) < 0 && x.at(clsBreak, k) < 0 &&
+		x.endingAt(clsFunction, k) != k && x.at(clsNoun, k) < 0 && x.at(clsBridge, k) < 0 &&
+		x.at(clsNonCue, k) < 0 && x.endingAt(clsPostMod, k) != k
+}
+
+// passiveAfter reports whether the cue ending before token e is a
+// participle or an infinitive's verb rather than a cue: "to" or "by"
+// follows it ("officials expected to attend", "experts polled by").
+func (x *paraIndex) passiveAfter(e int) bool {
+	if e >= x.n || x.toks[e].Kind != prose.Word {
+		return false
+	}
+	w := x.text(e)
+	return w == "to" || w == "by"
+}
+
+// objectCue reports whether w is a cue whose object is the source, so
+// that it needs no comma before it: "the newspaper quotes a source close
+// to the buyer", "the report cites two officials".
+// affiliation reports whether the post-modifier w, before a definite
+// organisation, makes its members a specified group: "economists at the
+// central bank", "historians from the archive"; "in the region" does not.
+func affiliation(w string) bool {
+	switch strings.ToLower(w) {
+	case "at", "from", "of", "with":
+		return true
+	}
+	return false
+}
+
+// finiteAux reports whether w is an auxiliary or a modal, the opening
+// of a finite verb phrase.
+func finiteAux(w string) bool {
+	switch strings.ToLower(w) {
+	case "had", "has", "have", "was", "were", "is", "are", "would", "will",
+		"could", "can", "should", "might", "may", "must", "did", "do", "does":
+		return true
+	}
+	return false
+}
+
+func objectCue(w string) bool {
+	switch strings.ToLower(w) {
+	case "quotes", "quoted", "quoting", "cites", "cited", "citing":
+		return true
+	}
+	return false
 }
 
 // tail scans right from token k, the one after a noun, to the attribution
@@ -156,6 +274,14 @@ func (x *paraIndex) tail(k, se int) tailInfo {
 			continue
 		}
 		if e := x.at(clsCueAfter, k); e > 0 {
+			if x.passiveAfter(e) {
+				// "officials expected to attend", "analysts
+				// polled by": a participle, not a cue.
+				if x.capitalized(e+1) || x.text(e+1) == "the" && x.capitalized(e+2) {
+					t.affiliated = true
+				}
+				return t
+			}
 			t.cue, t.cueEnd = k, e
 			return t
 		}
@@ -187,6 +313,12 @@ func (x *paraIndex) tail(k, se int) tailInfo {
 			return t
 		}
 		if e := x.at(clsPostMod, k); e > 0 {
+			if x.capitalized(e) || e+1 < se && x.text(e) == "the" && x.capitalized(e+1) {
+				t.affiliated = true // "analysts at Deutsche Bank"
+			}
+			if e < se && affiliation(x.text(k)) && x.text(e) == "the" {
+				t.affiliated = true // "economists at the central bank"
+			}
 			post, words, k = true, 0, e
 			continue
 		}
@@ -249,8 +381,8 @@ func (x *paraIndex) clause(k, se int, t *tailInfo) (int, bool) {
 		t.named = true
 		return 0, false
 	}
-	if e := x.at(clsNaming, k+1); e > 0 && x.capitalized(e) {
-		t.named = true // ", including Ana Ruiz,"
+	if e := x.at(clsNaming, k+1); e > 0 {
+		t.named = true // ", including Ana Ruiz,", ", including the mayor,"
 		return 0, false
 	}
 	var knowledge, marker bool

@@ -3,6 +3,7 @@ package sourcing
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -12,11 +13,33 @@ import (
 	"github.com/attrlint/attrlint/internal/phrase"
 )
 
-// SourcingOptions are the options of a rule of kind anonymous-source. Every
-// list is a list of phrases, matched as the pattern kind matches them:
-// whole words, case ignored, "*" for any one word. The embedded pack
-// rules/sourcing/sourcing.yaml fills them all; see it for what each list holds.
+// SourcingOptions are the options of a rule of kind anonymous-source: the
+// messages and what to report. Its lists (SourcingLists) are the
+// attributions analyzer's vocabulary, set in the `analyzers: attributions:`
+// section; a rule that sets one of them itself replaces that list for its
+// own run (configs written when the lists were the rule's stay valid).
 type SourcingOptions struct {
+	SourcingLists `yaml:",inline"`
+
+	// ReportJustified reports justified sources at info.
+	ReportJustified bool `yaml:"report-justified"`
+	// StrictReasons treats weak reasons as no reason.
+	StrictReasons bool `yaml:"strict-reasons"`
+
+	// Messages for the other outcomes; the rule's message is the one for a
+	// source with no reason at all. {source} quotes the source.
+	MessageKnowledge string `yaml:"message-knowledge"`
+	MessageNonReason string `yaml:"message-non-reason"`
+	MessageWeak      string `yaml:"message-weak"`
+	MessageJustified string `yaml:"message-justified"`
+}
+
+// SourcingLists are the word lists of anonymous sources. Every list is a
+// list of phrases, matched as the pattern kind matches them: whole words,
+// case ignored, "*" for any one word. The embedded pack
+// rules/sourcing/sourcing.yaml fills them all; see it for what each list
+// holds.
+type SourcingLists struct {
 	// Nouns are source nouns that make an unnamed source by themselves
 	// ("officials", "a diplomat").
 	Nouns []string `yaml:"nouns"`
@@ -64,18 +87,36 @@ type SourcingOptions struct {
 	// OutletNouns stand for a news outlet the story named before: "the
 	// outlet’s sources" after Reuters' sources is a second reference.
 	OutletNouns []string `yaml:"outlet-nouns"`
+	// CrowdNouns are generic crowds ("analysts", "critics", "aid
+	// agencies"): plural and unnamed they are vague attribution, singular
+	// with a determiner an anonymous source ("one economist said"), and
+	// specified by an affiliation ("analysts at Deutsche Bank") neither.
+	CrowdNouns []string `yaml:"crowd-nouns"`
+	// StatementFrames after a cue make it an institution's published
+	// statement ("officials of the ministry said in a statement").
+	StatementFrames []string `yaml:"statement-frames"`
+}
 
-	// ReportJustified reports justified sources at info.
-	ReportJustified bool `yaml:"report-justified"`
-	// StrictReasons treats weak reasons as no reason.
-	StrictReasons bool `yaml:"strict-reasons"`
+// set reports whether any list is set.
+func (l *SourcingLists) set() bool {
+	v := reflect.ValueOf(l).Elem()
+	for i := range v.NumField() {
+		if v.Field(i).Len() > 0 {
+			return true
+		}
+	}
+	return false
+}
 
-	// Messages for the other outcomes; the rule's message is the one for a
-	// source with no reason at all. {source} quotes the source.
-	MessageKnowledge string `yaml:"message-knowledge"`
-	MessageNonReason string `yaml:"message-non-reason"`
-	MessageWeak      string `yaml:"message-weak"`
-	MessageJustified string `yaml:"message-justified"`
+// over returns l with every list that o sets replaced by o's.
+func (l SourcingLists) over(o *SourcingLists) SourcingLists {
+	v, w := reflect.ValueOf(&l).Elem(), reflect.ValueOf(o).Elem()
+	for i := range v.NumField() {
+		if w.Field(i).Len() > 0 {
+			v.Field(i).Set(w.Field(i))
+		}
+	}
+	return l
 }
 
 // SourcingAnalyzer runs one rule of kind anonymous-source on a document.
@@ -116,15 +157,28 @@ const (
 	clsWeakReason
 	clsBreak
 	clsNamedSubject
+	clsCrowd
+	clsStatement
 	numClasses
 )
 
-// sourcingRule is a compiled rule of kind anonymous-source.
-type sourcingRule struct {
-	id       string
+// anonRule is a compiled rule of kind anonymous-source.
+type anonRule struct {
 	messages [numOutcomes]string
 	opts     SourcingOptions
-	matcher  *phrase.Matcher
+	// own is set when the rule sets lists of its own: it then runs the
+	// extraction with them over the analyzer's (vocab, built on first
+	// use), instead of reading the analyzer's result.
+	own       bool
+	vocabOnce sync.Once
+	vocab     *sourcingRule
+	vocabErr  error
+}
+
+// sourcingRule is the compiled vocabulary of anonymous sources.
+type sourcingRule struct {
+	opts    SourcingLists
+	matcher *phrase.Matcher
 	// trigger holds the words every source needs: a noun, or the last word
 	// of an anonymity marker ("anonymity", "named"). A paragraph without
 	// one is skipped after one cheap pass over its words.
@@ -140,14 +194,48 @@ type sourcingRule struct {
 }
 
 func compileSourcing(r *rules.Rule, opts any) (any, error) {
-	return phrase.CheckOnFailure(func(check bool) (any, error) { return compileSourcingChecked(r, opts, check) })
-}
-
-func compileSourcingChecked(r *rules.Rule, opts any, check bool) (any, error) {
 	o, ok := opts.(*SourcingOptions)
 	if !ok {
 		return nil, fmt.Errorf("anonymous-source: options are %T, want *SourcingOptions", opts)
 	}
+	ar := &anonRule{opts: *o, own: o.set()}
+	if ar.own {
+		// Checked now, so that an error has the rule's position; the
+		// lists merged over the analyzer's are compiled on first use.
+		if _, err := compileLists(&o.SourcingLists, false); err != nil {
+			return nil, err
+		}
+	}
+	ar.messages = [numOutcomes]string{
+		outcomeNoReason:  r.Message,
+		outcomeKnowledge: o.MessageKnowledge,
+		outcomeNonReason: o.MessageNonReason,
+		outcomeWeak:      o.MessageWeak,
+		outcomeJustified: o.MessageJustified,
+	}
+	if ar.messages[outcomeNoReason] == "" {
+		ar.messages[outcomeNoReason] = `anonymous source "{source}" gives no reason for anonymity: say why anonymity was granted and how the source knows`
+	}
+	for i := range ar.messages {
+		if ar.messages[i] == "" {
+			ar.messages[i] = ar.messages[outcomeNoReason]
+		}
+	}
+	return ar, nil
+}
+
+// compileLists compiles the lists of anonymous sources; required tells
+// that the lists must be complete (nouns and cues set), as the analyzer's
+// must.
+func compileLists(o *SourcingLists, required bool) (*sourcingRule, error) {
+	v, err := phrase.CheckOnFailure(func(check bool) (any, error) { return compileListsChecked(o, required, check) })
+	if err != nil {
+		return nil, err
+	}
+	return v.(*sourcingRule), nil
+}
+
+func compileListsChecked(o *SourcingLists, required, check bool) (any, error) {
 	lists := []struct {
 		key      string
 		cls      int
@@ -174,6 +262,8 @@ func compileSourcingChecked(r *rules.Rule, opts any, check bool) (any, error) {
 		{"weak-reasons", clsWeakReason, o.WeakReasons, false},
 		{"clause-breaks", clsBreak, o.ClauseBreaks, false},
 		{"named-subjects", clsNamedSubject, o.NamedSubjects, false},
+		{"crowd-nouns", clsCrowd, o.CrowdNouns, false},
+		{"statement-frames", clsStatement, o.StatementFrames, false},
 	}
 	n := 0
 	for _, l := range lists {
@@ -181,10 +271,10 @@ func compileSourcingChecked(r *rules.Rule, opts any, check bool) (any, error) {
 	}
 	buf := phrase.GetEntries(n)
 	entries := *buf
-	sr := &sourcingRule{id: r.ID, opts: *o}
+	sr := &sourcingRule{opts: *o}
 	sr.trigger.words = make(map[string]uint8, len(o.Nouns)+len(o.AnonymityMarkers)+len(o.QualifiedNouns)+len(o.Knowledge))
 	for _, l := range lists {
-		if l.required && len(l.phrases) == 0 {
+		if required && l.required && len(l.phrases) == 0 {
 			return nil, &rules.OptionError{Key: l.key, Index: -1,
 				Err: errors.New("an anonymous-source rule needs at least one entry here")}
 		}
@@ -194,7 +284,7 @@ func compileSourcingChecked(r *rules.Rule, opts any, check bool) (any, error) {
 			}
 			entries = append(entries, phrase.Entry{Phrase: s, ID: l.cls})
 			switch l.cls {
-			case clsNoun, clsMarker:
+			case clsNoun, clsMarker, clsCrowd:
 				sr.trigger.add(lastWord(s), trigSource)
 			case clsQualNoun:
 				sr.trigger.add(lastWord(s), trigQualified)
@@ -210,25 +300,10 @@ func compileSourcingChecked(r *rules.Rule, opts any, check bool) (any, error) {
 	}
 	sr.matcher = m
 	sr.bufs.New = func() any { return new(sourcingBufs) }
-	sr.messages = [numOutcomes]string{
-		outcomeNoReason:  r.Message,
-		outcomeKnowledge: o.MessageKnowledge,
-		outcomeNonReason: o.MessageNonReason,
-		outcomeWeak:      o.MessageWeak,
-		outcomeJustified: o.MessageJustified,
-	}
-	if sr.messages[outcomeNoReason] == "" {
-		sr.messages[outcomeNoReason] = `anonymous source "{source}" gives no reason for anonymity: say why anonymity was granted and how the source knows`
-	}
-	for i := range sr.messages {
-		if sr.messages[i] == "" {
-			sr.messages[i] = sr.messages[outcomeNoReason]
-		}
-	}
 	return sr, nil
 }
 
 // message returns the message for an outcome, quoting the source.
-func (sr *sourcingRule) message(o outcome, source string) string {
-	return strings.ReplaceAll(sr.messages[o], "{source}", source)
+func (ar *anonRule) message(o outcome, source string) string {
+	return strings.ReplaceAll(ar.messages[o], "{source}", source)
 }

@@ -130,20 +130,20 @@ func TestSourcingReportJustified(t *testing.T) {
 func TestSourcingCompileRejects(t *testing.T) {
 	tests := []struct {
 		name  string
-		edit  func(*SourcingOptions)
+		edit  func(*SourcingLists)
 		key   string
 		index int
 	}{
-		{"no nouns", func(o *SourcingOptions) { o.Nouns = nil }, "nouns", -1},
-		{"no cues", func(o *SourcingOptions) { o.CuesAfter = nil }, "cues-after", -1},
-		{"empty reason", func(o *SourcingOptions) { o.Reasons = append(o.Reasons, " ") }, "reasons", -1},
-		{"wildcard-only modifier", func(o *SourcingOptions) { o.Modifiers = []string{"senior", "*"} }, "modifiers", 1},
+		{"no nouns", func(o *SourcingLists) { o.Nouns = nil }, "nouns", -1},
+		{"no cues", func(o *SourcingLists) { o.CuesAfter = nil }, "cues-after", -1},
+		{"empty reason", func(o *SourcingLists) { o.Reasons = append(o.Reasons, " ") }, "reasons", -1},
+		{"wildcard-only modifier", func(o *SourcingLists) { o.Modifiers = []string{"senior", "*"} }, "modifiers", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			opts := sourcingPack(t, "").opts
 			tt.edit(&opts)
-			_, err := compileSourcing(&rules.Rule{ID: "anonymous-source"}, &opts)
+			_, err := compileLists(&opts, true)
 			var oe *rules.OptionError
 			if !errors.As(err, &oe) {
 				t.Fatalf("Compile = %v, want an *OptionError", err)

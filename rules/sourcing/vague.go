@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/attrlint/attrlint/rules"
 	"github.com/attrlint/attrlint/rules/internal/words"
@@ -17,7 +18,10 @@ import (
 
 // VagueOptions are the options of a rule of kind vague-attribution: the
 // phrases of a pattern rule, plus what tells a named speaker's words from
-// the story's own.
+// the story's own. They are the attributions analyzer's vocabulary of vague
+// attribution, set in its `analyzers: attributions:` section (keys
+// vague-phrases, vague-unless, ...); a rule that sets lists of its own
+// runs with them over the analyzer's.
 type VagueOptions struct {
 	// Phrases are the weasel phrases ("critics say", "it is widely
 	// believed"), matched as the pattern kind matches phrases.
@@ -39,7 +43,7 @@ type VagueOptions struct {
 var VagueAnalyzer = &analysis.Analyzer{
 	Name:     "vague-attribution",
 	Doc:      "flag weasel attribution in the story's own voice",
-	Requires: []*analysis.Analyzer{quotes.Quotes},
+	Requires: []*analysis.Analyzer{Attributions, quotes.Quotes},
 	Run:      runVague,
 }
 
@@ -59,8 +63,19 @@ const (
 	vagueBreak
 )
 
-type vagueRule struct {
+// vagueView is a compiled rule of kind vague-attribution.
+type vagueView struct {
 	message string
+	opts    VagueOptions
+	// own is set when the rule sets lists of its own (see anonRule.own).
+	own       bool
+	vocabOnce sync.Once
+	vocab     *vagueRule
+	vocabErr  error
+}
+
+// vagueRule is the compiled vocabulary of vague attribution.
+type vagueRule struct {
 	matcher *phrase.Matcher
 	// hits holds a word of every phrase: a paragraph with none of them
 	// has no match to report, and is not matched.
@@ -68,15 +83,57 @@ type vagueRule struct {
 }
 
 func compileVague(r *rules.Rule, opts any) (any, error) {
-	return phrase.CheckOnFailure(func(check bool) (any, error) { return compileVagueChecked(r, opts, check) })
-}
-
-func compileVagueChecked(r *rules.Rule, opts any, check bool) (any, error) {
 	o, ok := opts.(*VagueOptions)
 	if !ok {
 		return nil, fmt.Errorf("vague-attribution: options are %T, want *VagueOptions", opts)
 	}
-	if len(o.Phrases) == 0 {
+	v := &vagueView{message: r.Message, opts: *o, own: o.set()}
+	if v.message == "" {
+		v.message = `vague attribution "{match}": say who`
+	}
+	if v.own {
+		if _, err := compileVagueLists(o, false); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+// set reports whether any list is set.
+func (o *VagueOptions) set() bool {
+	return len(o.Phrases)+len(o.Unless)+len(o.SpeechVerbs)+len(o.ClauseBreaks) > 0
+}
+
+// over returns o with every list that u sets replaced by u's.
+func (o VagueOptions) over(u *VagueOptions) VagueOptions {
+	if len(u.Phrases) > 0 {
+		o.Phrases = u.Phrases
+		o.CaseSensitive = u.CaseSensitive
+	}
+	if len(u.Unless) > 0 {
+		o.Unless = u.Unless
+	}
+	if len(u.SpeechVerbs) > 0 {
+		o.SpeechVerbs = u.SpeechVerbs
+	}
+	if len(u.ClauseBreaks) > 0 {
+		o.ClauseBreaks = u.ClauseBreaks
+	}
+	return o
+}
+
+// compileVagueLists compiles the lists of vague attribution; required
+// tells that phrases must be set, as the analyzer's must.
+func compileVagueLists(o *VagueOptions, required bool) (*vagueRule, error) {
+	v, err := phrase.CheckOnFailure(func(check bool) (any, error) { return compileVagueChecked(o, required, check) })
+	if err != nil {
+		return nil, err
+	}
+	return v.(*vagueRule), nil
+}
+
+func compileVagueChecked(o *VagueOptions, required, check bool) (any, error) {
+	if required && len(o.Phrases) == 0 {
 		return nil, &rules.OptionError{Key: "phrases", Index: -1,
 			Err: errors.New("a vague-attribution rule needs at least one phrase")}
 	}
@@ -110,25 +167,70 @@ func compileVagueChecked(r *rules.Rule, opts any, check bool) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("vague-attribution: %w", err)
 	}
-	msg := r.Message
-	if msg == "" {
-		msg = `vague attribution "{match}": say who`
-	}
-	vr := &vagueRule{message: msg, matcher: m}
+	vr := &vagueRule{matcher: m}
 	vr.hits.addPhrases(o.Phrases)
 	return vr, nil
 }
 
 func runVague(pass *analysis.Pass) (any, error) {
-	vr, ok := pass.Options.(*vagueRule)
+	vv, ok := pass.Options.(*vagueView)
 	if !ok {
 		return nil, fmt.Errorf("vague-attribution: options are %T, want a compiled vague-attribution rule", pass.Options)
 	}
-	qset, _ := pass.ResultOf[quotes.Quotes].(*quotes.QuoteSet)
+	set, err := vv.attributions(pass)
+	if err != nil {
+		return nil, err
+	}
+	for i := range set.Items {
+		a := &set.Items[i]
+		if a.Kind != Vague && a.Kind != Impersonal {
+			continue
+		}
+		pass.Report(analysis.Diagnostic{
+			Start:   a.Span.Start,
+			End:     a.Span.End,
+			Message: strings.ReplaceAll(vv.message, "{match}", a.quoted),
+		})
+	}
+	return nil, nil
+}
+
+// attributions returns the attributions the rule reports from (see
+// anonRule.attributions).
+func (vv *vagueView) attributions(pass *analysis.Pass) (*AttributionSet, error) {
+	set, _ := pass.ResultOf[Attributions].(*AttributionSet)
+	if set == nil {
+		return nil, fmt.Errorf("vague-attribution: the attributions analyzer gave no result")
+	}
+	if !vv.own {
+		return set, nil
+	}
+	vv.vocabOnce.Do(func() {
+		o := vv.opts
+		if set.settings != nil && set.settings.vagueOpts != nil {
+			o = set.settings.vagueOpts.over(&vv.opts)
+		}
+		vv.vocab, vv.vocabErr = compileVagueLists(&o, true)
+	})
+	if vv.vocabErr != nil {
+		return nil, vv.vocabErr
+	}
+	v := pass.Shared(vv.vocab, func() any {
+		qs, _ := pass.ResultOf[quotes.Quotes].(*quotes.QuoteSet)
+		own := &AttributionSet{}
+		vv.vocab.extract(pass.Doc, qs, &own.Items)
+		own.finish(len(pass.Doc.Paragraphs))
+		return own
+	})
+	return v.(*AttributionSet), nil
+}
+
+// extract appends the vague attributions of doc to out, in text order.
+func (vr *vagueRule) extract(doc *prose.Document, qset *quotes.QuoteSet, out *[]Attribution) {
 	lex := qset.Lexicon() // the words of names and noun phrases
 	var hits, unless, verbs, breaks []phrase.Match
 	var spans, us []prose.Span
-	for _, p := range pass.Doc.Paragraphs {
+	for pi, p := range doc.Paragraphs {
 		if !vr.hits.mayMatch(p) {
 			continue
 		}
@@ -161,14 +263,32 @@ func runVague(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			src := p.SrcSpan(h)
-			pass.Report(analysis.Diagnostic{
-				Start:   src.Start,
-				End:     src.End,
-				Message: strings.ReplaceAll(vr.message, "{match}", words.AsWritten(p.Text[h.Start:h.End])),
+			*out = append(*out, Attribution{
+				Para:       pi,
+				Sentence:   p.SentenceAt(h.Start),
+				Span:       src,
+				Cue:        src,
+				SourceText: words.AsWritten(p.Text[h.Start:h.End]),
+				Kind:       vagueKind(p, h, lex),
+				Ref:        -1,
+				Quote:      -1,
+				quoted:     words.AsWritten(p.Text[h.Start:h.End]),
 			})
 		}
 	}
-	return nil, nil
+}
+
+// vagueKind classifies a vague phrase: Impersonal for an impersonal "it",
+// an agentless passive or a report of nobody in particular, Vague for a
+// crowd.
+func vagueKind(p *prose.Paragraph, h prose.Span, lex *quotes.Lexicon) SourceKind {
+	w := strings.ToLower(p.Text[h.Start:h.End])
+	switch {
+	case strings.HasPrefix(w, "it ") || strings.HasPrefix(w, "it’s") || strings.HasPrefix(w, "it's"),
+		strings.Contains(w, "report"), passiveParticiple(p, h, lex) >= 0:
+		return Impersonal
+	}
+	return Vague
 }
 
 // inQuotation reports whether h lies inside a full direct quotation.
