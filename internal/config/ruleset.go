@@ -396,22 +396,44 @@ func (l *loader) unknownKindHint() string {
 	return fmt.Sprintf("; a rule of your own needs a kind (%s), and a built-in rule's id must be spelled exactly", strings.Join(l.set.KindNames(), ", "))
 }
 
-// compileError reports an error from a kind's Compile: an *rules.OptionError
-// at its option's value (or the item of a list it names), anything else at
-// the rule's id.
+// compileError reports an error from a kind's Compile, or each of the
+// errors it joins (errors.Join): an *rules.OptionError at its option's value
+// (or the item of a list it names), anything else at the rule's id.
 func (l *loader) compileError(fields []pair, path, idFile string, idNode *yaml.Node, err error) {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			l.compileError(fields, path, idFile, idNode, e)
+		}
+		return
+	}
 	var oe *rules.OptionError
 	if !errors.As(err, &oe) {
 		l.errorf(idFile, idNode, "%s: %v", path, err)
 		return
 	}
 	for _, f := range fields {
-		if f.key != oe.Key {
+		rest, ok := strings.CutPrefix(oe.Key, f.key)
+		if !ok || rest != "" && rest[0] != '.' {
 			continue
 		}
 		n := l.deref(f.file, f.v)
 		if n == nil {
 			return
+		}
+		// A key under the option's ("speech-verbs.say", "units.troops.words"):
+		// the value of each key on the way, in mappings.
+		for rest != "" && n.Kind == yaml.MappingNode {
+			var next *yaml.Node
+			for _, p := range l.pairs(f.file, n, "") {
+				if r, ok := strings.CutPrefix(rest[1:], p.key); ok && (r == "" || r[0] == '.') {
+					next, rest = l.deref(f.file, p.v), r
+					break
+				}
+			}
+			if next == nil {
+				break
+			}
+			n = next
 		}
 		where := path + "." + oe.Key
 		if oe.Index >= 0 && n.Kind == yaml.SequenceNode && oe.Index < len(n.Content) {

@@ -55,13 +55,25 @@ func Compile(entries []Entry) (*Matcher, error) {
 // their words.
 func compile(entries []Entry, intern func([]string) []int32) (*Matcher, error) {
 	steps := make([][]step, len(entries))
-	var keys []string
 	for i, e := range entries {
 		st, err := split(e.Phrase, e.CaseSensitive)
 		if err != nil {
 			return nil, &EntryError{Index: i, Phrase: e.Phrase, Err: err}
 		}
 		steps[i] = st
+	}
+	return build(entries, steps, intern), nil
+}
+
+// build builds a matcher for the entries, split into steps, with intern
+// giving the IDs of their words.
+func build(entries []Entry, steps [][]step, intern func([]string) []int32) *Matcher {
+	n := 0
+	for _, st := range steps {
+		n += len(st)
+	}
+	keys := make([]string, 0, n)
+	for _, st := range steps {
 		for _, s := range st {
 			if !s.wild {
 				keys = append(keys, s.key)
@@ -82,7 +94,7 @@ func compile(entries []Entry, intern func([]string) []int32) (*Matcher, error) {
 		}
 		ids = (*b).add(steps[i], ids, e.ID)
 	}
-	return newMatcher(folded.finish(), exact.finish(), len(entries)), nil
+	return newMatcher(folded.finish(), exact.finish(), len(entries))
 }
 
 func newMatcher(folded, exact *trie, n int) *Matcher {

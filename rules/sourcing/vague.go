@@ -68,47 +68,24 @@ type vagueRule struct {
 }
 
 func compileVague(r *rules.Rule, opts any) (any, error) {
-	return phrase.CheckOnFailure(func(check bool) (any, error) { return compileVagueChecked(r, opts, check) })
-}
-
-func compileVagueChecked(r *rules.Rule, opts any, check bool) (any, error) {
 	o, ok := opts.(*VagueOptions)
 	if !ok {
 		return nil, fmt.Errorf("vague-attribution: options are %T, want *VagueOptions", opts)
 	}
+	var errs []error
 	if len(o.Phrases) == 0 {
-		return nil, &rules.OptionError{Key: "phrases", Index: -1,
-			Err: errors.New("a vague-attribution rule needs at least one phrase")}
+		errs = append(errs, &rules.OptionError{Key: "phrases", Index: -1,
+			Err: errors.New("a vague-attribution rule needs at least one phrase")})
 	}
-	lists := []struct {
-		key   string
-		id    int
-		items []string
-		cs    bool
-	}{
-		{"phrases", vagueHit, o.Phrases, o.CaseSensitive},
-		{"unless", vagueUnless, o.Unless, o.CaseSensitive},
-		{"cues-after", vagueVerb, o.SpeechVerbs, false},
-		{"clause-breaks", vagueBreak, o.ClauseBreaks, false},
-	}
-	n := 0
-	for _, l := range lists {
-		n += len(l.items)
-	}
-	buf := phrase.GetEntries(n)
-	entries := *buf
-	for _, l := range lists {
-		for i, s := range l.items {
-			if err := phrase.CheckIf(check, s); err != nil {
-				return nil, &rules.OptionError{Key: l.key, Index: i, Err: err}
-			}
-			entries = append(entries, phrase.Entry{Phrase: s, ID: l.id, CaseSensitive: l.cs})
-		}
-	}
-	m, err := phrase.Compile(entries)
-	phrase.PutEntries(buf, entries)
-	if err != nil {
-		return nil, fmt.Errorf("vague-attribution: %w", err)
+	// In the order of the classes, whose ids the lists get.
+	var ls phrase.Lists
+	ls.Add(phrase.List{Key: "phrases", Phrases: o.Phrases, CaseSensitive: o.CaseSensitive})
+	ls.Add(phrase.List{Key: "unless", Phrases: o.Unless, CaseSensitive: o.CaseSensitive})
+	ls.Add(phrase.List{Key: "cues-after", Phrases: o.SpeechVerbs})
+	ls.Add(phrase.List{Key: "clause-breaks", Phrases: o.ClauseBreaks})
+	m, lerrs := ls.Compile()
+	if errs = appendListErrors(errs, lerrs); errs != nil {
+		return nil, errors.Join(errs...)
 	}
 	msg := r.Message
 	if msg == "" {

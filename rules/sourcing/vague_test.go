@@ -13,13 +13,6 @@ import (
 	"github.com/attrlint/attrlint/prose"
 )
 
-// vaguePack returns the vague-attribution rule as the config loader
-// compiles it from the pack.
-func vaguePack(t testing.TB) *vagueRule {
-	t.Helper()
-	return testConfig(t, "").Rule("vague-attribution").Options.(*vagueRule)
-}
-
 // runVagueOn runs vague-attribution of cfg over text (plain text), through
 // the driver, and returns the words of its findings.
 func runVagueOn(t testing.TB, cfg *config.Config, text string) []string {
