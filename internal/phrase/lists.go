@@ -76,15 +76,6 @@ func (b *Lists) Len() int { return len(b.entries) }
 // usable (see Check) is a *ListError; Compile reports every one of them,
 // in the order they were added, and then no matcher.
 func (b *Lists) Compile() (*Matcher, []*ListError) {
-	if m := thawFrozen(b.entries); m != nil {
-		if recorder.on.Load() {
-			record(b.entries)
-		}
-		return m, nil
-	}
-	if recorder.on.Load() {
-		record(b.entries)
-	}
 	steps, errs := b.split()
 	if errs != nil {
 		return nil, errs
@@ -99,21 +90,33 @@ func (b *Lists) Check() []*ListError {
 	return errs
 }
 
-// split splits every entry into its steps, collecting the errors.
+// split splits every entry into its steps, collecting the errors. The
+// steps of all entries share one array.
 func (b *Lists) split() ([][]step, []*ListError) {
-	steps := make([][]step, len(b.entries))
+	ends := make([]int, len(b.entries)) // entry i's steps end at all[ends[i]]
+	all := make([]step, 0, 2*len(b.entries))
+	var toks []prose.Token
 	var errs []*ListError
 	l := 0
 	for i, e := range b.entries {
-		st, err := split(e.Phrase, e.CaseSensitive)
+		from := len(all)
+		var err error
+		all, toks, err = appendSteps(all, toks, e.Phrase, e.CaseSensitive)
+		ends[i] = len(all)
 		if err != nil {
+			all = all[:from]
+			ends[i] = from
 			for l+1 < len(b.lists) && b.lists[l+1].first <= i {
 				l++
 			}
 			errs = append(errs, &ListError{Key: b.lists[l].key, Index: i - b.lists[l].first, Err: err})
-			continue
 		}
-		steps[i] = st
+	}
+	steps := make([][]step, len(b.entries))
+	from := 0
+	for i, end := range ends {
+		steps[i] = all[from:end:end]
+		from = end
 	}
 	return steps, errs
 }
