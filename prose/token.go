@@ -58,6 +58,10 @@ func Tokenize(s string) []Token {
 	return appendTokens(make([]Token, 0, len(s)/4+1), s)
 }
 
+// AppendTokens appends the tokens of s, as Tokenize gives them, to toks,
+// so that a caller tokenizing many short strings can reuse one slice.
+func AppendTokens(toks []Token, s string) []Token { return appendTokens(toks, s) }
+
 // appendTokens appends the tokens of s to toks.
 func appendTokens(toks []Token, s string) []Token {
 	for i := 0; i < len(s); {

@@ -75,7 +75,7 @@ func InternWords(keys []string) []int32 {
 	out := make([]int32, len(keys))
 	grew := false
 	if len(vocab.ids) == 0 && len(keys) > 8 {
-		// The first words, often all of them at once (phrase.UseFrozen):
+		// The first words, often all of a phrase matcher's at once:
 		// a map of the right size costs a third of one grown to it.
 		vocab.ids = make(map[string]int32, len(keys))
 	}

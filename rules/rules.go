@@ -149,6 +149,9 @@ type Set struct {
 	Kinds      []*Kind
 	Extractors []*Extractor
 	Packs      []Pack
+	// Defaults, when set, are the packs decoded ahead of time; the loader
+	// uses them instead of parsing the packs while their hash matches.
+	Defaults *Defaults
 }
 
 // Kind returns the kind named name.

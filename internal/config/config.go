@@ -163,6 +163,19 @@ func Default(set *rules.Set) (*Config, error) {
 // its kinds and extractors. Problems are returned together as an
 // ErrorList, sorted by position.
 func Parse(set *rules.Set, path string, data []byte) (*Config, error) {
+	c, err := parse(set, path, data, true)
+	var el ErrorList
+	if errors.As(err, &el) && set.Defaults != nil {
+		// Errors are reported where they are, in the packs too: load
+		// again from the packs' YAML, which is where positions are.
+		c, err = parse(set, path, data, false)
+	}
+	return c, err
+}
+
+// parse is Parse, from the set's decoded defaults when defaults is set
+// and they are fresh.
+func parse(set *rules.Set, path string, data []byte, defaults bool) (*Config, error) {
 	c := &Config{
 		Path:        path,
 		Include:     DefaultInclude,
@@ -194,8 +207,7 @@ func Parse(set *rules.Set, path string, data []byte) (*Config, error) {
 		col := utf8.RuneCount(head[bytes.LastIndexByte(head, '\n')+1:]) + 1
 		return nil, ErrorList{{File: file, Line: line, Col: col, Msg: fmt.Sprintf("config file is larger than %d bytes (1 MB) from here on; a config holds settings and rules, not data: move word lists into a smaller file", MaxFileSize)}}
 	}
-	useCachedMatchers()
-	l := &loader{set: set}
+	l := &loader{set: set, defaults: defaults}
 	l.load(c, file, data)
 	// The parser places an empty document ("---") on the line after the
 	// file's last: point at the last line.
@@ -299,4 +311,41 @@ func severityNames() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// DecodeDefaults decodes the packs of set, as a load does before any kind
+// compiles its options: what rules.Defaults holds. It never uses set's own
+// Defaults.
+func DecodeDefaults(set *rules.Set) (*rules.Defaults, error) {
+	l := &loader{set: set}
+	rs := l.loadPacks()
+	d := &rules.Defaults{Hash: rules.PackHash(set.Packs)}
+	for _, id := range rs.ids() {
+		def := rs.defs[id]
+		r, opts := l.decodeRule(def, def.fields, "rules."+id, def.idFile, def.idNode)
+		if r == nil {
+			continue
+		}
+		d.Rules = append(d.Rules, rules.DecodedRule{
+			ID: r.ID, Kind: r.Kind.Name, Source: r.Source, Severity: r.Default,
+			Message: r.Message, Summary: r.Summary, Doc: r.Doc, Examples: r.Examples,
+			Options: opts,
+		})
+	}
+	for _, x := range set.Extractors {
+		name := x.Analyzer.Name
+		def := rs.extractors[name]
+		if def == nil {
+			continue
+		}
+		opts, ok := l.decodeSettings(x, def, "analyzers."+name)
+		if ok {
+			d.Settings = append(d.Settings, rules.DecodedSettings{Analyzer: name, Settings: opts})
+		}
+	}
+	sort.Slice(d.Settings, func(i, j int) bool { return d.Settings[i].Analyzer < d.Settings[j].Analyzer })
+	if len(l.errs) > 0 {
+		return nil, l.finish()
+	}
+	return d, nil
 }

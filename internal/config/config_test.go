@@ -245,6 +245,47 @@ func TestUserRuleOfKindPattern(t *testing.T) {
 	}
 }
 
+// Every bad item of a list is reported, each at its own position (issue
+// 18): three bad phrases, three bad regexps, and phrases in lists under an
+// extractor's mapping keys.
+func TestEveryBadItemOfAListIsReported(t *testing.T) {
+	const yaml = `rules:
+  house-style:
+    kind: pattern
+    phrases: ["*", critics say, "", "* *"]
+    patterns: ['(', '\bok\b', '[', ')']
+analyzers:
+  quotes:
+    speech-verbs:
+      say: [says, "*", said]
+  figures:
+    units:
+      troops:
+        words: [troops, "", soldiers]
+`
+	_, err := Parse(all.Set, "desk/.attrlint.yaml", []byte(yaml))
+	want := []string{
+		`desk/.attrlint.yaml:4:15: rules.house-style.phrases[0]: phrase "*" has only wildcards: it would match every word`,
+		`desk/.attrlint.yaml:4:33: rules.house-style.phrases[2]: phrase is empty: give at least one word`,
+		`desk/.attrlint.yaml:4:37: rules.house-style.phrases[3]: phrase "* *" has only wildcards: it would match every word`,
+		"desk/.attrlint.yaml:5:16: rules.house-style.patterns[0]: invalid regexp \"(\": error parsing regexp: missing closing ): `(`",
+		"desk/.attrlint.yaml:5:31: rules.house-style.patterns[2]: invalid regexp \"[\": error parsing regexp: missing closing ]: `[`",
+		"desk/.attrlint.yaml:5:36: rules.house-style.patterns[3]: invalid regexp \")\": error parsing regexp: unexpected ): `)`",
+		`desk/.attrlint.yaml:9:19: analyzers.quotes.speech-verbs.say[1]: phrase "*" has only wildcards: it would match every word`,
+		`desk/.attrlint.yaml:13:25: analyzers.figures.units.troops.words[1]: phrase is empty: give at least one word`,
+	}
+	got := errLines(t, err)
+	var mine []string
+	for _, g := range got {
+		if strings.HasPrefix(g, "desk/") {
+			mine = append(mine, g)
+		}
+	}
+	if strings.Join(mine, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(mine, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestOverrides(t *testing.T) {
 	set, linked := testKinds(t)
 	const yaml = `rules:

@@ -276,11 +276,6 @@ func (l *loader) plainStrings(n *yaml.Node) ([]string, bool) {
 // stringItems returns the items of sequence n when all are plain strings
 // (non-null scalars, no aliases).
 func stringItems(n *yaml.Node) ([]string, bool) {
-	if values, ok := cachedStringList(n); ok {
-		// The cached items are shared by every load and read-only, as
-		// decoded options are: capped, so that an append copies them.
-		return values[:len(values):len(values)], true
-	}
 	for _, item := range n.Content {
 		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
 			return nil, false

@@ -7,6 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/attrlint/attrlint/analysis"
+	"github.com/attrlint/attrlint/rules"
 )
 
 // extractorNames returns the names of the extractors, sorted.
@@ -27,6 +28,9 @@ type extractorDef struct {
 	// not tied to one key.
 	file string
 	node *yaml.Node
+	// cached are the settings decoded from the packs ahead of time (see
+	// rules.Defaults); fields are then only the user's.
+	cached any
 }
 
 // analyzersSection merges one `analyzers:` mapping (of a pack or of the
@@ -67,17 +71,11 @@ func (l *loader) compileExtractors(defs map[string]*extractorDef, file string) m
 		if d == nil {
 			d = &extractorDef{file: file}
 		}
-		before := len(l.errs)
-		opts := x.NewOptions()
-		ov := reflect.ValueOf(opts).Elem()
-		fs := structFields(ov.Type())
-		for _, f := range l.checkKeys(d.fields, fs.names, path) {
-			l.decodeKey(f.file, f.v, fs.field(ov, f.key), path, f.key)
-			if l.over {
-				return nil
-			}
+		opts, ok := l.decodeSettings(x, d, path)
+		if l.over {
+			return nil
 		}
-		if len(l.errs) > before {
+		if !ok {
 			continue
 		}
 		compiled := opts
@@ -92,4 +90,27 @@ func (l *loader) compileExtractors(defs map[string]*extractorDef, file string) m
 		out[x.Analyzer] = compiled
 	}
 	return out
+}
+
+// decodeSettings decodes the settings of extractor x from its merged keys,
+// over the packs' decoded settings when d has them.
+func (l *loader) decodeSettings(x *rules.Extractor, d *extractorDef, path string) (any, bool) {
+	before := len(l.errs)
+	opts := x.NewOptions()
+	ov := reflect.ValueOf(opts)
+	if d.cached != nil && !setDecoded(ov, d.cached) {
+		l.errorf(d.file, d.node, "%s: decoded settings are %T, want %T", path, d.cached, opts)
+		return nil, false
+	}
+	fs := structFields(ov.Elem().Type())
+	for _, f := range l.checkKeys(d.fields, fs.names, path) {
+		// A key replaces the value the packs gave, whole.
+		fv := fs.field(ov.Elem(), f.key)
+		fv.SetZero()
+		l.decodeKey(f.file, f.v, fv, path, f.key)
+		if l.over {
+			return nil, false
+		}
+	}
+	return opts, len(l.errs) == before
 }

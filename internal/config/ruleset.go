@@ -45,6 +45,9 @@ type ruleDef struct {
 	// defaultSev is the pack's severity for a built-in rule.
 	defaultSev analysis.Severity
 	fields     []pair
+	// cached is the rule decoded from its pack ahead of time (see
+	// rules.Defaults); fields are then only the user's.
+	cached *rules.DecodedRule
 	// rule is the compiled rule; nil until compiled or when it has errors.
 	rule *rules.Rule
 }
@@ -63,19 +66,15 @@ func (s *ruleSet) ids() []string {
 	return out
 }
 
-// parsePacks returns the node trees of the packs pks: from the pack
-// cache (packcache_gen.go) when it holds a pack's exact bytes, else parsed, the
-// packs at once, one goroutine each. YAML parsing is most of the start-up
-// cost of a run on one draft, and the packs are independent. Their errors
-// (bugs in attrlint) are added in pack order.
+// parsePacks returns the node trees of the packs pks, parsed at once, one
+// goroutine each: YAML parsing is most of what loading them costs, and the
+// packs are independent. Their errors (bugs in attrlint) are added in pack
+// order.
 func (l *loader) parsePacks(pks []rules.Pack) []*yaml.Node {
 	docs := make([]*yaml.Node, len(pks))
 	errs := make([]ErrorList, len(pks))
 	var wg sync.WaitGroup
 	for i, pk := range pks {
-		if docs[i] = cachedPack(pk.Name, pk.Data); docs[i] != nil {
-			continue
-		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -89,6 +88,31 @@ func (l *loader) parsePacks(pks []rules.Pack) []*yaml.Node {
 		l.errs = append(l.errs, e...)
 	}
 	return docs
+}
+
+// useDefaults returns the decoded defaults of the loader's set when the
+// load may use them and they were decoded from the set's packs as they
+// are, else nil.
+func (l *loader) useDefaults() *rules.Defaults {
+	d := l.set.Defaults
+	if !l.defaults || d == nil || d.Hash != rules.PackHash(l.set.Packs) {
+		return nil
+	}
+	return d
+}
+
+// decodedPacks returns the rule definitions of the set's decoded defaults
+// d: what loadPacks gives, already decoded, without positions.
+func (l *loader) decodedPacks(d *rules.Defaults) *ruleSet {
+	set := &ruleSet{defs: make(map[string]*ruleDef, len(d.Rules)), extractors: map[string]*extractorDef{}}
+	for i := range d.Rules {
+		r := &d.Rules[i]
+		set.defs[r.ID] = &ruleDef{id: r.ID, idFile: r.Source, source: r.Source, builtin: true, kind: r.Kind, defaultSev: r.Severity, cached: r}
+	}
+	for _, s := range d.Settings {
+		set.extractors[s.Analyzer] = &extractorDef{cached: s.Settings}
+	}
+	return set
 }
 
 // loadPacks reads the packs of the loader's set into rule definitions.
@@ -300,34 +324,67 @@ func (s *ruleSet) compileAll(l *loader) []*rules.Rule {
 // options of its kind, decoded strictly and compiled by the kind. Errors
 // not tied to one key are reported at (idFile, idNode).
 func (l *loader) compile(def *ruleDef, fields []pair, path, idFile string, idNode *yaml.Node) *rules.Rule {
+	r, opts := l.decodeRule(def, fields, path, idFile, idNode)
+	if r == nil {
+		return nil
+	}
+	compiled := opts
+	if r.Kind.Compile != nil {
+		c, err := r.Kind.Compile(r, opts)
+		if err != nil {
+			l.compileError(fields, path, idFile, idNode, err)
+			return nil
+		}
+		compiled = c
+	}
+	r.Options = compiled
+	return r
+}
+
+// decodeRule decodes a rule from its merged keys, over its decoded
+// defaults when it has them (a built-in rule whose keys are then the
+// user's alone): the rule without Options, and its kind's options
+// decoded; nil when there are errors.
+func (l *loader) decodeRule(def *ruleDef, fields []pair, path, idFile string, idNode *yaml.Node) (*rules.Rule, any) {
 	before := len(l.errs)
-	var kindField *pair
-	for i := range fields {
-		if fields[i].key == "kind" {
-			kindField = &fields[i]
+	var kind *rules.Kind
+	if c := def.cached; c != nil {
+		k, ok := l.set.Kind(c.Kind)
+		if !ok {
+			l.errorf(idFile, idNode, "%s.kind: unknown kind %q", path, c.Kind)
+			return nil, nil
 		}
-	}
-	if kindField == nil {
-		if def.builtin {
-			return nil // reported by loadPacks
+		kind = k
+	} else {
+		var kindField *pair
+		for i := range fields {
+			if fields[i].key == "kind" {
+				kindField = &fields[i]
+			}
 		}
-		l.errorf(idFile, idNode, "%s: unknown rule %q%s", path, def.id, l.unknownKindHint())
-		return nil
-	}
-	name, kn, ok := l.scalarString(kindField.file, kindField.v, path+".kind")
-	if !ok {
-		return nil
-	}
-	kind, found := l.set.Kind(name)
-	if !found {
-		msg := fmt.Sprintf("%s.kind: unknown kind %q", path, name)
-		if s := didYouMean(name, l.set.KindNames()); s != "" {
-			msg += s
-		} else {
-			msg += fmt.Sprintf(" (kinds: %s)", strings.Join(l.set.KindNames(), ", "))
+		if kindField == nil {
+			if def.builtin {
+				return nil, nil // reported by loadPacks
+			}
+			l.errorf(idFile, idNode, "%s: unknown rule %q%s", path, def.id, l.unknownKindHint())
+			return nil, nil
 		}
-		l.errorf(kindField.file, kn, "%s", msg)
-		return nil
+		name, kn, ok := l.scalarString(kindField.file, kindField.v, path+".kind")
+		if !ok {
+			return nil, nil
+		}
+		k, found := l.set.Kind(name)
+		if !found {
+			msg := fmt.Sprintf("%s.kind: unknown kind %q", path, name)
+			if s := didYouMean(name, l.set.KindNames()); s != "" {
+				msg += s
+			} else {
+				msg += fmt.Sprintf(" (kinds: %s)", strings.Join(l.set.KindNames(), ", "))
+			}
+			l.errorf(kindField.file, kn, "%s", msg)
+			return nil, nil
+		}
+		kind = k
 	}
 	r := &rules.Rule{ID: def.id, Kind: kind, Source: def.source, Default: def.defaultSev, Severity: def.defaultSev}
 	if !def.builtin {
@@ -337,6 +394,16 @@ func (l *loader) compile(def *ruleDef, fields []pair, path, idFile string, idNod
 	ov := reflect.ValueOf(opts)
 	if ov.Kind() != reflect.Pointer || ov.Elem().Kind() != reflect.Struct {
 		panic(fmt.Sprintf("config: kind %q: NewOptions must return a pointer to a struct, not %T", kind.Name, opts))
+	}
+	if c := def.cached; c != nil {
+		r.Message, r.Summary, r.Doc = c.Message, c.Summary, c.Doc
+		// Shared by every load, read-only as decoded options are:
+		// capped, so that an append copies it.
+		r.Examples = c.Examples[:len(c.Examples):len(c.Examples)]
+		if !setDecoded(ov, c.Options) {
+			l.errorf(idFile, idNode, "%s: decoded options are %T, want %T", path, c.Options, opts)
+			return nil, nil
+		}
 	}
 	optFields := structFields(ov.Elem().Type())
 	checked := fields
@@ -361,57 +428,79 @@ func (l *loader) compile(def *ruleDef, fields []pair, path, idFile string, idNod
 		case "doc":
 			l.decodeKey(f.file, f.v, reflect.ValueOf(&r.Doc).Elem(), path, f.key)
 		case "examples":
-			if ex, visits, ok := cachedExamples(f.file, f.v); ok && !l.over && l.visits+visits <= maxVisits {
-				// What decode gives, shared by every load: capped,
-				// so that an append copies it.
-				r.Examples = ex[:len(ex):len(ex)]
-				l.visits += visits
-				break
-			}
+			r.Examples = nil
 			l.decodeValue(f.file, f.v, &r.Examples, path+".examples")
 		default:
-			l.decodeKey(f.file, f.v, optFields.field(ov.Elem(), f.key), path, f.key)
+			// A key replaces the value its defaults gave, whole.
+			fv := optFields.field(ov.Elem(), f.key)
+			fv.SetZero()
+			l.decodeKey(f.file, f.v, fv, path, f.key)
 		}
 		if l.over {
-			return nil
+			return nil, nil
 		}
 	}
 	if len(l.errs) > before {
-		return nil
+		return nil, nil
 	}
-	compiled := opts
-	if kind.Compile != nil {
-		c, err := kind.Compile(r, opts)
-		if err != nil {
-			l.compileError(fields, path, idFile, idNode, err)
-			return nil
-		}
-		compiled = c
+	return r, opts
+}
+
+// setDecoded copies the decoded struct that decoded points at into the
+// one ov points at, shallowly: their slices and maps are shared, and
+// decoding a key over them replaces them rather than changing them. It
+// reports false when the types differ.
+func setDecoded(ov reflect.Value, decoded any) bool {
+	dv := reflect.ValueOf(decoded)
+	if dv.Type() != ov.Type() || dv.IsNil() {
+		return false
 	}
-	r.Options = compiled
-	return r
+	ov.Elem().Set(dv.Elem())
+	return true
 }
 
 func (l *loader) unknownKindHint() string {
 	return fmt.Sprintf("; a rule of your own needs a kind (%s), and a built-in rule's id must be spelled exactly", strings.Join(l.set.KindNames(), ", "))
 }
 
-// compileError reports an error from a kind's Compile: an *rules.OptionError
-// at its option's value (or the item of a list it names), anything else at
-// the rule's id.
+// compileError reports an error from a kind's Compile, or each of the
+// errors it joins (errors.Join): an *rules.OptionError at its option's value
+// (or the item of a list it names), anything else at the rule's id.
 func (l *loader) compileError(fields []pair, path, idFile string, idNode *yaml.Node, err error) {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			l.compileError(fields, path, idFile, idNode, e)
+		}
+		return
+	}
 	var oe *rules.OptionError
 	if !errors.As(err, &oe) {
 		l.errorf(idFile, idNode, "%s: %v", path, err)
 		return
 	}
 	for _, f := range fields {
-		if f.key != oe.Key {
+		rest, ok := strings.CutPrefix(oe.Key, f.key)
+		if !ok || rest != "" && rest[0] != '.' {
 			continue
 		}
 		n := l.deref(f.file, f.v)
 		if n == nil {
 			return
+		}
+		// A key under the option's ("speech-verbs.say", "units.troops.words"):
+		// the value of each key on the way, in mappings.
+		for rest != "" && n.Kind == yaml.MappingNode {
+			var next *yaml.Node
+			for _, p := range l.pairs(f.file, n, "") {
+				if r, ok := strings.CutPrefix(rest[1:], p.key); ok && (r == "" || r[0] == '.') {
+					next, rest = l.deref(f.file, p.v), r
+					break
+				}
+			}
+			if next == nil {
+				break
+			}
+			n = next
 		}
 		where := path + "." + oe.Key
 		if oe.Index >= 0 && n.Kind == yaml.SequenceNode && oe.Index < len(n.Content) {

@@ -21,7 +21,12 @@ var topKeys = []string{"version", "files", "fail-level", "format", "color", "job
 
 // load fills c from the packs and the user's file; errors go to l.errs.
 func (l *loader) load(c *Config, file string, data []byte) {
-	set := l.loadPacks()
+	var set *ruleSet
+	if d := l.useDefaults(); d != nil {
+		set = l.decodedPacks(d)
+	} else {
+		set = l.loadPacks()
+	}
 	var top map[string]pair
 	if doc := l.parseDocument(file, data); doc != nil {
 		if root := l.mapping(file, doc, "", "a mapping of settings (version, files, rules, ...)"); root != nil {

@@ -35,6 +35,9 @@ type loader struct {
 	visits int
 	// over is set once maxVisits is reached; walking stops everywhere.
 	over bool
+	// defaults tells whether the set's decoded defaults may be used
+	// (see useDefaults).
+	defaults bool
 }
 
 func (l *loader) errorf(file string, n *yaml.Node, format string, args ...any) {
@@ -82,12 +85,6 @@ type pair struct {
 // whose keys give way to the ones written in n. A duplicate key or a key
 // that is not a string is an error.
 func (l *loader) pairs(file string, n *yaml.Node, path string) []pair {
-	if ps, ok := cachedPairs(file, n); ok && !l.over && l.visits+len(ps) <= maxVisits {
-		// What the loop below gives, visiting each key once: shared
-		// by every load, and capped, so that an append copies it.
-		l.visits += len(ps)
-		return ps[:len(ps):len(ps)]
-	}
 	var merged []pair
 	own := make([]pair, 0, len(n.Content)/2)
 	// Keys seen so far: the own pairs', looked for among them while there

@@ -1,9 +1,8 @@
 package phrase
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
+	"sort"
 	"sync"
 
 	"github.com/attrlint/attrlint/prose"
@@ -33,35 +32,35 @@ func (e *EntryError) Error() string {
 func (e *EntryError) Unwrap() error { return e.Err }
 
 // Compile builds a matcher for the entries. An entry that is not a usable
-// phrase (see Check) is an *EntryError.
-//
-// When UseFrozen gave a set holding a matcher frozen from exactly these
-// entries, Compile returns it instead of compiling them again.
+// phrase (see Check) is an *EntryError. Lists compiles the lists of a
+// rule's options, reporting every bad item.
 func Compile(entries []Entry) (*Matcher, error) {
-	m := thawFrozen(entries)
-	if m == nil {
-		var err error
-		if m, err = compile(entries, prose.InternWords); err != nil {
-			return nil, err
-		}
-	}
-	if recorder.on.Load() {
-		record(entries)
-	}
-	return m, nil
+	return compile(entries, prose.InternWords)
 }
 
 // compile builds a matcher for the entries, with intern giving the IDs of
 // their words.
 func compile(entries []Entry, intern func([]string) []int32) (*Matcher, error) {
 	steps := make([][]step, len(entries))
-	var keys []string
 	for i, e := range entries {
 		st, err := split(e.Phrase, e.CaseSensitive)
 		if err != nil {
 			return nil, &EntryError{Index: i, Phrase: e.Phrase, Err: err}
 		}
 		steps[i] = st
+	}
+	return build(entries, steps, intern), nil
+}
+
+// build builds a matcher for the entries, split into steps, with intern
+// giving the IDs of their words.
+func build(entries []Entry, steps [][]step, intern func([]string) []int32) *Matcher {
+	n := 0
+	for _, st := range steps {
+		n += len(st)
+	}
+	keys := make([]string, 0, n)
+	for _, st := range steps {
 		for _, s := range st {
 			if !s.wild {
 				keys = append(keys, s.key)
@@ -71,6 +70,10 @@ func compile(entries []Entry, intern func([]string) []int32) (*Matcher, error) {
 	// Every word of every phrase is interned at once, so that a paragraph
 	// looks each of its tokens up once for all matchers (prose.WordIDs).
 	ids := intern(keys)
+	maxID := int32(0)
+	for _, id := range ids {
+		maxID = max(maxID, id)
+	}
 	var folded, exact *trieBuilder
 	for i, e := range entries {
 		b := &folded
@@ -78,11 +81,11 @@ func compile(entries []Entry, intern func([]string) []int32) (*Matcher, error) {
 			b = &exact
 		}
 		if *b == nil {
-			*b = newTrieBuilder()
+			*b = newTrieBuilder(maxID, len(entries), n)
 		}
 		ids = (*b).add(steps[i], ids, e.ID)
 	}
-	return newMatcher(folded.finish(), exact.finish(), len(entries)), nil
+	return newMatcher(folded.finish(), exact.finish(), len(entries))
 }
 
 func newMatcher(folded, exact *trie, n int) *Matcher {
@@ -217,27 +220,54 @@ type frame struct {
 }
 
 // trie is a token trie over word IDs (prose.InternWords), laid out for
-// matching; a FrozenTrie is the same as exported data. Nodes are numbered
-// from 0, the root; 0 as a child means none.
-type trie FrozenTrie
+// matching. Nodes are numbered from 0, the root; 0 as a child means none.
+// Word IDs are above 0.
+type trie struct {
+	// Root[id] is the root's child for word id, or 0.
+	Root []int32
+	// WildNext[n] is the child of node n by its wildcard edge, or 0.
+	WildNext []int32
+	// Kids[First[n]:First[n+1]] are the children of node n (not the
+	// root), sorted by their word IDs, KidIDs[First[n]:First[n+1]].
+	First, KidIDs, Kids []int32
+	// Out[n] are the ids of the entries that end at node n.
+	Out [][]int
+}
 
-// trieBuilder builds a trie phrase by phrase.
+// trieBuilder builds a trie phrase by phrase. Its edges and outputs are
+// linked lists in flat slices, which cost a few allocations for a whole
+// pack's phrases where a map of edges cost one per node.
 type trieBuilder struct {
-	edges map[uint64]int32 // (node, word ID) → child
-	// wildNext[n] is the child of node n by its wildcard edge, or 0.
-	wildNext []int32
-	out      [][]int // out[n]: ids of the phrases ending at node n
+	root []int32 // root[id]: the root's child for word ID id, or 0
+	// firstEdge[n] is the first of node n's edges in edges, or -1;
+	// firstOut[n] the first of its outputs in outs, or -1.
+	firstEdge, firstOut []int32
+	wildNext            []int32 // wildNext[n]: node n's child by its wildcard edge, or 0
+	edges               []builderEdge
+	outs                []builderOut
 }
 
-func newTrieBuilder() *trieBuilder {
-	return &trieBuilder{
-		edges:    map[uint64]int32{},
-		wildNext: []int32{0},
-		out:      [][]int{nil},
+type builderEdge struct{ id, next, sibling int32 }
+
+type builderOut struct {
+	id   int
+	next int32
+}
+
+// newTrieBuilder returns a builder for phrases whose word IDs are at most
+// maxID, with room for about n phrases of steps steps.
+func newTrieBuilder(maxID int32, n, steps int) *trieBuilder {
+	b := &trieBuilder{
+		root:      make([]int32, maxID+1),
+		firstEdge: make([]int32, 1, steps+1),
+		firstOut:  make([]int32, 1, steps+1),
+		wildNext:  make([]int32, 1, steps+1),
+		edges:     make([]builderEdge, 0, steps),
+		outs:      make([]builderOut, 0, n),
 	}
+	b.firstEdge[0], b.firstOut[0] = -1, -1
+	return b
 }
-
-func edge(node, id int32) uint64 { return uint64(uint32(node))<<32 | uint64(uint32(id)) }
 
 // add adds a phrase whose word IDs are the first of ids, and returns the
 // rest of ids.
@@ -245,35 +275,51 @@ func (b *trieBuilder) add(steps []step, ids []int32, id int) []int32 {
 	node := int32(0)
 	for _, st := range steps {
 		var next int32
-		if st.wild {
+		switch {
+		case st.wild:
 			if next = b.wildNext[node]; next == 0 {
 				next = b.newNode()
 				b.wildNext[node] = next
 			}
-		} else {
-			k := edge(node, ids[0])
+		case node == 0:
+			w := ids[0]
 			ids = ids[1:]
-			var ok bool
-			if next, ok = b.edges[k]; !ok {
+			if next = b.root[w]; next == 0 {
 				next = b.newNode()
-				b.edges[k] = next
+				b.root[w] = next
+			}
+		default:
+			w := ids[0]
+			ids = ids[1:]
+			e := b.firstEdge[node]
+			for e >= 0 && b.edges[e].id != w {
+				e = b.edges[e].sibling
+			}
+			if e >= 0 {
+				next = b.edges[e].next
+			} else {
+				next = b.newNode()
+				b.edges = append(b.edges, builderEdge{id: w, next: next, sibling: b.firstEdge[node]})
+				b.firstEdge[node] = int32(len(b.edges) - 1)
 			}
 		}
 		node = next
 	}
-	for _, have := range b.out[node] {
-		if have == id {
+	for o := b.firstOut[node]; o >= 0; o = b.outs[o].next {
+		if b.outs[o].id == id {
 			return ids
 		}
 	}
-	b.out[node] = append(b.out[node], id)
+	b.outs = append(b.outs, builderOut{id: id, next: b.firstOut[node]})
+	b.firstOut[node] = int32(len(b.outs) - 1)
 	return ids
 }
 
 func (b *trieBuilder) newNode() int32 {
+	b.firstEdge = append(b.firstEdge, -1)
+	b.firstOut = append(b.firstOut, -1)
 	b.wildNext = append(b.wildNext, 0)
-	b.out = append(b.out, nil)
-	return int32(len(b.out) - 1)
+	return int32(len(b.wildNext) - 1)
 }
 
 // finish lays the edges out for matching; a nil builder gives a nil trie.
@@ -281,43 +327,75 @@ func (b *trieBuilder) finish() *trie {
 	if b == nil {
 		return nil
 	}
-	type kid struct{ node, id, next int32 }
-	ks := make([]kid, 0, len(b.edges))
-	maxRoot := int32(0)
-	for k, next := range b.edges {
-		node, id := int32(k>>32), int32(uint32(k))
-		if node == 0 {
-			maxRoot = max(maxRoot, id)
+	n := len(b.wildNext)
+	t := &trie{WildNext: b.wildNext}
+	maxRoot := 0
+	for id, next := range b.root {
+		if next != 0 {
+			maxRoot = id
+		}
+	}
+	t.Root = b.root[: maxRoot+1 : maxRoot+1]
+	t.First = make([]int32, n+1)
+	t.KidIDs = make([]int32, len(b.edges))
+	t.Kids = make([]int32, len(b.edges))
+	k := int32(0)
+	for node := range n {
+		t.First[node] = k
+		from := k
+		for e := b.firstEdge[node]; e >= 0; e = b.edges[e].sibling {
+			t.KidIDs[k], t.Kids[k] = b.edges[e].id, b.edges[e].next
+			k++
+		}
+		sortKids(t.KidIDs[from:k], t.Kids[from:k])
+	}
+	t.First[n] = k
+	// Each node's outputs in the order they were added, in one backing
+	// array.
+	ids := make([]int, len(b.outs))
+	t.Out = make([][]int, n)
+	at := 0
+	for node := range n {
+		c := 0
+		for o := b.firstOut[node]; o >= 0; o = b.outs[o].next {
+			c++
+		}
+		if c == 0 {
 			continue
 		}
-		ks = append(ks, kid{node, id, next})
-	}
-	t := &trie{WildNext: b.wildNext}
-	t.Root = make([]int32, maxRoot+1)
-	for k, next := range b.edges {
-		if node, id := int32(k>>32), int32(uint32(k)); node == 0 {
-			t.Root[id] = next
+		out := ids[at : at+c : at+c]
+		i := c
+		for o := b.firstOut[node]; o >= 0; o = b.outs[o].next {
+			i--
+			out[i] = b.outs[o].id
 		}
+		t.Out[node] = out
+		at += c
 	}
-	slices.SortFunc(ks, func(a, b kid) int {
-		if a.node != b.node {
-			return cmp.Compare(a.node, b.node)
-		}
-		return cmp.Compare(a.id, b.id)
-	})
-	n := len(b.out)
-	t.First = make([]int32, n+1)
-	t.KidIDs = make([]int32, len(ks))
-	t.Kids = make([]int32, len(ks))
-	for i, k := range ks {
-		t.First[k.node+1]++
-		t.KidIDs[i], t.Kids[i] = k.id, k.next
-	}
-	for i := 1; i <= n; i++ {
-		t.First[i] += t.First[i-1]
-	}
-	t.Out = b.out
 	return t
+}
+
+// sortKids sorts a node's children by word ID, ids and kids together.
+func sortKids(ids, kids []int32) {
+	if len(ids) > 12 {
+		sort.Sort(kidsByID{ids, kids})
+		return
+	}
+	for i := 1; i < len(ids); i++ {
+		for j := i; j > 0 && ids[j] < ids[j-1]; j-- {
+			ids[j], ids[j-1] = ids[j-1], ids[j]
+			kids[j], kids[j-1] = kids[j-1], kids[j]
+		}
+	}
+}
+
+type kidsByID struct{ ids, kids []int32 }
+
+func (k kidsByID) Len() int           { return len(k.ids) }
+func (k kidsByID) Less(i, j int) bool { return k.ids[i] < k.ids[j] }
+func (k kidsByID) Swap(i, j int) {
+	k.ids[i], k.ids[j] = k.ids[j], k.ids[i]
+	k.kids[i], k.kids[j] = k.kids[j], k.kids[i]
 }
 
 // starts reports whether a phrase may start at a token with word ID id

@@ -3,6 +3,7 @@ package phrase
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -302,5 +303,48 @@ func TestMatchManyChildren(t *testing.T) {
 				t.Errorf("%d children: phrase %d found as %q", n, i, got)
 			}
 		}
+	}
+}
+
+// Lists reports every bad item of every list, by its list's key and its
+// index there, and gives ids by list (or by phrase, with Each).
+func TestLists(t *testing.T) {
+	var ls Lists
+	ls.Add(List{Key: "nouns", Phrases: []string{"officials", "*", "a diplomat", ""}})
+	ls.Add(List{Key: "empty"})
+	ls.Add(List{Key: "verbs", Phrases: []string{"* *", "said"}, Each: true})
+	_, errs := ls.Compile()
+	var got []string
+	for _, e := range errs {
+		got = append(got, fmt.Sprintf("%s %d", e.Key, e.Index))
+	}
+	if want := []string{"nouns 1", "nouns 3", "verbs 0"}; !slices.Equal(got, want) {
+		t.Errorf("errors at %q, want %q", got, want)
+	}
+	if errs := ls.Check(); len(errs) != 3 {
+		t.Errorf("Check gives %d errors, want 3", len(errs))
+	}
+
+	ls = Lists{}
+	ids := []int{
+		ls.Add(List{Key: "nouns", Phrases: []string{"officials", "a diplomat"}}),
+		ls.Add(List{Key: "empty"}),
+		ls.Add(List{Key: "verbs", Phrases: []string{"said", "told"}, Each: true}),
+		ls.Add(List{Key: "names", Phrases: []string{"AP"}, CaseSensitive: true}),
+	}
+	if want := []int{0, 1, 2, 4}; !slices.Equal(ids, want) {
+		t.Errorf("ids %v, want %v", ids, want)
+	}
+	m, errs := ls.Compile()
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	doc := parse("A diplomat told AP that officials said ap.")
+	var found []string
+	for _, x := range m.Matches(doc.Paragraphs[0]) {
+		found = append(found, fmt.Sprintf("%d:%s", x.ID, doc.Paragraphs[0].Text[x.Start:x.End]))
+	}
+	if want := []string{"0:A diplomat", "3:told", "4:AP", "0:officials", "2:said"}; !slices.Equal(found, want) {
+		t.Errorf("matches %q, want %q", found, want)
 	}
 }

@@ -66,11 +66,17 @@ type step struct {
 
 // split tokenizes a phrase into its steps.
 func split(s string, caseSensitive bool) ([]step, error) {
-	toks := prose.Tokenize(s)
+	st, _, err := appendSteps(nil, nil, s, caseSensitive)
+	return st, err
+}
+
+// appendSteps appends the steps of a phrase to steps, using toks for its
+// tokens; it returns both, for reuse.
+func appendSteps(steps []step, toks []prose.Token, s string, caseSensitive bool) ([]step, []prose.Token, error) {
+	toks = prose.AppendTokens(toks[:0], s)
 	if len(toks) == 0 {
-		return nil, errors.New("phrase is empty: give at least one word")
+		return steps, toks, errors.New("phrase is empty: give at least one word")
 	}
-	steps := make([]step, 0, len(toks))
 	literal := false
 	for _, t := range toks {
 		w := s[t.Start:t.End]
@@ -85,9 +91,9 @@ func split(s string, caseSensitive bool) ([]step, error) {
 		steps = append(steps, step{key: normalizeApostrophes(w)})
 	}
 	if !literal {
-		return nil, fmt.Errorf("phrase %q has only wildcards: it would match every word", s)
+		return steps, toks, fmt.Errorf("phrase %q has only wildcards: it would match every word", s)
 	}
-	return steps, nil
+	return steps, toks, nil
 }
 
 // Fold lower-cases s letter by letter without changing its length, as
@@ -127,5 +133,8 @@ func Fold(s string) string {
 const rightQuote = "\u2019"
 
 func normalizeApostrophes(s string) string {
+	if strings.IndexByte(s, rightQuote[0]) < 0 {
+		return s // the common word, with no ’ to look for
+	}
 	return strings.ReplaceAll(s, rightQuote, "'")
 }

@@ -15,7 +15,10 @@ import (
 )
 
 // Set is every kind, extractor and pack. Kinds and extractors are sorted by
-// name, packs by name: the order in which the loader reads them.
+// name, packs by name: the order in which the loader reads them. Its
+// Defaults are the packs decoded (defaults_gen.go).
+//
+//go:generate go run -tags attrlint_nocache gen_defaults.go
 var Set = &rules.Set{
 	Kinds: []*rules.Kind{
 		sourcing.AnonymousSourceKind,
@@ -40,4 +43,5 @@ var Set = &rules.Set{
 		sourcing.VaguePack,
 		versions.Pack,
 	},
+	Defaults: defaults,
 }

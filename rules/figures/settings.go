@@ -3,6 +3,7 @@ package figures
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -93,17 +94,14 @@ type qualEntry struct {
 }
 
 func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
-	return phrase.CheckOnFailure(func(check bool) (*FigureSettingsCompiled, error) { return compileFiguresSettingsChecked(opts, check) })
-}
-
-func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompiled, error) {
 	o, ok := opts.(*FiguresSettings)
 	if !ok {
 		return nil, fmt.Errorf("figures: settings are %T, want *FiguresSettings", opts)
 	}
+	var errs []error
 	if len(o.Units) == 0 {
-		return nil, &rules.OptionError{Key: "units", Index: -1,
-			Err: errors.New("list at least one unit group: `troops: {words: [troops, soldiers]}`")}
+		errs = append(errs, &rules.OptionError{Key: "units", Index: -1,
+			Err: errors.New("list at least one unit group: `troops: {words: [troops, soldiers]}`")})
 	}
 	fs := &FigureSettingsCompiled{
 		prefixes:         map[string]string{},
@@ -121,7 +119,7 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 		v   float64
 	}{{"rounding-tolerance", o.RoundingTolerance}, {"conversion-tolerance", o.ConversionTolerance}} {
 		if t.v < 0 || t.v >= 1 {
-			return nil, &rules.OptionError{Key: t.key, Index: -1, Err: fmt.Errorf("%v is not a fraction: give a value from 0 to 1, such as 0.05", t.v)}
+			errs = append(errs, &rules.OptionError{Key: t.key, Index: -1, Err: fmt.Errorf("%v is not a fraction: give a value from 0 to 1, such as 0.05", t.v)})
 		}
 	}
 	groups := make([]string, 0, len(o.Units))
@@ -133,28 +131,20 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 	for _, u := range o.Units {
 		n += len(u.Words) + len(u.Convert)
 	}
-	buf := phrase.GetEntries(n)
-	entries := *buf
+	// Every unit has an id of its own, its index in fs.unitInfo.
+	var units phrase.Lists
 	fs.unitInfo = make([]unitEntry, 0, n)
-	// add adds a word of the group g; key names its list, under the
-	// group's key, for an error.
-	add := func(g, key string, i int, w string, e unitEntry) error {
-		if err := phrase.CheckIf(check, w); err != nil {
-			return &rules.OptionError{Key: "units." + g + key, Index: i, Err: err}
-		}
-		entries = append(entries, phrase.Entry{Phrase: w, ID: len(fs.unitInfo)})
-		fs.unitInfo = append(fs.unitInfo, e)
-		return nil
-	}
 	var names []string
 	for _, g := range groups {
 		u := o.Units[g]
 		if len(u.Words) == 0 && len(u.Convert) == 0 {
-			return nil, &rules.OptionError{Key: "units." + g, Index: -1, Err: errors.New("give the group `words` (synonyms) or `convert` (units and their sizes)")}
+			errs = append(errs, &rules.OptionError{Key: "units." + g, Index: -1, Err: errors.New("give the group `words` (synonyms) or `convert` (units and their sizes)")})
 		}
-		for i, w := range u.Words {
-			if err := add(g, ".words", i, w, unitEntry{group: g, factor: 1}); err != nil {
-				return nil, err
+		units.Add(phrase.List{Key: "units." + g + ".words", Phrases: u.Words, Each: true})
+		for _, w := range u.Words {
+			fs.unitInfo = append(fs.unitInfo, unitEntry{group: g, factor: 1})
+			if slices.Contains(o.Prefixes, w) {
+				fs.prefixes[w] = g
 			}
 		}
 		names = names[:0]
@@ -165,40 +155,39 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 		for _, w := range names {
 			f := u.Convert[w]
 			if f <= 0 {
-				return nil, &rules.OptionError{Key: "units." + g + ".convert." + w, Index: -1, Err: fmt.Errorf("size %v must be more than 0", f)}
+				errs = append(errs, &rules.OptionError{Key: "units." + g + ".convert." + w, Index: -1, Err: fmt.Errorf("size %v must be more than 0", f)})
 			}
-			if err := add(g, ".convert", -1, w, unitEntry{group: g, factor: f, convert: true}); err != nil {
-				return nil, err
+			// A list of one, keyed by the unit's own key.
+			units.Add(phrase.List{Key: "units." + g + ".convert." + w, Phrases: []string{w}, Each: true})
+			fs.unitInfo = append(fs.unitInfo, unitEntry{group: g, factor: f, convert: true})
+			if slices.Contains(o.Prefixes, w) {
+				fs.prefixes[w] = g
 			}
 		}
 	}
 	for i, g := range o.GenericUnits {
 		if _, ok := o.Units[g]; !ok {
-			return nil, &rules.OptionError{Key: "generic-units", Index: i, Err: fmt.Errorf("%q is not a unit group: name one of the groups under units", g)}
+			errs = append(errs, &rules.OptionError{Key: "generic-units", Index: i, Err: fmt.Errorf("%q is not a unit group: name one of the groups under units", g)})
+			continue
 		}
 		fs.generic.Add(g)
 	}
 	for i, p := range o.Prefixes {
-		g := ""
-		for _, e := range entries {
-			if e.Phrase == p {
-				g = fs.unitInfo[e.ID].group
-			}
+		if fs.prefixes[p] == "" {
+			errs = append(errs, &rules.OptionError{Key: "prefixes", Index: i, Err: fmt.Errorf("%q is in no unit group: add it to a group's words", p)})
 		}
-		if g == "" {
-			return nil, &rules.OptionError{Key: "prefixes", Index: i, Err: fmt.Errorf("%q is in no unit group: add it to a group's words", p)}
+	}
+	var lerrs []*phrase.ListError
+	fs.units, lerrs = units.Compile()
+	for _, e := range lerrs {
+		if strings.Contains(e.Key, ".convert.") {
+			e.Index = -1 // the unit is the key itself
 		}
-		fs.prefixes[p] = g
+		errs = append(errs, &rules.OptionError{Key: e.Key, Index: e.Index, Err: e.Err})
 	}
-	m, err := phrase.Compile(entries)
-	if err != nil {
-		return nil, fmt.Errorf("figures: units: %w", err)
-	}
-	fs.units = m
 
-	// The lists below reuse the memory of entries, which Compile kept
-	// none of.
-	qs := entries[:0]
+	// Every qualifier has an id of its own, its index in fs.qualInfo.
+	var quals phrase.Lists
 	fs.qualInfo = make([]qualEntry, 0, len(o.Qualifiers.Approximate)+len(o.Qualifiers.LowerBound)+len(o.Qualifiers.UpperBound))
 	for _, q := range []struct {
 		key   string
@@ -206,34 +195,26 @@ func compileFiguresSettingsChecked(opts any, check bool) (*FigureSettingsCompile
 		bound int8
 	}{{"qualifiers.approximate", o.Qualifiers.Approximate, 0}, {"qualifiers.lower-bound", o.Qualifiers.LowerBound, 1},
 		{"qualifiers.upper-bound", o.Qualifiers.UpperBound, -1}} {
-		for i, w := range q.list {
-			if err := phrase.CheckIf(check, w); err != nil {
-				return nil, &rules.OptionError{Key: q.key, Index: i, Err: err}
-			}
-			qs = append(qs, phrase.Entry{Phrase: w, ID: len(fs.qualInfo)})
+		quals.Add(phrase.List{Key: q.key, Phrases: q.list, Each: true})
+		for _, w := range q.list {
 			fs.qualInfo = append(fs.qualInfo, qualEntry{text: strings.ToLower(w), bound: q.bound})
 		}
 	}
-	if fs.quals, err = phrase.Compile(qs); err != nil {
-		return nil, fmt.Errorf("figures: qualifiers: %w", err)
+	fs.quals, lerrs = quals.Compile()
+	for _, e := range lerrs {
+		errs = append(errs, &rules.OptionError{Key: e.Key, Index: e.Index, Err: e.Err})
 	}
-	cs := qs[:0]
-	for i, c := range o.SeriesCues {
-		if err := phrase.CheckIf(check, c); err != nil {
-			return nil, &rules.OptionError{Key: "series-cues", Index: i, Err: err}
-		}
-		cs = append(cs, phrase.Entry{Phrase: c, ID: 0})
+
+	// id 0: series cue, 1: time cue.
+	var cues phrase.Lists
+	cues.Add(phrase.List{Key: "series-cues", Phrases: o.SeriesCues})
+	cues.Add(phrase.List{Key: "time-cues", Phrases: o.TimeCues})
+	fs.cues, lerrs = cues.Compile()
+	for _, e := range lerrs {
+		errs = append(errs, &rules.OptionError{Key: e.Key, Index: e.Index, Err: e.Err})
 	}
-	for i, c := range o.TimeCues {
-		if err := phrase.CheckIf(check, c); err != nil {
-			return nil, &rules.OptionError{Key: "time-cues", Index: i, Err: err}
-		}
-		cs = append(cs, phrase.Entry{Phrase: c, ID: 1})
-	}
-	fs.cues, err = phrase.Compile(cs)
-	phrase.PutEntries(buf, cs)
-	if err != nil {
-		return nil, fmt.Errorf("figures: series-cues: %w", err)
+	if errs != nil {
+		return nil, errors.Join(errs...)
 	}
 	return fs, nil
 }

@@ -83,23 +83,20 @@ func compilePattern(r *rules.Rule, opts any) (any, error) {
 	if !ok {
 		return nil, fmt.Errorf("pattern: options are %T, want *PatternOptions", opts)
 	}
+	var errs []error
 	if len(o.Phrases) == 0 && len(o.Patterns) == 0 {
-		return nil, &rules.OptionError{Key: "phrases", Index: -1,
-			Err: errors.New("a pattern rule needs at least one entry in phrases or patterns")}
+		errs = append(errs, &rules.OptionError{Key: "phrases", Index: -1,
+			Err: errors.New("a pattern rule needs at least one entry in phrases or patterns")})
 	}
 	pr := &patternRule{id: r.ID, message: r.Message, opts: *o}
 	if pr.message == "" {
 		pr.message = `"{match}" is flagged by rule ` + r.ID
 	}
-	for i, s := range o.Phrases {
-		if err := phrase.Check(s); err != nil {
-			return nil, &rules.OptionError{Key: "phrases", Index: i, Err: err}
-		}
-	}
-	for i, s := range o.Unless {
-		if err := phrase.Check(s); err != nil {
-			return nil, &rules.OptionError{Key: "unless", Index: i, Err: err}
-		}
+	// The phrases are compiled by Link, with every pattern rule's.
+	var ls phrase.Lists
+	pr.addLists(&ls)
+	for _, e := range ls.Check() {
+		errs = append(errs, &rules.OptionError{Key: e.Key, Index: e.Index, Err: e.Err})
 	}
 	for i, s := range o.Patterns {
 		re, err := regexp.Compile(s) // first as written, so errors quote the user's text
@@ -107,11 +104,22 @@ func compilePattern(r *rules.Rule, opts any) (any, error) {
 			re, err = regexp.Compile("(?i)" + s)
 		}
 		if err != nil {
-			return nil, &rules.OptionError{Key: "patterns", Index: i, Err: fmt.Errorf("invalid regexp %q: %w", s, err)}
+			errs = append(errs, &rules.OptionError{Key: "patterns", Index: i, Err: fmt.Errorf("invalid regexp %q: %w", s, err)})
+			continue
 		}
 		pr.patterns = append(pr.patterns, re)
 	}
+	if errs != nil {
+		return nil, errors.Join(errs...)
+	}
 	return pr, nil
+}
+
+// addLists adds the rule's phrases and unless phrases to ls, in this
+// order: the ids 2i and 2i+1 for the ith rule added.
+func (pr *patternRule) addLists(ls *phrase.Lists) {
+	ls.Add(phrase.List{Key: "phrases", Phrases: pr.opts.Phrases, CaseSensitive: pr.opts.CaseSensitive})
+	ls.Add(phrase.List{Key: "unless", Phrases: pr.opts.Unless, CaseSensitive: pr.opts.CaseSensitive})
 }
 
 // linkPatterns builds one matcher for the phrases of every pattern rule.
@@ -135,18 +143,14 @@ func linkPatterns(compiled []any) error {
 }
 
 func newPatternLink(rules []*patternRule) (*patternLink, error) {
-	var entries []phrase.Entry
-	for i, pr := range rules {
-		for _, s := range pr.opts.Phrases {
-			entries = append(entries, phrase.Entry{Phrase: s, ID: 2 * i, CaseSensitive: pr.opts.CaseSensitive})
-		}
-		for _, s := range pr.opts.Unless {
-			entries = append(entries, phrase.Entry{Phrase: s, ID: 2*i + 1, CaseSensitive: pr.opts.CaseSensitive})
-		}
+	var ls phrase.Lists
+	for _, pr := range rules {
+		pr.addLists(&ls)
 	}
-	m, err := phrase.Compile(entries)
-	if err != nil {
-		return nil, fmt.Errorf("pattern: %w", err)
+	m, errs := ls.Compile()
+	if errs != nil {
+		// Compile checked every rule's lists.
+		return nil, fmt.Errorf("pattern: %w", errs[0])
 	}
 	return &patternLink{matcher: m}, nil
 }

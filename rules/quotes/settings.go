@@ -206,20 +206,17 @@ const (
 func (c cue) attributes() bool { return c.aux == auxNone }
 
 func compileQuotesSettings(opts any) (*quoteSettings, error) {
-	return phrase.CheckOnFailure(func(check bool) (*quoteSettings, error) { return compileQuotesSettingsChecked(opts, check) })
-}
-
-func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) {
 	o, ok := opts.(*QuotesSettings)
 	if !ok {
 		return nil, fmt.Errorf("quotes: settings are %T, want *QuotesSettings", opts)
 	}
+	var errs []error
 	if len(o.SpeechVerbs) == 0 {
-		return nil, &rules.OptionError{Key: "speech-verbs", Index: -1,
-			Err: errors.New("list at least one speech verb: `say: [says, said, saying]`")}
+		errs = append(errs, &rules.OptionError{Key: "speech-verbs", Index: -1,
+			Err: errors.New("list at least one speech verb: `say: [says, said, saying]`")})
 	}
 	if o.MinWords < 0 {
-		return nil, &rules.OptionError{Key: "min-words", Index: -1, Err: errors.New("must be 0 or more")}
+		errs = append(errs, &rules.OptionError{Key: "min-words", Index: -1, Err: errors.New("must be 0 or more")})
 	}
 	qs := &quoteSettings{
 		pronouns:      wordSet(o.Pronouns),
@@ -265,28 +262,22 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 	for _, forms := range o.SpeechVerbs {
 		n += len(forms)
 	}
-	buf := phrase.GetEntries(n)
-	entries := *buf
+	// Every phrase has an id of its own, its index in qs.cues.
+	var ls phrase.Lists
 	qs.cues = make([]cue, 0, n)
 	for _, l := range lemmas {
 		forms := o.SpeechVerbs[l]
 		if len(forms) == 0 {
-			return nil, &rules.OptionError{Key: "speech-verbs." + l, Index: -1,
-				Err: errors.New("list the forms that attribute a quotation: `[says, said, saying]`")}
+			errs = append(errs, &rules.OptionError{Key: "speech-verbs." + l, Index: -1,
+				Err: errors.New("list the forms that attribute a quotation: `[says, said, saying]`")})
 		}
-		for i, f := range forms {
-			if err := phrase.CheckIf(check, f); err != nil {
-				return nil, &rules.OptionError{Key: "speech-verbs." + l, Index: i, Err: err}
-			}
-			entries = append(entries, phrase.Entry{Phrase: f, ID: len(qs.cues)})
+		ls.Add(phrase.List{Key: "speech-verbs." + l, Phrases: forms, Each: true})
+		for range forms {
 			qs.cues = append(qs.cues, cue{lemma: l})
 		}
 	}
-	for i, c := range o.Constructions {
-		if err := phrase.CheckIf(check, c); err != nil {
-			return nil, &rules.OptionError{Key: "constructions", Index: i, Err: err}
-		}
-		entries = append(entries, phrase.Entry{Phrase: c, ID: len(qs.cues)})
+	ls.Add(phrase.List{Key: "constructions", Phrases: o.Constructions, Each: true})
+	for _, c := range o.Constructions {
 		qs.cues = append(qs.cues, cue{lemma: lowerWords(c), construction: true})
 	}
 	for _, aux := range []struct {
@@ -299,18 +290,17 @@ func compileQuotesSettingsChecked(opts any, check bool) (*quoteSettings, error) 
 		{"glosses", o.Glosses, auxGloss},
 		{"term-markers", o.TermMarkers, auxTerm},
 	} {
-		for i, w := range aux.words {
-			if err := phrase.CheckIf(check, w); err != nil {
-				return nil, &rules.OptionError{Key: aux.key, Index: i, Err: err}
-			}
-			entries = append(entries, phrase.Entry{Phrase: w, ID: len(qs.cues)})
+		ls.Add(phrase.List{Key: aux.key, Phrases: aux.words, Each: true})
+		for _, w := range aux.words {
 			qs.cues = append(qs.cues, cue{lemma: lowerWords(w), aux: aux.aux})
 		}
 	}
-	m, err := phrase.Compile(entries)
-	phrase.PutEntries(buf, entries)
-	if err != nil {
-		return nil, fmt.Errorf("quotes: %w", err)
+	m, lerrs := ls.Compile()
+	for _, e := range lerrs {
+		errs = append(errs, &rules.OptionError{Key: e.Key, Index: e.Index, Err: e.Err})
+	}
+	if errs != nil {
+		return nil, errors.Join(errs...)
 	}
 	qs.matcher = m
 	return qs, nil

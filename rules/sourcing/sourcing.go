@@ -224,66 +224,51 @@ func compileSourcing(r *rules.Rule, opts any) (any, error) {
 	return ar, nil
 }
 
-// compileLists compiles the lists of anonymous sources; required tells
-// that the lists must be complete (nouns and cues set), as the analyzer's
-// must.
+// compileLists compiles the lists of anonymous sources with the one
+// phrase-list compiler, reporting every bad item; required tells that the
+// lists must be complete (nouns and cues set), as the analyzer's must.
 func compileLists(o *SourcingLists, required bool) (*sourcingRule, error) {
-	v, err := phrase.CheckOnFailure(func(check bool) (any, error) { return compileListsChecked(o, required, check) })
-	if err != nil {
-		return nil, err
-	}
-	return v.(*sourcingRule), nil
-}
-
-func compileListsChecked(o *SourcingLists, required, check bool) (any, error) {
+	// In the order of the word classes, whose ids the lists get.
 	lists := []struct {
 		key      string
-		cls      int
 		phrases  []string
 		required bool
 	}{
-		{"nouns", clsNoun, o.Nouns, true},
-		{"qualified-nouns", clsQualNoun, o.QualifiedNouns, false},
-		{"determiners", clsDet, o.Determiners, false},
-		{"anaphors", clsAnaphor, o.Anaphors, false},
-		{"modifiers", clsModifier, o.Modifiers, false},
-		{"function-words", clsFunction, o.FunctionWords, false},
-		{"post-modifiers", clsPostMod, o.PostModifiers, false},
-		{"knowledge", clsKnowledge, o.Knowledge, false},
-		{"cues-after", clsCueAfter, o.CuesAfter, true},
-		{"cues-before", clsCueBefore, o.CuesBefore, false},
-		{"bridges", clsBridge, o.Bridges, false},
-		{"non-cues", clsNonCue, o.NonCues, false},
-		{"naming", clsNaming, o.Naming, false},
-		{"not-names", clsNotName, o.NotNames, false},
-		{"anonymity-markers", clsMarker, o.AnonymityMarkers, false},
-		{"reason-links", clsReasonLink, o.ReasonLinks, false},
-		{"reasons", clsReason, o.Reasons, false},
-		{"weak-reasons", clsWeakReason, o.WeakReasons, false},
-		{"clause-breaks", clsBreak, o.ClauseBreaks, false},
-		{"named-subjects", clsNamedSubject, o.NamedSubjects, false},
-		{"crowd-nouns", clsCrowd, o.CrowdNouns, false},
-		{"statement-frames", clsStatement, o.StatementFrames, false},
+		{"nouns", o.Nouns, true},
+		{"qualified-nouns", o.QualifiedNouns, false},
+		{"determiners", o.Determiners, false},
+		{"anaphors", o.Anaphors, false},
+		{"modifiers", o.Modifiers, false},
+		{"function-words", o.FunctionWords, false},
+		{"post-modifiers", o.PostModifiers, false},
+		{"knowledge", o.Knowledge, false},
+		{"cues-after", o.CuesAfter, true},
+		{"cues-before", o.CuesBefore, false},
+		{"bridges", o.Bridges, false},
+		{"non-cues", o.NonCues, false},
+		{"naming", o.Naming, false},
+		{"not-names", o.NotNames, false},
+		{"anonymity-markers", o.AnonymityMarkers, false},
+		{"reason-links", o.ReasonLinks, false},
+		{"reasons", o.Reasons, false},
+		{"weak-reasons", o.WeakReasons, false},
+		{"clause-breaks", o.ClauseBreaks, false},
+		{"named-subjects", o.NamedSubjects, false},
+		{"crowd-nouns", o.CrowdNouns, false},
+		{"statement-frames", o.StatementFrames, false},
 	}
-	n := 0
-	for _, l := range lists {
-		n += len(l.phrases)
-	}
-	buf := phrase.GetEntries(n)
-	entries := *buf
+	var errs []error
+	var ls phrase.Lists
 	sr := &sourcingRule{opts: *o}
 	sr.trigger.words = make(map[string]uint8, len(o.Nouns)+len(o.AnonymityMarkers)+len(o.QualifiedNouns)+len(o.Knowledge))
 	for _, l := range lists {
 		if required && l.required && len(l.phrases) == 0 {
-			return nil, &rules.OptionError{Key: l.key, Index: -1,
-				Err: errors.New("an anonymous-source rule needs at least one entry here")}
+			errs = append(errs, &rules.OptionError{Key: l.key, Index: -1,
+				Err: errors.New("an anonymous-source rule needs at least one entry here")})
 		}
-		for i, s := range l.phrases {
-			if err := phrase.CheckIf(check, s); err != nil {
-				return nil, &rules.OptionError{Key: l.key, Index: i, Err: err}
-			}
-			entries = append(entries, phrase.Entry{Phrase: s, ID: l.cls})
-			switch l.cls {
+		cls := ls.Add(phrase.List{Key: l.key, Phrases: l.phrases})
+		for _, s := range l.phrases {
+			switch cls {
 			case clsNoun, clsMarker, clsCrowd:
 				sr.trigger.add(lastWord(s), trigSource)
 			case clsQualNoun:
@@ -293,10 +278,9 @@ func compileListsChecked(o *SourcingLists, required, check bool) (any, error) {
 			}
 		}
 	}
-	m, err := phrase.Compile(entries)
-	phrase.PutEntries(buf, entries)
-	if err != nil {
-		return nil, fmt.Errorf("anonymous-source: %w", err)
+	m, lerrs := ls.Compile()
+	if errs = appendListErrors(errs, lerrs); errs != nil {
+		return nil, errors.Join(errs...)
 	}
 	sr.matcher = m
 	sr.bufs.New = func() any { return new(sourcingBufs) }
@@ -306,4 +290,13 @@ func compileListsChecked(o *SourcingLists, required, check bool) (any, error) {
 // message returns the message for an outcome, quoting the source.
 func (ar *anonRule) message(o outcome, source string) string {
 	return strings.ReplaceAll(ar.messages[o], "{source}", source)
+}
+
+// appendListErrors appends an *rules.OptionError for each error of a
+// phrase list.
+func appendListErrors(errs []error, lerrs []*phrase.ListError) []error {
+	for _, e := range lerrs {
+		errs = append(errs, &rules.OptionError{Key: e.Key, Index: e.Index, Err: e.Err})
+	}
+	return errs
 }

@@ -122,50 +122,24 @@ func (o VagueOptions) over(u *VagueOptions) VagueOptions {
 	return o
 }
 
-// compileVagueLists compiles the lists of vague attribution; required
-// tells that phrases must be set, as the analyzer's must.
+// compileVagueLists compiles the lists of vague attribution with the one
+// phrase-list compiler, reporting every bad item; required tells that
+// phrases must be set, as the analyzer's must.
 func compileVagueLists(o *VagueOptions, required bool) (*vagueRule, error) {
-	v, err := phrase.CheckOnFailure(func(check bool) (any, error) { return compileVagueChecked(o, required, check) })
-	if err != nil {
-		return nil, err
-	}
-	return v.(*vagueRule), nil
-}
-
-func compileVagueChecked(o *VagueOptions, required, check bool) (any, error) {
+	var errs []error
 	if required && len(o.Phrases) == 0 {
-		return nil, &rules.OptionError{Key: "phrases", Index: -1,
-			Err: errors.New("a vague-attribution rule needs at least one phrase")}
+		errs = append(errs, &rules.OptionError{Key: "phrases", Index: -1,
+			Err: errors.New("a vague-attribution rule needs at least one phrase")})
 	}
-	lists := []struct {
-		key   string
-		id    int
-		items []string
-		cs    bool
-	}{
-		{"phrases", vagueHit, o.Phrases, o.CaseSensitive},
-		{"unless", vagueUnless, o.Unless, o.CaseSensitive},
-		{"cues-after", vagueVerb, o.SpeechVerbs, false},
-		{"clause-breaks", vagueBreak, o.ClauseBreaks, false},
-	}
-	n := 0
-	for _, l := range lists {
-		n += len(l.items)
-	}
-	buf := phrase.GetEntries(n)
-	entries := *buf
-	for _, l := range lists {
-		for i, s := range l.items {
-			if err := phrase.CheckIf(check, s); err != nil {
-				return nil, &rules.OptionError{Key: l.key, Index: i, Err: err}
-			}
-			entries = append(entries, phrase.Entry{Phrase: s, ID: l.id, CaseSensitive: l.cs})
-		}
-	}
-	m, err := phrase.Compile(entries)
-	phrase.PutEntries(buf, entries)
-	if err != nil {
-		return nil, fmt.Errorf("vague-attribution: %w", err)
+	// In the order of the classes, whose ids the lists get.
+	var ls phrase.Lists
+	ls.Add(phrase.List{Key: "phrases", Phrases: o.Phrases, CaseSensitive: o.CaseSensitive})
+	ls.Add(phrase.List{Key: "unless", Phrases: o.Unless, CaseSensitive: o.CaseSensitive})
+	ls.Add(phrase.List{Key: "cues-after", Phrases: o.SpeechVerbs})
+	ls.Add(phrase.List{Key: "clause-breaks", Phrases: o.ClauseBreaks})
+	m, lerrs := ls.Compile()
+	if errs = appendListErrors(errs, lerrs); errs != nil {
+		return nil, errors.Join(errs...)
 	}
 	vr := &vagueRule{matcher: m}
 	vr.hits.addPhrases(o.Phrases)
