@@ -35,8 +35,13 @@ func claimSources(doc *prose.Document, set *sourcing.AttributionSet) map[[2]int]
 	for i := range set.Items {
 		a := &set.Items[i]
 		k := [2]int{a.Para, a.Sentence}
-		out[k] = append(out[k], claimSource{para: a.Para, sent: a.Sentence, span: a.Span,
-			text: a.SourceText, kind: a.Kind, id: identify(set, i), quote: a.Quote >= 0})
+		c := claimSource{para: a.Para, sent: a.Sentence, span: a.Span,
+			text: a.SourceText, kind: a.Kind, id: identify(set, i), quote: a.Quote >= 0}
+		if c.kind == sourcing.Anonymous && looksLikeName(c.text) {
+			c.kind = sourcing.NamedPerson
+			c.id = srcID{kind: sourcing.NamedPerson, key: strings.ToLower(personSurname(c.text))}
+		}
+		out[k] = append(out[k], c)
 	}
 	for _, p := range doc.Paragraphs {
 		low := p.Lower()
@@ -67,7 +72,7 @@ func scanClause(p *prose.Paragraph, low string, s prose.Span) (claimSource, bool
 		if toks[c].Kind != prose.Word || !speechCues[w] {
 			continue
 		}
-		from, to := -1, -1
+		var from, to int
 		cueEnd := c + 1
 		switch {
 		case w == "according":
@@ -91,7 +96,6 @@ func scanClause(p *prose.Paragraph, low string, s prose.Span) (claimSource, bool
 		default:
 			// "Ana Ruiz said", ", the mayor said", "the spokesman, Maj.
 			// Gen. Igor Konashenkov, said"
-			to = c
 			end := c
 			if end > 0 && low[toks[end-1].Start:toks[end-1].End] == "," {
 				end-- // an appositive before the cue
@@ -112,20 +116,23 @@ func scanClause(p *prose.Paragraph, low string, s prose.Span) (claimSource, bool
 		named := false
 		for i := from; i < to; i++ {
 			tw := p.Text[toks[i].Start:toks[i].End]
-			if words.StartsUpper(tw) && !(i == 0 && to-from == 1) && !determiners[strings.ToLower(tw)] {
+			// The first word of a sentence is capitalized whatever it is.
+			if words.StartsUpper(tw) && i > 0 && !determiners[strings.ToLower(tw)] {
 				named = true
 			}
 		}
 		switch {
-		case to-from == 1 && pronouns[first]:
+		case pronouns[first]:
 			cs.kind = sourcing.Reference
 			cs.id = srcID{kind: sourcing.Reference, open: true}
-		case named && !determiners[first]:
+		case named && !determiners[first] || looksLikeName(text):
 			cs.kind = sourcing.NamedPerson
 			cs.id = srcID{kind: sourcing.NamedPerson, key: strings.ToLower(personSurname(text))}
-		case determiners[first] && first == "the" || named:
+		case first == "the" || named:
 			cs.kind = sourcing.NamedInstitution
-			cs.id = srcID{kind: sourcing.NamedInstitution, key: normalizeSource(text)}
+			// "the researcher said": often a second reference to a
+			// person named before.
+			cs.id = srcID{kind: sourcing.NamedInstitution, key: normalizeSource(text), definite: !named}
 		default:
 			cs.kind = sourcing.Anonymous
 			cs.id = srcID{kind: sourcing.Anonymous, key: normalizeSource(text)}
@@ -135,4 +142,20 @@ func scanClause(p *prose.Paragraph, low string, s prose.Span) (claimSource, bool
 		return cs, true
 	}
 	return claimSource{}, false
+}
+
+// looksLikeName reports whether a source is written as a name: one to
+// three capitalized words, none of them plural ("Nusenu", not
+// "Officials").
+func looksLikeName(s string) bool {
+	fs := strings.Fields(s)
+	if len(fs) == 0 || len(fs) > 3 {
+		return false
+	}
+	for _, w := range fs {
+		if !words.StartsUpper(w) || strings.HasSuffix(w, "s") || determiners[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
