@@ -30,7 +30,7 @@ func aliasBomb() string {
 func TestHostileConfigs(t *testing.T) {
 	allOff := "version: 1\nfail-level: info\nrules:\n"
 	for _, id := range []string{"anonymous-source", "unattributed-quote", "unclosed-quote", "vague-attribution",
-		"figure-mismatch", "figure-changed", "quote-changed", "speaker-changed"} {
+		"figure-mismatch", "figure-changed", "quote-changed", "speaker-changed", "attribution-dropped", "source-changed"} {
 		allOff += "  " + id + ": off\n"
 	}
 	tests := []struct {

@@ -22,12 +22,14 @@ import (
 var Set = &rules.Set{
 	Kinds: []*rules.Kind{
 		sourcing.AnonymousSourceKind,
+		versions.AttributionDroppedKind,
 		directive.Kind,
 		versions.FigureChangedKind,
 		figures.MismatchKind,
 		pattern.Kind,
 		quotes.Kind,
 		versions.QuoteChangedKind,
+		versions.SourceChangedKind,
 		sourcing.VagueKind,
 	},
 	Extractors: []*rules.Extractor{

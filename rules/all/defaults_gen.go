@@ -16,7 +16,7 @@ import (
 // defaults are the embedded packs decoded; `go generate` rewrites them
 // when a pack changes.
 var defaults = &rules.Defaults{
-	Hash: "57142f265599571a",
+	Hash: "a2457621544a30a2",
 	Rules: []rules.DecodedRule{
 		{
 			ID:       "anonymous-source",
@@ -138,6 +138,36 @@ var defaults = &rules.Defaults{
 			},
 		},
 		{
+			ID:       "attribution-dropped",
+			Kind:     "attribution-dropped",
+			Source:   "rules/versions/versions.yaml",
+			Severity: analysis.SeverityWarning,
+			Message:  "the claim was credited to {old} in the earlier version and now has no source: restore the attribution, or make sure the paper can stand behind it alone",
+			Summary:  "a claim credited to a source in an earlier version stands with no source in a later one",
+			Doc: "Flags a sentence whose claim an earlier version credited to a\n" +
+				"source (\"The plant will close in May, two company officials said.\")\n" +
+				"and a later version states on the paper's own authority (\"The plant\n" +
+				"will close in May.\"). Sentences are aligned between the versions as\n" +
+				"for figure-changed; the sources come from the attributions analyzer\n" +
+				"(rules/sourcing). A source that moved is not dropped: one found in\n" +
+				"the aligned sentence, in a sentence it was split into, or in the\n" +
+				"sentence before or after it (an attribution moved to the next\n" +
+				"sentence), as the same words, the same person's last name or a\n" +
+				"pronoun for the source, still counts. A sentence cut, or rewritten\n" +
+				"beyond alignment, is not compared.\n",
+			Examples: []rules.Example{
+				{
+					Text:    "Version 1: The plant will close in May, two company officials said. Version 2: The plant will close in May.",
+					Flagged: true,
+				},
+				{
+					Text: "Version 1: The plant will close in May, Ana Ruiz said. Version 2: The plant will close in May, according to Ms. Ruiz.",
+					Note: "the same source, written another way",
+				},
+			},
+			Options: &versions.SourceRuleOptions{},
+		},
+		{
 			ID:       "figure-changed",
 			Kind:     "figure-changed",
 			Source:   "rules/versions/versions.yaml",
@@ -234,6 +264,36 @@ var defaults = &rules.Defaults{
 			Options: &versions.QuoteChangedOptions{
 				Check: "words",
 			},
+		},
+		{
+			ID:       "source-changed",
+			Kind:     "source-changed",
+			Source:   "rules/versions/versions.yaml",
+			Severity: analysis.SeverityWarning,
+			Message:  "the claim was credited to {old} in the earlier version and is now credited to {new}: check who said it",
+			Summary:  "the same claim credited to a different source, or a different kind of source, in a later version",
+			Doc: "Flags a sentence whose claim a later version credits to another\n" +
+				"source than an earlier version did, and says what kind of source it\n" +
+				"was and is: a named person who became an anonymous source (\"...,\n" +
+				"the mayor said.\" → \"..., officials said.\"), an anonymous source who\n" +
+				"became a vague one (\"critics say\"), one named person who became\n" +
+				"another. Sentences are aligned between the versions as for\n" +
+				"figure-changed; the sources come from the attributions analyzer\n" +
+				"(rules/sourcing). The same person written another way (\"Maj. Gen.\n" +
+				"Igor Konashenkov\", \"General Konashenkov\", \"he\") is not a change, and\n" +
+				"the speaker of a direct quotation written as a person's name is\n" +
+				"left to speaker-changed.\n",
+			Examples: []rules.Example{
+				{
+					Text:    "Version 1: The plant will close in May, Mayor Ana Ruiz said. Version 2: The plant will close in May, officials said.",
+					Flagged: true,
+				},
+				{
+					Text: "Version 1: The plant will close in May, Mayor Ana Ruiz said. Version 2: The plant will close in May, Ms. Ruiz said.",
+					Note: "the same person",
+				},
+			},
+			Options: &versions.SourceRuleOptions{},
 		},
 		{
 			ID:       "speaker-changed",
@@ -416,9 +476,9 @@ var defaults = &rules.Defaults{
 				"ends; attrlint-disable-next-line covers findings that start on the\n" +
 				"line after the comment. The text after \" -- \" is the reason, for the\n" +
 				"next editor. Directives that name only cross-version rules\n" +
-				"(figure-changed, quote-changed, speaker-changed) are not reported as\n" +
-				"unused: whether they suppress something depends on the versions\n" +
-				"compared. Plain-text drafts cannot carry comments: use the config's\n" +
+				"(figure-changed, quote-changed, speaker-changed, attribution-dropped,\n" +
+				"source-changed) are not reported as unused: whether they suppress\n" +
+				"something depends on the versions compared. Plain-text drafts cannot carry comments: use the config's\n" +
 				"overrides or a baseline there.\n",
 			Examples: []rules.Example{
 				{

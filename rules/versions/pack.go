@@ -9,5 +9,6 @@ import (
 //go:embed versions.yaml
 var packText string
 
-// Pack is rules/versions/versions.yaml: figure-changed, quote-changed and speaker-changed.
+// Pack is rules/versions/versions.yaml: figure-changed, quote-changed,
+// speaker-changed, attribution-dropped and source-changed.
 var Pack = rules.NewPack("rules/versions/versions.yaml", packText)

@@ -24,7 +24,7 @@ func TestVersionFixtures(t *testing.T) {
 			continue
 		}
 		t.Run(d.Name(), func(t *testing.T) {
-			docs, findings := analysistest.RunSeries(t, filepath.Join("testdata", d.Name()), "figure-changed", "quote-changed", "speaker-changed")
+			docs, findings := analysistest.RunSeries(t, filepath.Join("testdata", d.Name()), "figure-changed", "quote-changed", "speaker-changed", "attribution-dropped", "source-changed")
 			index := map[*prose.Document]int{}
 			for i, doc := range docs {
 				index[doc] = i
