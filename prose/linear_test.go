@@ -24,8 +24,8 @@ func checkLinear(t *testing.T, n int, f func(n int)) {
 		return b
 	}
 	small, large := best(n), best(8*n)
-	// Below a millisecond the clock and the scheduler decide.
-	small = max(small, time.Millisecond)
+	// Below a few milliseconds the clock and the scheduler decide.
+	small = max(small, 3*time.Millisecond)
 	if large > 24*small {
 		t.Errorf("size %d took %v, size %d took %v: %.0fx for 8x the input", n, small, 8*n, large, float64(large)/float64(small))
 	}

@@ -459,15 +459,16 @@ func trimRightSpace(text string, lo, hi int) int {
 	return hi
 }
 
-// sortQuoted orders stretches by their opening mark, keeping the order of
-// equal ones. The slice is nearly sorted (closed inner quotations come out
-// first), and most often sorted already; a deep nest of quotations comes
-// out in reverse, which an insertion sort would take quadratic time over.
+// sortQuoted orders the stretches of one scan by their opening mark (each
+// mark opens one stretch at most, so no two start alike). The slice is
+// nearly sorted (closed inner quotations come out first), and most often
+// sorted already; a deep nest of quotations comes out in reverse, which an
+// insertion sort would take quadratic time over.
 func sortQuoted(qs []Quoted) {
 	if slices.IsSortedFunc(qs, cmpQuotedStart) {
 		return
 	}
-	slices.SortStableFunc(qs, cmpQuotedStart)
+	slices.SortFunc(qs, cmpQuotedStart)
 }
 
 func cmpQuotedStart(a, b Quoted) int { return a.Span.Start - b.Span.Start }

@@ -125,7 +125,7 @@ func TestScanQuotesLinear(t *testing.T) {
 		})
 	}
 	t.Run("nested", func(t *testing.T) {
-		checkLinear(t, 16<<10, func(n int) {
+		checkLinear(t, 64<<10, func(n int) {
 			k := n / 6
 			qs := ScanQuotes(strings.Repeat("“", k) + "x" + strings.Repeat("”", k) + " she said.")
 			if len(qs) != k {
@@ -135,12 +135,23 @@ func TestScanQuotesLinear(t *testing.T) {
 	})
 }
 
-// TestSortQuotedStable: stretches with the same start keep their order.
-func TestSortQuotedStable(t *testing.T) {
-	qs := []Quoted{{Span: Span{5, 6}, Depth: 0}, {Span: Span{2, 3}, Depth: 1}, {Span: Span{2, 4}, Depth: 2}, {Span: Span{0, 9}}}
+// TestSortQuoted: stretches come out in order of their opening marks,
+// which are distinct.
+func TestSortQuoted(t *testing.T) {
+	qs := []Quoted{{Span: Span{5, 6}}, {Span: Span{2, 3}, Depth: 1}, {Span: Span{3, 4}, Depth: 2}, {Span: Span{0, 9}}}
 	sortQuoted(qs)
-	want := []Quoted{{Span: Span{0, 9}}, {Span: Span{2, 3}, Depth: 1}, {Span: Span{2, 4}, Depth: 2}, {Span: Span{5, 6}, Depth: 0}}
+	want := []Quoted{{Span: Span{0, 9}}, {Span: Span{2, 3}, Depth: 1}, {Span: Span{3, 4}, Depth: 2}, {Span: Span{5, 6}}}
 	if !slices.Equal(qs, want) {
 		t.Errorf("got %+v, want %+v", qs, want)
+	}
+	for _, text := range []string{
+		"“a “b “c ‘d’ e” f” g”", `He said: "First part. "Second part." "x "y" z"`, "“““x””” ‘a’ “b ‘c ‘d’ e’ f”",
+	} {
+		qs := ScanQuotes(text)
+		for i := 1; i < len(qs); i++ {
+			if qs[i].Span.Start <= qs[i-1].Span.Start {
+				t.Errorf("%q: stretches %d and %d start at %d and %d", text, i-1, i, qs[i-1].Span.Start, qs[i].Span.Start)
+			}
+		}
 	}
 }
