@@ -77,6 +77,13 @@ type Document struct {
 	// are read from them.
 	Comments []Comment
 
+	// Notice says how the document was read other than its format says,
+	// for the driver to pass on: "" for most. A Markdown document that
+	// goldmark would take too long or too much memory over (deeply nested
+	// containers, thousands of unmatched emphasis marks or link openers)
+	// is read as plain text.
+	Notice string
+
 	lines lineIndex
 }
 

@@ -48,8 +48,8 @@ func TestOneLineFormatsLinear(t *testing.T) {
 				return b
 			}
 			const n = 128 << 10
-			small, large := max(best(n), 3*time.Millisecond), best(8*n)
-			if large > 24*small {
+			small, large := max(best(n), 10*time.Millisecond), best(8*n)
+			if large > 32*small {
 				t.Errorf("%d bytes took %v, %d bytes %v: %.0fx for 8x the input", n, small, 8*n, large, float64(large)/float64(small))
 			}
 		})
