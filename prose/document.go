@@ -250,6 +250,10 @@ type paragraphBuilder struct {
 	text []byte
 	segs []segment
 	st   *store
+	// foldText and foldSegs are fold's scratch: it swaps them with text
+	// and segs.
+	foldText []byte
+	foldSegs []segment
 }
 
 // copy appends src[start:end] verbatim.
@@ -292,6 +296,7 @@ func (b *paragraphBuilder) reset() {
 // splits sentences and tokens. The builder is reset.
 func (b *paragraphBuilder) paragraph(kind BlockKind) *Paragraph {
 	defer b.reset()
+	b.fold()
 	text := b.text
 	lo, hi := 0, len(text)
 	for lo < hi && isSpaceByte(text[lo]) {

@@ -150,3 +150,29 @@ func TestMarkdownOverBudgetNotice(t *testing.T) {
 		t.Errorf("no anonymous-source finding: %+v", res.Findings)
 	}
 }
+
+// TestInvisibleCharactersDoNotHideFindings: a soft hyphen, a zero-width
+// character or a ligature inside "Officials" does not hide the anonymous
+// source, and the finding covers the word as written.
+func TestInvisibleCharactersDoNotHideFindings(t *testing.T) {
+	dir := t.TempDir()
+	for i, word := range []string{"Of\u00ADficials", "Offi\u200Bcials", "Offi\u200Ccials", "Offi\u200Dcials", "Offici\u2060als", "Offi\uFEFFcials", "O\uFB03cials", "Of\uFB01cials"} {
+		path := filepath.Join(dir, fmt.Sprintf("d%d.txt", i))
+		if err := os.WriteFile(path, []byte(word+" said the bridge would close.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := lint.Run(fuzzCfg(t), []lint.Input{{Path: path, File: path, Explicit: true}}, lint.Options{Jobs: 1})
+		found := false
+		for _, f := range res.Findings {
+			if f.Rule == "anonymous-source" {
+				found = true
+				if f.Start != 0 || f.End < len(word) {
+					t.Errorf("%q: finding at [%d,%d)", word, f.Start, f.End)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no anonymous-source finding", word)
+		}
+	}
+}
