@@ -59,10 +59,40 @@ type htmlReader struct {
 	// innermost of them whose kind is not BlockParagraph.
 	kinds []BlockKind
 	// openSkip and openBlocks count the elements of each name in skip
-	// and in blocks, so that an end tag with no open element (a stray
-	// </b>, </p>) is turned away at once, and one with an open element
-	// searches only the entries it then closes.
-	openSkip, openBlocks map[string]int
+	// and in blocks, by htmlTagIndex, so that an end tag with no open
+	// element (a stray </b>, </p>) is turned away at once, and one with an
+	// open element searches only the entries it then closes.
+	openSkip, openBlocks tagCounts
+}
+
+// htmlTagIndex numbers the names of htmlSkipped and htmlBlocks, the only
+// names the reader's stacks hold.
+var htmlTagIndex = func() map[string]int {
+	m := map[string]int{}
+	for _, set := range []map[string]bool{htmlSkipped, htmlBlocks} {
+		for name := range set {
+			if _, ok := m[name]; !ok {
+				m[name] = len(m)
+			}
+		}
+	}
+	return m
+}()
+
+// tagCounts counts open elements by htmlTagIndex.
+type tagCounts [80]int32
+
+func (c *tagCounts) add(name string, d int32) {
+	if i, ok := htmlTagIndex[name]; ok {
+		c[i] += d
+	}
+}
+
+func (c *tagCounts) get(name string) int32 {
+	if i, ok := htmlTagIndex[name]; ok {
+		return c[i]
+	}
+	return 0
 }
 
 // readHTMLDoc reads the text of an HTML document: the text nodes outside
@@ -116,7 +146,7 @@ func (r *htmlReader) startTag(name string, selfClosing bool) {
 				r.flush()
 			}
 			r.skip = append(r.skip, name)
-			count(&r.openSkip, name, 1)
+			r.openSkip.add(name, 1)
 		}
 		return
 	}
@@ -129,13 +159,13 @@ func (r *htmlReader) startTag(name string, selfClosing bool) {
 			}
 			r.blocks = append(r.blocks, name)
 			r.kinds = append(r.kinds, kind)
-			count(&r.openBlocks, name, 1)
+			r.openBlocks.add(name, 1)
 		}
 	}
 }
 
 func (r *htmlReader) endTag(name string) {
-	if i := lastIndex(r.skip, r.openSkip, name); i >= 0 {
+	if i := lastIndex(r.skip, &r.openSkip, name); i >= 0 {
 		r.popSkip(i)
 		return
 	}
@@ -147,9 +177,9 @@ func (r *htmlReader) endTag(name string) {
 		r.popSkip(len(r.skip) - 1)
 	}
 	r.flush()
-	if i := lastIndex(r.blocks, r.openBlocks, name); i >= 0 {
+	if i := lastIndex(r.blocks, &r.openBlocks, name); i >= 0 {
 		for _, n := range r.blocks[i:] {
-			count(&r.openBlocks, n, -1)
+			r.openBlocks.add(n, -1)
 		}
 		r.blocks = r.blocks[:i]
 		r.kinds = r.kinds[:i]
@@ -159,25 +189,17 @@ func (r *htmlReader) endTag(name string) {
 // popSkip closes the skipped elements skip[i:].
 func (r *htmlReader) popSkip(i int) {
 	for _, n := range r.skip[i:] {
-		count(&r.openSkip, n, -1)
+		r.openSkip.add(n, -1)
 	}
 	r.skip = r.skip[:i]
-}
-
-// count adds d to the number of open elements named name in open.
-func count(open *map[string]int, name string, d int) {
-	if *open == nil {
-		*open = map[string]int{}
-	}
-	(*open)[name] += d
 }
 
 // lastIndex returns the index of the innermost element of stack named
 // name, or -1; open counts the elements of stack by name. The search is
 // only made when there is one: it then costs no more than closing the
 // elements above it.
-func lastIndex(stack []string, open map[string]int, name string) int {
-	if open[name] == 0 {
+func lastIndex(stack []string, open *tagCounts, name string) int {
+	if open.get(name) == 0 {
 		return -1
 	}
 	for i := len(stack) - 1; i >= 0; i-- {

@@ -120,3 +120,11 @@ func TestHTMLKindOfNestedBlocks(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 	}
 }
+
+// TestHTMLTagIndexFits: every name the stacks hold has a counter.
+func TestHTMLTagIndexFits(t *testing.T) {
+	var c tagCounts
+	if len(htmlTagIndex) > len(c) {
+		t.Errorf("%d tag names, %d counters", len(htmlTagIndex), len(c))
+	}
+}
