@@ -77,6 +77,13 @@ type Document struct {
 	// are read from them.
 	Comments []Comment
 
+	// Notice says how the document was read other than its format says,
+	// for the driver to pass on: "" for most. A Markdown document that
+	// goldmark would take too long or too much memory over (deeply nested
+	// containers, thousands of unmatched emphasis marks or link openers)
+	// is read as plain text.
+	Notice string
+
 	lines lineIndex
 }
 
@@ -243,6 +250,10 @@ type paragraphBuilder struct {
 	text []byte
 	segs []segment
 	st   *store
+	// foldText and foldSegs are fold's scratch: it swaps them with text
+	// and segs.
+	foldText []byte
+	foldSegs []segment
 }
 
 // copy appends src[start:end] verbatim.
@@ -285,6 +296,7 @@ func (b *paragraphBuilder) reset() {
 // splits sentences and tokens. The builder is reset.
 func (b *paragraphBuilder) paragraph(kind BlockKind) *Paragraph {
 	defer b.reset()
+	b.fold()
 	text := b.text
 	lo, hi := 0, len(text)
 	for lo < hi && isSpaceByte(text[lo]) {

@@ -45,12 +45,54 @@ var htmlBlocks = map[string]bool{
 var htmlVoid = map[string]bool{"br": true, "hr": true, "img": true}
 
 // htmlReader holds the state of one readHTMLDoc call.
+//
+// Nothing it does per tag depends on how many elements are open: HTML5
+// lets a page leave every <p> or <div> unclosed, so the stacks can be as
+// deep as the page is long.
 type htmlReader struct {
 	text     []byte
 	b        *paragraphBuilder
 	comments []Comment
 	skip     []string // open skipped elements
 	blocks   []string // open block elements, for a paragraph's kind
+	// kinds[i] is the kind a paragraph in blocks[:i+1] gets: that of the
+	// innermost of them whose kind is not BlockParagraph.
+	kinds []BlockKind
+	// openSkip and openBlocks count the elements of each name in skip
+	// and in blocks, by htmlTagIndex, so that an end tag with no open
+	// element (a stray </b>, </p>) is turned away at once, and one with an
+	// open element searches only the entries it then closes.
+	openSkip, openBlocks tagCounts
+}
+
+// htmlTagIndex numbers the names of htmlSkipped and htmlBlocks, the only
+// names the reader's stacks hold.
+var htmlTagIndex = func() map[string]int {
+	m := map[string]int{}
+	for _, set := range []map[string]bool{htmlSkipped, htmlBlocks} {
+		for name := range set {
+			if _, ok := m[name]; !ok {
+				m[name] = len(m)
+			}
+		}
+	}
+	return m
+}()
+
+// tagCounts counts open elements by htmlTagIndex.
+type tagCounts [80]int32
+
+func (c *tagCounts) add(name string, d int32) {
+	if i, ok := htmlTagIndex[name]; ok {
+		c[i] += d
+	}
+}
+
+func (c *tagCounts) get(name string) int32 {
+	if i, ok := htmlTagIndex[name]; ok {
+		return c[i]
+	}
+	return 0
 }
 
 // readHTMLDoc reads the text of an HTML document: the text nodes outside
@@ -96,7 +138,7 @@ func readHTMLDoc(st *store, text []byte, start int) []Comment {
 
 func (r *htmlReader) startTag(name string, selfClosing bool) {
 	if name == "body" {
-		r.skip = r.skip[:0] // an unclosed <head> ends here
+		r.popSkip(0) // an unclosed <head> ends here
 	}
 	if htmlSkipped[name] {
 		if !selfClosing {
@@ -104,20 +146,27 @@ func (r *htmlReader) startTag(name string, selfClosing bool) {
 				r.flush()
 			}
 			r.skip = append(r.skip, name)
+			r.openSkip.add(name, 1)
 		}
 		return
 	}
 	if htmlBlocks[name] {
 		r.flush()
 		if !selfClosing && !htmlVoid[name] {
+			kind := kindOfTag(name)
+			if kind == BlockParagraph && len(r.kinds) > 0 {
+				kind = r.kinds[len(r.kinds)-1]
+			}
 			r.blocks = append(r.blocks, name)
+			r.kinds = append(r.kinds, kind)
+			r.openBlocks.add(name, 1)
 		}
 	}
 }
 
 func (r *htmlReader) endTag(name string) {
-	if i := lastIndex(r.skip, name); i >= 0 {
-		r.skip = r.skip[:i]
+	if i := lastIndex(r.skip, &r.openSkip, name); i >= 0 {
+		r.popSkip(i)
 		return
 	}
 	if !htmlBlocks[name] {
@@ -125,15 +174,34 @@ func (r *htmlReader) endTag(name string) {
 	}
 	// An unclosed inline skipped element (<code>) ends with its block.
 	for len(r.skip) > 0 && htmlInlineSkipped[r.skip[len(r.skip)-1]] {
-		r.skip = r.skip[:len(r.skip)-1]
+		r.popSkip(len(r.skip) - 1)
 	}
 	r.flush()
-	if i := lastIndex(r.blocks, name); i >= 0 {
+	if i := lastIndex(r.blocks, &r.openBlocks, name); i >= 0 {
+		for _, n := range r.blocks[i:] {
+			r.openBlocks.add(n, -1)
+		}
 		r.blocks = r.blocks[:i]
+		r.kinds = r.kinds[:i]
 	}
 }
 
-func lastIndex(stack []string, name string) int {
+// popSkip closes the skipped elements skip[i:].
+func (r *htmlReader) popSkip(i int) {
+	for _, n := range r.skip[i:] {
+		r.openSkip.add(n, -1)
+	}
+	r.skip = r.skip[:i]
+}
+
+// lastIndex returns the index of the innermost element of stack named
+// name, or -1; open counts the elements of stack by name. The search is
+// only made when there is one: it then costs no more than closing the
+// elements above it.
+func lastIndex(stack []string, open *tagCounts, name string) int {
+	if open.get(name) == 0 {
+		return -1
+	}
 	for i := len(stack) - 1; i >= 0; i-- {
 		if stack[i] == name {
 			return i
@@ -152,8 +220,8 @@ func (r *htmlReader) flush() {
 		return
 	}
 	kind := BlockParagraph
-	for i := len(r.blocks) - 1; i >= 0 && kind == BlockParagraph; i-- {
-		kind = kindOfTag(r.blocks[i])
+	if len(r.kinds) > 0 {
+		kind = r.kinds[len(r.kinds)-1]
 	}
 	r.b.paragraph(kind)
 }

@@ -83,3 +83,48 @@ func TestHTMLToleratesBrokenMarkup(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLLinear: HTML5 lets a page leave its paragraphs and other
+// elements open, so the reader's stacks can be as deep as the page is
+// long; what it does per tag must not depend on their depth.
+func TestHTMLLinear(t *testing.T) {
+	for name, page := range map[string]func(n int) string{
+		"unclosed p": func(n int) string {
+			return "<html><body>\n" + repeat("<p>The council met on Tuesday and voted to approve the plan.\n", n)
+		},
+		"unclosed div": func(n int) string { return repeat("<div>x", n) },
+		"stray end tags under open code": func(n int) string {
+			return repeat("<code>", n/2) + repeat("</b>", n/2)
+		},
+		"block end tags under open pre": func(n int) string {
+			return repeat("<div>", n/3) + repeat("<pre>", n/3) + repeat("</div>", n/3)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			checkLinear(t, 64<<10, func(n int) { Parse("page.html", []byte(page(n))) })
+		})
+	}
+}
+
+// TestHTMLKindOfNestedBlocks: a paragraph takes the kind of its innermost
+// block that has one, however its blocks are closed.
+func TestHTMLKindOfNestedBlocks(t *testing.T) {
+	d := Parse("page.html", []byte("<ul><li><div><p>a</p>b<div>c</div></div>d</li></ul>"+
+		"<blockquote><p>e<h2>f</h2>g</p></blockquote><p>h<table><tr><td><p>i</td></tr></table>j"))
+	got := []string{}
+	for _, p := range d.Paragraphs {
+		got = append(got, p.Text+":"+[]string{"p", "h", "li", "q", "td"}[p.Kind])
+	}
+	want := "a:li b:li c:li d:li e:q f:h g:q h:p i:td j:p"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+// TestHTMLTagIndexFits: every name the stacks hold has a counter.
+func TestHTMLTagIndexFits(t *testing.T) {
+	var c tagCounts
+	if len(htmlTagIndex) > len(c) {
+		t.Errorf("%d tag names, %d counters", len(htmlTagIndex), len(c))
+	}
+}

@@ -26,6 +26,11 @@ func ParseAs(path string, data []byte, f Format) *Document {
 	st := newStore(len(d.Text))
 	switch f {
 	case Markdown:
+		if why := markdownBudget(d.Text[start:]); why != "" {
+			d.Notice = "read as plain text, not as Markdown: " + why
+			d.Comments = readMarkdownAsPlain(st, d.Text, start)
+			break
+		}
 		d.Comments = readMarkdownDoc(st, d.Text, start)
 	case HTML:
 		d.Comments = readHTMLDoc(st, d.Text, start)

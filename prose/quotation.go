@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -113,6 +114,7 @@ func AppendQuotes(dst []Quoted, text string) []Quoted {
 	base := len(dst)
 	var stackBuf [8]openQuote
 	stack := stackBuf[:0]
+	var closers singleCloserCache
 	emit := func(q openQuote, depth int, close Span, end int) {
 		qs := Quoted{
 			Open: q.open, Close: close, Depth: depth, Single: q.single, Continues: q.continues,
@@ -221,7 +223,7 @@ func AppendQuotes(dst []Quoted, text string) []Quoted {
 			stack = append(stack, openQuote{open: mark, continues: true})
 			continue
 		}
-		if c.single() && !hasSingleCloser(text, mark.End) {
+		if c.single() && !closers.has(text, mark.End) {
 			continue // an apostrophe, not an opening mark
 		}
 		stack = append(stack, openQuote{open: mark, single: c.single(), low: c == dblLow || c == sglLow,
@@ -305,11 +307,28 @@ func closable(stack []openQuote, c markClass) int {
 // before the paragraph ends or a double mark intervenes: what makes a
 // single mark an opening quotation mark rather than an apostrophe.
 func hasSingleCloser(text string, i int) bool {
+	_, ok := nextCloserEvent(text, i)
+	return ok
+}
+
+// nextCloserEvent finds the first mark at or after text[i] that decides
+// hasSingleCloser: a double mark (false) or a single mark that can close a
+// quotation (true). It returns the mark's offset (len(text) if none) and
+// the answer. The answer depends only on that mark, not on i: any i up to
+// the mark gets the same one.
+func nextCloserEvent(text string, i int) (int, bool) {
 	for j := i; j < len(text); {
+		// Only a byte in markLead can start a mark, and none of them is
+		// a continuation byte: skipping the others keeps j on the rune
+		// boundaries a rune-by-rune walk would visit.
+		if !markLead[text[j]] {
+			j++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[j:])
 		switch classify(r) {
 		case dblOpen, dblClose, dblAmbig, dblLow:
-			return false
+			return j, false
 		case sglClose, sglAmbig, sglOpen:
 			prev, _ := utf8.DecodeLastRuneInString(text[:j])
 			next, _ := utf8.DecodeRuneInString(text[j+w:])
@@ -317,12 +336,30 @@ func hasSingleCloser(text string, i int) bool {
 				next = ' '
 			}
 			if !isSpaceRune(prev) && !isWordRune(next) && !isElision(text, j+w) {
-				return true
+				return j, true
 			}
 		}
 		j += w
 	}
-	return false
+	return len(text), false
+}
+
+// singleCloserCache answers hasSingleCloser for the increasing offsets of
+// one scan: an answer holds for every offset up to the mark that decided
+// it, so each stretch of text is searched once, and a paragraph of many
+// single marks costs one pass rather than one per mark.
+type singleCloserCache struct {
+	valid    bool
+	from, at int // the answer holds for offsets in [from, at]
+	ok       bool
+}
+
+func (c *singleCloserCache) has(text string, i int) bool {
+	if !c.valid || i < c.from || i > c.at {
+		c.at, c.ok = nextCloserEvent(text, i)
+		c.from, c.valid = i, true
+	}
+	return c.ok
 }
 
 // elisions are the words that begin with an apostrophe standing for
@@ -422,12 +459,16 @@ func trimRightSpace(text string, lo, hi int) int {
 	return hi
 }
 
-// sortQuoted orders stretches by their opening mark (insertion sort: the
-// slice is nearly sorted, closed inner quotations come out first).
+// sortQuoted orders the stretches of one scan by their opening mark (each
+// mark opens one stretch at most, so no two start alike). The slice is
+// nearly sorted (closed inner quotations come out first), and most often
+// sorted already; a deep nest of quotations comes out in reverse, which an
+// insertion sort would take quadratic time over.
 func sortQuoted(qs []Quoted) {
-	for i := 1; i < len(qs); i++ {
-		for j := i; j > 0 && qs[j].Span.Start < qs[j-1].Span.Start; j-- {
-			qs[j], qs[j-1] = qs[j-1], qs[j]
-		}
+	if slices.IsSortedFunc(qs, cmpQuotedStart) {
+		return
 	}
+	slices.SortFunc(qs, cmpQuotedStart)
 }
+
+func cmpQuotedStart(a, b Quoted) int { return a.Span.Start - b.Span.Start }

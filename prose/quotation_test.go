@@ -1,8 +1,10 @@
 package prose
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestScanQuotes(t *testing.T) {
@@ -61,5 +63,95 @@ func BenchmarkScanQuotes(b *testing.B) {
 	var qs []Quoted
 	for range b.N {
 		qs = AppendQuotes(qs[:0], text)
+	}
+}
+
+// hasSingleCloserNaive is the scanner's lookahead as it was written first,
+// one rune at a time from i: the reference for the cached one.
+func hasSingleCloserNaive(text string, i int) bool {
+	for j := i; j < len(text); {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		switch classify(r) {
+		case dblOpen, dblClose, dblAmbig, dblLow:
+			return false
+		case sglClose, sglAmbig, sglOpen:
+			prev, _ := utf8.DecodeLastRuneInString(text[:j])
+			next, _ := utf8.DecodeRuneInString(text[j+w:])
+			if j+w >= len(text) {
+				next = ' '
+			}
+			if !isSpaceRune(prev) && !isWordRune(next) && !isElision(text, j+w) {
+				return true
+			}
+		}
+		j += w
+	}
+	return false
+}
+
+// TestSingleCloserCache checks the cached lookahead against the rune by
+// rune one at every offset, in increasing order as the scanner asks.
+func TestSingleCloserCache(t *testing.T) {
+	for _, text := range []string{
+		"“He told me ‘never again,’ and left,” she said.",
+		"It’s the ’90s, rock ’n’ roll, the officers’ union. 'Go,' he said.",
+		" ‘a ‘a ‘a’ ‘b\" ‘c’ x’ ‘d",
+		"\xe2\x80 ‘a\xff’ \xe2’ \"x ‘y’ ‚z‘ ‹w› „v“",
+		"'a 'b' 'em 'n' '90s c' d'e",
+	} {
+		var c singleCloserCache
+		for i := 0; i <= len(text); i++ {
+			if i < len(text) && !utf8.RuneStart(text[i]) {
+				continue
+			}
+			if got, want := c.has(text, i), hasSingleCloserNaive(text, i); got != want {
+				t.Errorf("%q at %d: cached %v, naive %v", text, i, got, want)
+			}
+			if got, want := hasSingleCloser(text, i), hasSingleCloserNaive(text, i); got != want {
+				t.Errorf("%q at %d: hasSingleCloser %v, naive %v", text, i, got, want)
+			}
+		}
+	}
+}
+
+// TestScanQuotesLinear: single marks with no closer (each one used to
+// search to the end of the paragraph) and a deep nest of quotations
+// (which came out in reverse order, for an insertion sort) take time in
+// proportion to the paragraph.
+func TestScanQuotesLinear(t *testing.T) {
+	for _, unit := range []string{" ‘a", " 'a"} {
+		t.Run(unit, func(t *testing.T) {
+			checkLinear(t, 16<<10, func(n int) { ScanQuotes(repeat(unit, n)) })
+		})
+	}
+	t.Run("nested", func(t *testing.T) {
+		checkLinear(t, 64<<10, func(n int) {
+			k := n / 6
+			qs := ScanQuotes(strings.Repeat("“", k) + "x" + strings.Repeat("”", k) + " she said.")
+			if len(qs) != k {
+				t.Fatalf("%d quotations, want %d", len(qs), k)
+			}
+		})
+	})
+}
+
+// TestSortQuoted: stretches come out in order of their opening marks,
+// which are distinct.
+func TestSortQuoted(t *testing.T) {
+	qs := []Quoted{{Span: Span{5, 6}}, {Span: Span{2, 3}, Depth: 1}, {Span: Span{3, 4}, Depth: 2}, {Span: Span{0, 9}}}
+	sortQuoted(qs)
+	want := []Quoted{{Span: Span{0, 9}}, {Span: Span{2, 3}, Depth: 1}, {Span: Span{3, 4}, Depth: 2}, {Span: Span{5, 6}}}
+	if !slices.Equal(qs, want) {
+		t.Errorf("got %+v, want %+v", qs, want)
+	}
+	for _, text := range []string{
+		"“a “b “c ‘d’ e” f” g”", `He said: "First part. "Second part." "x "y" z"`, "“““x””” ‘a’ “b ‘c ‘d’ e’ f”",
+	} {
+		qs := ScanQuotes(text)
+		for i := 1; i < len(qs); i++ {
+			if qs[i].Span.Start <= qs[i-1].Span.Start {
+				t.Errorf("%q: stretches %d and %d start at %d and %d", text, i-1, i, qs[i-1].Span.Start, qs[i].Span.Start)
+			}
+		}
 	}
 }

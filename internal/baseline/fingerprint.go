@@ -8,6 +8,7 @@ package baseline
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,11 +56,14 @@ func sentenceOf(doc *prose.Document, off int) string {
 	if p == nil {
 		return ""
 	}
-	for _, s := range p.Sentences {
-		sp := p.SrcSpan(s)
-		if sp.Start <= off && off < sp.End {
-			return p.Text[s.Start:s.End]
-		}
+	// Sentences are in order and map to the document in order: the one
+	// holding off, if any, is the first that ends after it. A search
+	// rather than a walk, for a one-line export is one paragraph of
+	// thousands of sentences, each with findings.
+	k := sort.Search(len(p.Sentences), func(k int) bool { return p.SrcEnd(p.Sentences[k].End) > off })
+	if k < len(p.Sentences) && p.Src(p.Sentences[k].Start) <= off {
+		s := p.Sentences[k]
+		return p.Text[s.Start:s.End]
 	}
 	return p.Text
 }

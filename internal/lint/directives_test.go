@@ -90,6 +90,11 @@ Officials said the bridge would close.
 			`1 unused-directive: attrlint-disable anonymus-source names the rule "anonymus-source", which does not exist: did you mean "anonymous-source"?`,
 			`1 unused-directive: attrlint-disable anonymus-source suppresses nothing: remove it`,
 			"2 anonymous-source"}},
+		{"several unknown rules are quoted one by one", `<!-- attrlint-disable nosuch-a,anonymous-source,nosuch-b -- r -->
+Officials said the bridge would close.
+`, []string{
+			`1 unused-directive: attrlint-disable names the rule "nosuch-a", which does not exist: see attrlint rules`,
+			`1 unused-directive: attrlint-disable names the rule "nosuch-b", which does not exist: see attrlint rules`}},
 		{"an unknown directive", `<!-- attrlint-disabel anonymous-source -->
 Officials said the bridge would close.
 `, []string{
@@ -184,5 +189,26 @@ func TestApplyDirectivesOnARun(t *testing.T) {
 	}
 	if want := []string{"b.md unused-directive", "c.txt anonymous-source"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestManyUnknownRulesLinearOutput: a directive naming k unknown rules gets
+// k findings whose messages do not each quote the k names.
+func TestManyUnknownRulesLinearOutput(t *testing.T) {
+	cfg, err := config.Default(all.Set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for i := range 2000 {
+		names = append(names, fmt.Sprintf("nosuch-rule-%d", i))
+	}
+	got := directiveFindings(t, cfg, "drafts/bridge.md", "<!-- attrlint-disable "+strings.Join(names, ",")+" -- r -->\n\nOfficials said so.\n")
+	total := 0
+	for _, g := range got {
+		total += len(g)
+	}
+	if len(got) < 2000 || total > 2000*200+len(strings.Join(names, ","))+1000 {
+		t.Errorf("%d findings, %d bytes of messages", len(got), total)
 	}
 }

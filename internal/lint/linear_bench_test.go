@@ -2,12 +2,14 @@ package lint_test
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/internal/lint"
+	"github.com/attrlint/attrlint/internal/report"
 	"github.com/attrlint/attrlint/prose"
 	"github.com/attrlint/attrlint/rules"
 )
@@ -38,10 +40,23 @@ var linearShapes = []struct {
 	{"news", func(size int) []byte { return newsText(size, "\n\n") }},
 	{"oneline", func(size int) []byte { return newsText(size, " ") }},
 	{"quotemarks", func(size int) []byte { return repeatTo("“Yes,” ", size) }},
-	// One sentence of attributed quotations, each a speaker's (issue 20,
-	// D7): attribution looked up per quotation must not rescan the
-	// sentence.
+	// Issue 20: many quotations with their attribution in one sentence
+	// (D7: attribution looked up per quotation must not rescan the
+	// sentence), many anonymous sources in one sentence, and many values
+	// of one quantity (a live blog).
 	{"quotesaid", func(size int) []byte { return repeatTo("“We go,” said Ana, ", size) }},
+	{"sources", func(size int) []byte { return repeatTo("officials said ", size) }},
+	{"values", figureValues},
+}
+
+// figureValues is copy that gives one quantity a new value in every
+// sentence.
+func figureValues(size int) []byte {
+	var b strings.Builder
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "In the north the army sent %d troops to the river border. ", 10000+7*i)
+	}
+	return []byte(b.String())
 }
 
 func newsText(size int, sep string) []byte {
@@ -118,6 +133,56 @@ func BenchmarkLinearCompare(b *testing.B) {
 				docs := []*prose.Document{prose.Parse("v1.md", old), prose.Parse("v2.md", new)}
 				if _, errs := lint.AnalyzeSeries(docs, cfg.Rules, cfg.Settings); len(errs) > 0 {
 					b.Fatal(errs)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLinearHTML times the HTML reader and every family on a page of
+// unclosed paragraphs (HTML5 allows it; the reader's stacks grow with the
+// page) at 100 KB and 200 KB.
+func BenchmarkLinearHTML(b *testing.B) {
+	cfg := fuzzCfg(b)
+	rs := pick(b, cfg, linearFamilies[len(linearFamilies)-1].rules)
+	for _, kb := range []int{100, 200} {
+		data := append([]byte("<html><body>\n"), repeatTo("<p>The council met on Tuesday and voted to approve the plan.\n", kb<<10)...)
+		b.Run(fmt.Sprintf("html/unclosedp/%dKB", kb), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				doc := prose.Parse("page.html", data)
+				if _, errs := lint.Analyze(doc, rs, cfg.Settings); len(errs) > 0 {
+					b.Fatal(errs)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLinearSARIF times writing the SARIF report of a one-line export
+// (a finding in every other sentence, all in one paragraph) at 100 KB and
+// 200 KB: columns and fingerprints must not be found from the line's or
+// paragraph's start for each finding.
+func BenchmarkLinearSARIF(b *testing.B) {
+	cfg := fuzzCfg(b)
+	rs := pick(b, cfg, linearFamilies[len(linearFamilies)-1].rules)
+	sarif, ok := report.Lookup("sarif")
+	if !ok {
+		b.Fatal("no sarif format")
+	}
+	for _, kb := range []int{100, 200} {
+		data := repeatTo("Critics say the plan hurts the poorest neighborhoods. The council met on Tuesday. ", kb<<10)
+		doc := prose.Parse("export.txt", data)
+		fs, errs := lint.Analyze(doc, rs, cfg.Settings)
+		if len(errs) > 0 || len(fs) == 0 {
+			b.Fatal(len(fs), errs)
+		}
+		run := &report.Run{Findings: fs, Files: 1}
+		b.Run(fmt.Sprintf("sarif/oneline/%dKB", kb), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if err := sarif(io.Discard, run, report.Options{}); err != nil {
+					b.Fatal(err)
 				}
 			}
 		})

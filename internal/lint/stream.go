@@ -17,7 +17,10 @@ type FileResult struct {
 	Findings []analysis.Finding
 	// Checked is true when the input was read and linted.
 	Checked bool
-	// Notice says why the input was skipped on purpose; "" when it was not.
+	// Notice says why the input was skipped on purpose, or how it was
+	// read other than its format says (a Markdown file over the
+	// reader's budget is read as plain text: prose.Document.Notice); ""
+	// for most.
 	Notice string
 	// Errors are the input's read and analyzer errors.
 	Errors []error
@@ -195,6 +198,9 @@ func lintInput(cfg *config.Config, in Input, opt Options) FileResult {
 		return fr
 	}
 	doc := prose.Parse(in.Path, data)
+	if doc.Notice != "" {
+		fr.Notice = in.Path + ": " + doc.Notice
+	}
 	rs := cfg.RulesFor(ruleKey(cfg, in))
 	fr.Findings, fr.Errors = Analyze(doc, rs, cfg.Settings)
 	fr.directives = collectDirectives(doc, rs)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/attrlint/attrlint/analysis"
@@ -124,6 +125,55 @@ func TestStreamIsTheWholeRun(t *testing.T) {
 		}
 		if files != whole.Files {
 			t.Errorf("-j %d: %d files checked, want %d", jobs, files, whole.Files)
+		}
+	}
+}
+
+// TestMarkdownOverBudgetNotice: a Markdown draft that goldmark would take
+// quadratic time over is read as plain text: its findings are reported,
+// and a notice says how it was read.
+func TestMarkdownOverBudgetNotice(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "deep.md")
+	text := strings.Repeat(">", 10000) + " x\n\nOfficials said the bridge would close.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := lint.Run(fuzzCfg(t), []lint.Input{{Path: path, File: path, Explicit: true}}, lint.Options{Jobs: 1})
+	if res.Files != 1 || len(res.Notices) != 1 || !strings.Contains(res.Notices[0], path+": read as plain text") {
+		t.Errorf("files %d, notices %q", res.Files, res.Notices)
+	}
+	found := false
+	for _, f := range res.Findings {
+		found = found || f.Rule == "anonymous-source"
+	}
+	if !found {
+		t.Errorf("no anonymous-source finding: %+v", res.Findings)
+	}
+}
+
+// TestInvisibleCharactersDoNotHideFindings: a soft hyphen, a zero-width
+// character or a ligature inside "Officials" does not hide the anonymous
+// source, and the finding covers the word as written.
+func TestInvisibleCharactersDoNotHideFindings(t *testing.T) {
+	dir := t.TempDir()
+	for i, word := range []string{"Of\u00ADficials", "Offi\u200Bcials", "Offi\u200Ccials", "Offi\u200Dcials", "Offici\u2060als", "Offi\uFEFFcials", "O\uFB03cials", "Of\uFB01cials"} {
+		path := filepath.Join(dir, fmt.Sprintf("d%d.txt", i))
+		if err := os.WriteFile(path, []byte(word+" said the bridge would close.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := lint.Run(fuzzCfg(t), []lint.Input{{Path: path, File: path, Explicit: true}}, lint.Options{Jobs: 1})
+		found := false
+		for _, f := range res.Findings {
+			if f.Rule == "anonymous-source" {
+				found = true
+				if f.Start != 0 || f.End < len(word) {
+					t.Errorf("%q: finding at [%d,%d)", word, f.Start, f.End)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no anonymous-source finding", word)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -108,6 +109,9 @@ func TestPositionsInOnePass(t *testing.T) {
 // TestDiagnosticsOnOneLongLineAreLinear: the findings of a one-line
 // export are converted to positions in time linear in its length.
 func TestDiagnosticsOnOneLongLineAreLinear(t *testing.T) {
+	if os.Getenv("ATTRLINT_TIMING") == "" {
+		t.Skip("a timing test: bash bench/linear.sh runs it (ATTRLINT_TIMING=1)")
+	}
 	measure := func(n int) time.Duration {
 		text := strings.Repeat("Critics say the plan hurts. The council met. ", n)
 		x := newLineIndex(text)

@@ -3,6 +3,7 @@ package lsp
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -82,6 +83,9 @@ func TestApplyChangesAgreesWithOneByOne(t *testing.T) {
 // TestManyEditsInOneChangeAreLinear: a didChange of N ranged edits on a
 // 1 MB draft (a replace-all, say) does not cost N times the draft.
 func TestManyEditsInOneChangeAreLinear(t *testing.T) {
+	if os.Getenv("ATTRLINT_TIMING") == "" {
+		t.Skip("a timing test: bash bench/linear.sh runs it (ATTRLINT_TIMING=1)")
+	}
 	text := strings.Repeat("Officials said the bridge would reopen.\n", 25000)
 	edits := func(n int) []contentChange {
 		cs := make([]contentChange, n)

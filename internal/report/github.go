@@ -18,7 +18,9 @@ import (
 //
 // Errors are ::error, warnings ::warning, info findings ::notice; columns
 // count code points. Values are escaped as the runner unescapes them (%, CR
-// and LF in the message; also : and , in properties).
+// and LF in the message; also : and , in properties), after controls from
+// the input are made visible (sanitize): a newline in a file name or a
+// quotation cannot end the command and forge another.
 //
 // GitHub shows at most 10 annotations of each level per step, so when
 // Options.StepSummary names the job summary file ($GITHUB_STEP_SUMMARY),
@@ -85,15 +87,15 @@ func writeGitHubCommand(w *bufio.Writer, f *analysis.Finding) {
 	}
 	if f.Doc != nil {
 		loc := locate(f.Doc, f.Start, f.End)
-		prop("file", escapeProperty(f.Doc.Path))
+		prop("file", escapeProperty(sanitize(f.Doc.Path)))
 		prop("line", fmt.Sprint(loc.line))
 		prop("col", fmt.Sprint(loc.col))
 		prop("endLine", fmt.Sprint(loc.endLine))
 		prop("endColumn", fmt.Sprint(loc.endCol))
 	}
-	prop("title", escapeProperty("attrlint "+f.Rule))
+	prop("title", escapeProperty(sanitize("attrlint "+f.Rule)))
 	w.WriteString("::")
-	w.WriteString(escapeData(f.Message))
+	w.WriteString(escapeData(sanitizeData(f.Message)))
 	w.WriteByte('\n')
 }
 
@@ -147,7 +149,7 @@ var cellEscaper = strings.NewReplacer("|", "\\|", "\r\n", " ", "\n", " ", "\r", 
 
 // markdownCell makes s safe in a table cell: no pipes or line breaks, no
 // HTML.
-func markdownCell(s string) string { return cellEscaper.Replace(s) }
+func markdownCell(s string) string { return cellEscaper.Replace(sanitize(s)) }
 
 func plural(n int, noun string) string {
 	if n == 1 {

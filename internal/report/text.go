@@ -80,7 +80,7 @@ func (t *textWriter) finding(f *analysis.Finding) {
 		t.w.WriteString("    related: ")
 		if doc != nil {
 			rl := locate(doc, r.Start, r.End)
-			t.pal.path.write(t.w, doc.Path)
+			t.pal.path.write(t.w, sanitize(doc.Path))
 			t.w.WriteByte(':')
 			t.int(rl.line)
 			t.w.WriteByte(':')
@@ -88,7 +88,7 @@ func (t *textWriter) finding(f *analysis.Finding) {
 		}
 		if r.Message != "" {
 			t.w.WriteString(": ")
-			t.w.WriteString(r.Message)
+			t.w.WriteString(sanitize(r.Message))
 		}
 		t.w.WriteByte('\n')
 	}
@@ -98,7 +98,7 @@ func (t *textWriter) finding(f *analysis.Finding) {
 // header writes "path:line:col: severity: message [rule]".
 func (t *textWriter) header(path string, loc location, f *analysis.Finding) {
 	if path != "" {
-		t.pal.path.write(t.w, path)
+		t.pal.path.write(t.w, sanitize(path))
 		t.w.WriteByte(':')
 		t.int(loc.line)
 		t.w.WriteByte(':')
@@ -107,12 +107,12 @@ func (t *textWriter) header(path string, loc location, f *analysis.Finding) {
 	}
 	t.pal.severity[sevIndex(f.Severity)].write(t.w, f.Severity.String())
 	t.w.WriteString(": ")
-	t.w.WriteString(f.Message)
+	t.w.WriteString(sanitize(f.Message))
 	if f.Rule != "" {
 		t.w.WriteByte(' ')
 		t.w.WriteString(t.pal.rule.pre)
 		t.w.WriteByte('[')
-		t.w.WriteString(f.Rule)
+		t.w.WriteString(sanitize(f.Rule))
 		t.w.WriteByte(']')
 		t.w.WriteString(t.pal.rule.post)
 	}
