@@ -106,6 +106,7 @@ type Starter func(w io.Writer, run *Run, opt Options) Writer
 var formats = map[string]Starter{
 	"checkstyle": startCheckstyle,
 	"github":     startGitHub,
+	"html":       startHTML,
 	"json":       startJSON,
 	"rdjsonl":    startRDJSONL,
 	"sarif":      startSARIF,
