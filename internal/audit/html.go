@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/attrlint/attrlint/analysis"
@@ -59,7 +61,11 @@ func htmlStyle() string {
 	}
 	b.WriteString(".t mark:after{font:bold 9px/1 system-ui,sans-serif;vertical-align:super;margin-left:1px;padding:0 1px;border:1px solid #555;border-radius:2px;background:#fff;color:#000}\n")
 	b.WriteString(".legend{display:flex;flex-wrap:wrap;gap:.3em 1.2em;margin:.8em 0;padding:.5em;border:1px solid #ddd}.legend span{white-space:nowrap}.legend svg{vertical-align:middle;margin-right:.3em}\n")
-	b.WriteString("table.src td:nth-child(2){white-space:nowrap}.bar{vertical-align:middle}\n")
+	b.WriteString(".bar{vertical-align:middle}.bar rect{height:12px}#stories td{text-align:right;font-variant-numeric:tabular-nums}#stories td:first-child,#stories td:last-child{text-align:left}\n")
+	b.WriteString("ul.src{list-style:none;padding:0;margin:.3em 0 .6em;font-size:.9em;columns:2 28em}ul.src li:before{font:bold 9px/1 system-ui,sans-serif;border:1px solid #555;border-radius:2px;padding:0 2px;margin-right:.4em}ul.src s{text-decoration:none;color:#666}\n")
+	for _, k := range Kinds {
+		fmt.Fprintf(&b, "ul.src li.%s:before{content:\"%s\";background:%s}\n", k.class(), kindShort[k], kindTint[k])
+	}
 	return b.String()
 }
 
@@ -86,24 +92,29 @@ func htmlLegend() string {
 	return b.String()
 }
 
-// bar draws a stacked bar of the attributions of t by kind, width px wide.
-func bar(b *bytes.Buffer, t *Totals, width int) {
+// bar draws a stacked bar of the attributions of t by kind, width px wide;
+// labelled, it carries the counts as its accessible name.
+func bar(b *bytes.Buffer, t *Totals, width int, labelled bool) {
 	total := 0
 	for _, n := range t.Attributions {
 		total += n
 	}
-	fmt.Fprintf(b, `<svg class=bar width=%d height=12 role=img aria-label="`, width)
-	first := true
-	for _, k := range Kinds {
-		if n := t.Attributions[k]; n > 0 {
-			if !first {
-				b.WriteString(", ")
+	fmt.Fprintf(b, `<svg class=bar width=%d height=12`, width)
+	if labelled {
+		b.WriteString(` role=img aria-label="`)
+		first := true
+		for _, k := range Kinds {
+			if n := t.Attributions[k]; n > 0 {
+				if !first {
+					b.WriteString(", ")
+				}
+				first = false
+				fmt.Fprintf(b, "%d %s", n, k.Label())
 			}
-			first = false
-			fmt.Fprintf(b, "%d %s", n, k.Label())
 		}
+		b.WriteString(`"`)
 	}
-	b.WriteString(`">`)
+	b.WriteString(`>`)
 	x := 0.0
 	for _, k := range Kinds {
 		n := t.Attributions[k]
@@ -111,7 +122,7 @@ func bar(b *bytes.Buffer, t *Totals, width int) {
 			continue
 		}
 		w := float64(width) * float64(n) / float64(total)
-		fmt.Fprintf(b, `<rect class=%s x="%.1f" width="%.1f" height=12 />`, k.class(), x, w)
+		fmt.Fprintf(b, `<rect class=%s x=%s width=%s />`, k.class(), num(x), num(w))
 		x += w
 	}
 	b.WriteString("</svg>")
@@ -139,7 +150,7 @@ func (h *HTML) Add(s *Story, fr *lint.FileResult) {
 		report.Escape(&intro, n)
 		intro.WriteString("</p>\n")
 	}
-	sourcesTable(&intro, s)
+	sourcesList(&intro, s)
 	marks := make([]report.HTMLMark, 0, len(s.Attributions))
 	marked := map[int]bool{}
 	for i := range s.Attributions {
@@ -158,31 +169,36 @@ func (h *HTML) Add(s *Story, fr *lint.FileResult) {
 		Marks: marks, Findings: fr.Findings, Brief: brief})
 }
 
-func sourcesTable(b *bytes.Buffer, s *Story) {
+// sourcesList writes the story's sources, one line each: kind, name,
+// title, other mentions, quotations, claims and lines. It is a list, not a
+// table, to keep a desk's page small.
+func sourcesList(b *bytes.Buffer, s *Story) {
 	if len(s.Sources) == 0 && s.Totals.Attributions[Unattributed] == 0 {
 		b.WriteString("<p class=note>No attribution found.</p>\n")
 		return
 	}
-	b.WriteString("<table class=src><thead><tr><th>source<th>kind<th>title or role<th>also written<th class=n>quotes<th class=n>claims<th>lines</thead><tbody>\n")
+	b.WriteString("<ul class=src>")
 	for i := range s.Sources {
 		src := &s.Sources[i]
-		b.WriteString("<tr><td>")
+		fmt.Fprintf(b, "<li class=%s>", src.Kind.class())
 		report.Escape(b, src.Name)
-		fmt.Fprintf(b, "<td><b>%s</b> %s<td>", kindShort[src.Kind], src.Kind.Label())
-		report.Escape(b, src.Title)
-		b.WriteString("<td>")
-		first := true
-		for _, m := range src.Mentions {
-			if m == src.Name {
-				continue
-			}
-			if !first {
-				b.WriteString("; ")
-			}
-			first = false
-			report.Escape(b, m)
+		if src.Title != "" && !strings.Contains(src.Name, src.Title) {
+			b.WriteString(", ")
+			report.Escape(b, src.Title)
 		}
-		fmt.Fprintf(b, "<td class=n>%d<td class=n>%d<td>%s\n", src.Quotations, src.Claims, joinInts(src.Lines))
+		if o := otherMentions(src); o != "" {
+			b.WriteString(" (")
+			report.Escape(b, o)
+			b.WriteString(")")
+		}
+		b.WriteString(" <s>")
+		if src.Quotations > 0 {
+			fmt.Fprintf(b, "%dq ", src.Quotations)
+		}
+		if src.Claims > 0 {
+			fmt.Fprintf(b, "%dc ", src.Claims)
+		}
+		fmt.Fprintf(b, "l.%s</s>", joinInts(src.Lines))
 	}
 	if n := s.Totals.Attributions[Unattributed]; n > 0 {
 		var lines []int
@@ -191,16 +207,16 @@ func sourcesTable(b *bytes.Buffer, s *Story) {
 				lines = addLine(lines, s.Quotations[i].Start.Line)
 			}
 		}
-		fmt.Fprintf(b, "<tr><td><i>nobody</i><td><b>UQ</b> %s<td><td><td class=n>%d<td class=n>0<td>%s\n", Unattributed.Label(), n, joinInts(lines))
+		fmt.Fprintf(b, "<li class=uq><i>nobody</i> <s>%dq l.%s</s>", n, joinInts(lines))
 	}
-	b.WriteString("</tbody></table>\n")
+	b.WriteString("</ul>\n")
 }
 
 func joinInts(ns []int) string {
 	var b strings.Builder
 	for i, n := range ns {
 		if i > 0 {
-			b.WriteString(", ")
+			b.WriteByte(',')
 		}
 		fmt.Fprint(&b, n)
 	}
@@ -221,7 +237,7 @@ func (h *HTML) Write(w io.Writer, d *Desk) error {
 		len(d.Stories), sumKinds(t.Attributions), t.NamedSources, t.Attributions[Anonymous], t.Attributions[AnonymousJustified],
 		t.Attributions[Vague], t.Attributions[Impersonal], t.Attributions[Unattributed], pct(t.AnonymousShare()), pct(t.NamedQuotationShare()))
 	b.WriteString("<p>")
-	bar(&b, t, 480)
+	bar(&b, t, 480, true)
 	b.WriteString("</p>\n<table class=sortable id=stories><thead><tr><th>story")
 	for _, k := range overviewColumns {
 		fmt.Fprintf(&b, `<th class=n title="%s">%s`, k.Label(), kindShort[k])
@@ -233,23 +249,30 @@ func (h *HTML) Write(w io.Writer, d *Desk) error {
 		b.WriteString("</a>")
 		totalsCells(&b, &s.Totals)
 		b.WriteString("<td>")
-		bar(&b, &s.Totals, 120)
+		bar(&b, &s.Totals, 120, false)
 		b.WriteByte('\n')
 	}
 	b.WriteString("</tbody><tfoot><tr><td>desk")
 	totalsCells(&b, t)
 	b.WriteString("<td>")
-	bar(&b, t, 120)
+	bar(&b, t, 120, false)
 	b.WriteString("</tfoot></table></section>\n")
 	return h.page.Write(w, b.String())
 }
 
+// totalsCells writes a row's numbers; the table's CSS aligns them and the
+// sorting script reads them as numbers.
 func totalsCells(b *bytes.Buffer, t *Totals) {
 	for _, k := range overviewColumns {
-		fmt.Fprintf(b, "<td class=n data-v=%d>%d", t.Attributions[k], t.Attributions[k])
+		fmt.Fprintf(b, "<td>%d", t.Attributions[k])
 	}
-	fmt.Fprintf(b, "<td class=n data-v=%d>%d<td class=n data-v=%d>%d<td class=n data-v=%d>%d", t.Quotations, t.Quotations, t.Claims, t.Claims, t.NamedSources, t.NamedSources)
-	fmt.Fprintf(b, "<td class=n data-v=%.3f>%s<td class=n data-v=%.3f>%s", t.AnonymousShare(), pct(t.AnonymousShare()), t.NamedQuotationShare(), pct(t.NamedQuotationShare()))
+	fmt.Fprintf(b, "<td>%d<td>%d<td>%d<td>%s<td>%s", t.Quotations, t.Claims, t.NamedSources, pct(t.AnonymousShare()), pct(t.NamedQuotationShare()))
+}
+
+// num formats a coordinate with at most one decimal.
+func num(x float64) string {
+	s := strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
+	return s
 }
 
 func pct(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }

@@ -33,8 +33,9 @@ type HTMLPage struct {
 }
 
 // An HTMLStory is one document's section of an HTMLPage: its text line by
-// line, with marks over spans of it, and check's findings beside the lines
-// they start on.
+// line (one <p> each, numbered by a CSS counter), with marks over spans of
+// it, and check's findings beside the lines they start on (an <i> per
+// finding, first in its line's <p>, floated to the right).
 type HTMLStory struct {
 	// ID is the section's element id, for links from the overview.
 	ID string
@@ -47,8 +48,8 @@ type HTMLStory struct {
 	Marks    []HTMLMark
 	Findings []analysis.Finding
 	// Brief, when set, says of a finding that a mark already shows its
-	// words: it is listed beside the line by its rule alone, its message
-	// in the mark's title being the mark's own business.
+	// words: it is listed beside the line by its rule alone, which keeps
+	// the page of a desk's thousands of findings small.
 	Brief func(*analysis.Finding) bool
 }
 
@@ -83,11 +84,16 @@ func (p *HTMLPage) AddStory(s *HTMLStory) {
 	lines := s.Doc.LineCount()
 	for n := 1; n <= lines; n++ {
 		span := s.Doc.LineSpan(n)
-		fs := byLine[n]
-		if len(fs) > 0 {
-			b.WriteString("<p class=f>")
-		} else {
-			b.WriteString("<p>")
+		b.WriteString("<p>")
+		// The findings first: they float to the right of the line.
+		for _, f := range byLine[n] {
+			fmt.Fprintf(b, "<i class=%s>", sevClass(f.Severity))
+			Escape(b, f.Rule)
+			if s.Brief == nil || !s.Brief(f) {
+				b.WriteString(": ")
+				Escape(b, f.Message)
+			}
+			b.WriteString("</i>")
 		}
 		// Marks that end before this line are done.
 		for mi < len(marks) && marks[mi].End <= span.Start {
@@ -114,20 +120,6 @@ func (p *HTMLPage) AddStory(s *HTMLStory) {
 			at = me
 		}
 		escapeBytes(b, text[at:span.End])
-		b.WriteByte('\n')
-		if len(fs) > 0 {
-			b.WriteString("<aside>")
-			for _, f := range fs {
-				fmt.Fprintf(b, "<i class=%s>", sevClass(f.Severity))
-				Escape(b, f.Rule)
-				if s.Brief == nil || !s.Brief(f) {
-					b.WriteString(": ")
-					Escape(b, f.Message)
-				}
-				b.WriteString("</i>")
-			}
-			b.WriteString("</aside>\n")
-		}
 	}
 	b.WriteString("</div></article>\n")
 }
@@ -205,12 +197,11 @@ th,td{border-bottom:1px solid #ddd;padding:.2em .5em;text-align:left;vertical-al
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 table.sortable th{cursor:pointer;user-select:none}table.sortable th:after{content:" \2195";color:#999}
 tfoot td{font-weight:bold;border-top:2px solid #888}
-.t{display:grid;grid-template-columns:minmax(0,1fr) 22em;column-gap:1em;counter-reset:l;font-size:.95em}
-.t p{grid-column:1;margin:0;padding-left:3.5em;text-indent:-3.5em;white-space:pre-wrap;overflow-wrap:anywhere;counter-increment:l;min-height:1.2em}
+.t{counter-reset:l;font-size:.95em;padding-right:23em}
+.t p{margin:0;padding-left:3.5em;text-indent:-3.5em;white-space:pre-wrap;overflow-wrap:anywhere;counter-increment:l;min-height:1.2em}
 .t p:before{content:counter(l);display:inline-block;width:3em;margin-right:.5em;text-align:right;color:#888;text-indent:0;font-size:.85em;font-variant-numeric:tabular-nums}
-.t p.f{background:#f6f6f6}
-.t aside{grid-column:2;font-size:.85em;border-left:3px solid #888;padding-left:.4em;margin-bottom:.2em}
-.t aside i{display:block;font-style:normal}
+.t p:has(i){background:#f4f4f4}
+.t p i{float:right;clear:right;width:21.5em;margin-right:-23em;text-indent:0;font-size:.85em;font-style:normal;border-left:3px solid #888;padding-left:.4em;white-space:normal;background:#fff}
 i.e:before{content:"error ";font-weight:bold;color:#b00}
 i.w:before{content:"warning ";font-weight:bold;color:#8a5a00}
 i.n:before{content:"info ";font-weight:bold;color:#036}
@@ -221,8 +212,8 @@ i.n:before{content:"info ";font-weight:bold;color:#036}
 `
 
 // htmlScript sorts a table.sortable by the column whose header is
-// clicked: by each cell's data-v when it has one (numbers), else by its
-// text; a second click reverses the order.
+// clicked: by each cell's data-v, else its text, as numbers when both
+// read as numbers ("25%" too); a second click reverses the order.
 const htmlScript = `
 document.querySelectorAll("table.sortable").forEach(function(t){
  var hs=t.tHead.rows[0].cells;
@@ -231,7 +222,8 @@ document.querySelectorAll("table.sortable").forEach(function(t){
   Array.prototype.forEach.call(hs,function(x){x.removeAttribute("data-d")});
   h.setAttribute("data-d",d===1?"1":"-1");
   rs.sort(function(x,y){var a=x.cells[i],c=y.cells[i],p=a.getAttribute("data-v"),q=c.getAttribute("data-v");
-   if(p!==null&&q!==null)return d*(parseFloat(p)-parseFloat(q));return d*a.textContent.localeCompare(c.textContent)});
+   if(p===null)p=a.textContent;if(q===null)q=c.textContent;
+   var m=parseFloat(p),n=parseFloat(q);if(!isNaN(m)&&!isNaN(n))return d*(m-n);return d*String(p).localeCompare(String(q))});
   rs.forEach(function(r){b.appendChild(r)});
  })});
 });
@@ -246,14 +238,15 @@ func escapeString(b *bytes.Buffer, s string) {
 	}
 }
 
-// escapeBytes writes text escaped, an invalid byte as U+FFFD, a carriage
+// escapeBytes writes text escaped for an element's content (only "<" and
+// "&" need it there), an invalid byte as U+FFFD, a carriage
 // return as nothing (line ends are the caller's).
 func escapeBytes(b *bytes.Buffer, text []byte) {
 	for len(text) > 0 {
 		c := text[0]
 		if c < utf8.RuneSelf {
 			switch c {
-			case '<', '>', '&', '"', '\r', 0:
+			case '<', '&', '\r', 0:
 				writeEscaped(b, rune(c))
 			default:
 				b.WriteByte(c)
