@@ -201,14 +201,22 @@ type Story struct {
 	Notes []string
 }
 
-// A Desk is the audit of a run: its stories in path order and their sum.
+// A Desk is the audit of a run: one row per story in path order, and
+// their sum. Stories themselves are written as they come (Writer) and not
+// kept: a desk of thousands holds their totals only.
 type Desk struct {
-	Stories []*Story
-	Totals  Totals
+	Rows   []Row
+	Totals Totals
 }
 
-// Add appends a story to the desk.
+// A Row is a story's line of the desk.
+type Row struct {
+	File   string
+	Totals Totals
+}
+
+// Add adds a story's row to the desk.
 func (d *Desk) Add(s *Story) {
-	d.Stories = append(d.Stories, s)
+	d.Rows = append(d.Rows, Row{File: s.File, Totals: s.Totals})
 	d.Totals.add(&s.Totals)
 }

@@ -30,7 +30,7 @@ func Build(fr *lint.FileResult) *Story {
 	}
 	set, _ := fr.Results[sourcing.Attributions].(*sourcing.AttributionSet)
 	qs, _ := fr.Results[quotes.Quotes].(*quotes.QuoteSet)
-	b := &builder{doc: fr.Doc, set: set, qs: qs, story: &Story{File: fr.Path}, keys: map[string]int{}}
+	b := &builder{doc: fr.Doc, set: set, qs: qs, story: &Story{File: fr.Path}, keys: map[string]int{}, quoteOf: map[int]int{}}
 	b.rules(fr.Rules)
 	b.findings(fr.Unfiltered, fr.Findings)
 	b.attributions()
@@ -57,14 +57,9 @@ type builder struct {
 	anonOn, vagueOn, unattrOn bool
 	// found are check's findings by start offset and reporting kind;
 	// final those left after directives.
-	found, final map[findingKey]*analysis.Finding
+	found, final []analysis.Finding
 	unattrIDs    map[string]bool
 	kindOf       map[string]uint8
-}
-
-type findingKey struct {
-	start int
-	what  uint8 // whatAnon, whatVague, whatUnattributed
 }
 
 const (
@@ -92,19 +87,21 @@ func (b *builder) rules(rs []*rules.Rule) {
 			b.unattrOn = b.unattrOn || r.Severity != analysis.SeverityOff
 		}
 	}
-	note := func(on bool, ids []string, what string) {
+	note := func(on bool, ids []string, kind, what string) {
 		if on {
 			return
 		}
-		name := "a rule of its kind"
+		// A rule turned off is not among the file's rules: name the
+		// kind's own rule.
+		name := kind
 		if len(ids) > 0 {
 			name = strings.Join(ids, ", ")
 		}
 		b.story.Notes = append(b.story.Notes, fmt.Sprintf("%s is off for this file (config): %s are listed but check does not report them", name, what))
 	}
-	note(b.anonOn, anonIDs, "anonymous sources without a reason")
-	note(b.vagueOn, vagueIDs, "vague and impersonal attributions")
-	note(b.unattrOn, keysOf(b.unattrIDs), "unattributed quotations")
+	note(b.anonOn, anonIDs, sourcing.AnonymousSourceKind.Name, "anonymous sources without a reason")
+	note(b.vagueOn, vagueIDs, sourcing.VagueKind.Name, "vague and impersonal attributions")
+	note(b.unattrOn, keysOf(b.unattrIDs), "unattributed-quote", "unattributed quotations")
 }
 
 func keysOf(m map[string]bool) []string {
@@ -116,34 +113,40 @@ func keysOf(m map[string]bool) []string {
 	return out
 }
 
-// findings indexes check's findings on attributions and quotations:
-// unfiltered as the rules reported them, final after inline directives.
+// findings keeps check's findings on the file, unfiltered as the rules
+// reported them and final after inline directives; both are sorted by
+// position.
 func (b *builder) findings(unfiltered, final []analysis.Finding) {
-	index := func(fs []analysis.Finding) map[findingKey]*analysis.Finding {
-		m := map[findingKey]*analysis.Finding{}
-		for i := range fs {
-			f := &fs[i]
-			var what uint8
-			switch {
-			case f.Rule == "":
-				continue
-			case b.unattrIDs[f.Rule]:
-				what = whatUnattributed
-			default:
-				w, ok := b.ruleWhat(f.Rule)
-				if !ok {
-					continue
-				}
-				what = w
-			}
-			k := findingKey{f.Start, what}
-			if _, dup := m[k]; !dup {
-				m[k] = f
-			}
-		}
-		return m
+	b.found, b.final = byStart(unfiltered), byStart(final)
+}
+
+// byStart returns fs sorted by start offset (a sorted copy when it is not).
+func byStart(fs []analysis.Finding) []analysis.Finding {
+	if sort.SliceIsSorted(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start }) {
+		return fs
 	}
-	b.found, b.final = index(unfiltered), index(final)
+	fs = append([]analysis.Finding(nil), fs...)
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
+	return fs
+}
+
+// lookup returns the finding among fs (sorted by start) that starts at
+// start from a rule reporting what, or nil.
+func (b *builder) lookup(fs []analysis.Finding, start int, what uint8) *analysis.Finding {
+	i := sort.Search(len(fs), func(i int) bool { return fs[i].Start >= start })
+	for ; i < len(fs) && fs[i].Start == start; i++ {
+		f := &fs[i]
+		if b.unattrIDs[f.Rule] {
+			if what == whatUnattributed {
+				return f
+			}
+			continue
+		}
+		if w, ok := b.ruleWhat(f.Rule); ok && w == what {
+			return f
+		}
+	}
+	return nil
 }
 
 // ruleWhat tells what a rule reports, by the kind of the rule of that id.
@@ -166,7 +169,7 @@ func (b *builder) attributions() {
 	for i := range b.srcOf {
 		b.srcOf[i] = -1
 	}
-	b.quoteOf = map[int]int{}
+	b.story.Attributions = make([]Attribution, 0, len(items)+2)
 	for i := range items {
 		a := &items[i]
 		src, kind, ref := b.resolve(i, 0)
@@ -235,12 +238,11 @@ func (b *builder) check(at *Attribution, a *sourcing.Attribution) {
 	default:
 		return
 	}
-	k := findingKey{a.Span.Start, what}
-	if f := b.final[k]; f != nil {
+	if f := b.lookup(b.final, a.Span.Start, what); f != nil {
 		at.Finding, at.Severity = f.Rule, f.Severity.String()
 		return
 	}
-	if b.found[k] != nil {
+	if b.lookup(b.found, a.Span.Start, what) != nil {
 		at.Suppressed = "directive"
 		return
 	}
@@ -509,13 +511,13 @@ func (b *builder) unattributed() {
 		if _, done := b.quoteOf[qi]; done || q.Attributed() {
 			continue
 		}
-		k := findingKey{q.Span.Start, whatUnattributed}
+		final, found := b.lookup(b.final, q.Span.Start, whatUnattributed), b.lookup(b.found, q.Span.Start, whatUnattributed)
 		at := Attribution{Start: b.pos(q.Span.Start), End: b.pos(q.Span.End), Kind: Unattributed, Source: -1,
 			start: q.Span.Start, end: q.Span.End}
 		switch {
-		case b.final[k] != nil:
-			at.Finding, at.Severity = b.final[k].Rule, b.final[k].Severity.String()
-		case b.found[k] != nil:
+		case final != nil:
+			at.Finding, at.Severity = final.Rule, final.Severity.String()
+		case found != nil:
 			at.Suppressed = "directive"
 		case !b.unattrOn && q.Full && !q.Heading && !q.Unclosed:
 			at.Suppressed = "config"

@@ -226,6 +226,19 @@ func joinInts(ns []int) string {
 // overviewColumns are the kinds with a column of the overview.
 var overviewColumns = Kinds
 
+// htmlWriter is the Writer of the html format.
+type htmlWriter struct {
+	w io.Writer
+	h *HTML
+}
+
+func (x *htmlWriter) Story(s *Story, fr *lint.FileResult) error {
+	x.h.Add(s, fr)
+	return nil
+}
+
+func (x *htmlWriter) Close(d *Desk) error { return x.h.Write(x.w, d) }
+
 // Write writes the report for desk d: the desk overview (one row per
 // story, sortable, with a stacked bar of its source kinds; the desk's
 // totals), the legend, then every story.
@@ -234,7 +247,7 @@ func (h *HTML) Write(w io.Writer, d *Desk) error {
 	b.WriteString(htmlDefs())
 	t := &d.Totals
 	fmt.Fprintf(&b, "<section id=overview><h2>Desk</h2>\n<p id=desk-summary>%d stories: %d attributions to %d named sources; %d anonymous sources without a reason, %d with one; %d vague, %d impersonal; %d unattributed quotations. %s of quotations and claims rest on unnamed sources; %s of quotations come from named sources.</p>\n",
-		len(d.Stories), sumKinds(t.Attributions), t.NamedSources, t.Attributions[Anonymous], t.Attributions[AnonymousJustified],
+		len(d.Rows), sumKinds(t.Attributions), t.NamedSources, t.Attributions[Anonymous], t.Attributions[AnonymousJustified],
 		t.Attributions[Vague], t.Attributions[Impersonal], t.Attributions[Unattributed], pct(t.AnonymousShare()), pct(t.NamedQuotationShare()))
 	b.WriteString("<p>")
 	bar(&b, t, 480, true)
@@ -243,7 +256,8 @@ func (h *HTML) Write(w io.Writer, d *Desk) error {
 		fmt.Fprintf(&b, `<th class=n title="%s">%s`, k.Label(), kindShort[k])
 	}
 	b.WriteString("<th class=n>quotes<th class=n>claims<th class=n>named sources<th class=n>anonymous share<th class=n>named quotes<th>kinds</thead><tbody>\n")
-	for i, s := range d.Stories {
+	for i := range d.Rows {
+		s := &d.Rows[i]
 		fmt.Fprintf(&b, `<tr><td><a href="#%s">`, storyID(i))
 		report.Escape(&b, s.File)
 		b.WriteString("</a>")

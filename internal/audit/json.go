@@ -1,21 +1,20 @@
 package audit
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
+
+	"github.com/attrlint/attrlint/internal/lint"
 )
 
 // JSONVersion is the version of the schema WriteJSON writes (README,
 // "attrlint sources": the JSON schema). It grows only by new keys; a key
 // that changes meaning or goes away is a new version.
 const JSONVersion = 1
-
-type jsonDesk struct {
-	Version int         `json:"version"`
-	Stories []jsonStory `json:"stories"`
-	Desk    jsonTotalsD `json:"desk"`
-}
 
 type jsonTotalsD struct {
 	Stories int        `json:"stories"`
@@ -75,31 +74,45 @@ type jsonQuotation struct {
 	Via       string `json:"via,omitempty"`
 }
 
+// jsonKinds are counts by kind, keyed by the kinds' names in report order.
+type jsonKinds struct {
+	NamedPerson        int `json:"named-person"`
+	NamedInstitution   int `json:"named-institution"`
+	AnonymousJustified int `json:"anonymous-justified"`
+	Anonymous          int `json:"anonymous"`
+	Vague              int `json:"vague"`
+	Impersonal         int `json:"impersonal"`
+	Reference          int `json:"reference"`
+	Unattributed       int `json:"unattributed"`
+}
+
+func kindsJSON(a *[numKinds]int) jsonKinds {
+	return jsonKinds{a[NamedPerson], a[NamedInstitution], a[AnonymousJustified], a[Anonymous], a[Vague], a[Impersonal], a[Unresolved], a[Unattributed]}
+}
+
 type jsonTotals struct {
-	Attributions         map[string]int `json:"attributions"`
-	Sources              map[string]int `json:"sources"`
-	Quotations           int            `json:"quotations"`
-	Claims               int            `json:"claims"`
-	NamedQuotations      int            `json:"namedQuotations"`
-	AnonymousClaims      int            `json:"anonymousClaims"`
-	NamedSources         int            `json:"namedSources"`
-	AnonymousShare       float64        `json:"anonymousShare"`
-	NamedQuotationShare  float64        `json:"namedQuotationShare"`
-	AnonymousWithoutWhy  int            `json:"anonymousWithoutReason"`
-	UnattributedQuotes   int            `json:"unattributedQuotations"`
-	AttributionsTotal    int            `json:"attributionsTotal"`
-	DistinctSourcesTotal int            `json:"sourcesTotal"`
+	Attributions         jsonKinds `json:"attributions"`
+	Sources              jsonKinds `json:"sources"`
+	Quotations           int       `json:"quotations"`
+	Claims               int       `json:"claims"`
+	NamedQuotations      int       `json:"namedQuotations"`
+	AnonymousClaims      int       `json:"anonymousClaims"`
+	NamedSources         int       `json:"namedSources"`
+	AnonymousShare       float64   `json:"anonymousShare"`
+	NamedQuotationShare  float64   `json:"namedQuotationShare"`
+	AnonymousWithoutWhy  int       `json:"anonymousWithoutReason"`
+	UnattributedQuotes   int       `json:"unattributedQuotations"`
+	AttributionsTotal    int       `json:"attributionsTotal"`
+	DistinctSourcesTotal int       `json:"sourcesTotal"`
 }
 
 func totalsJSON(t *Totals) jsonTotals {
-	j := jsonTotals{Attributions: map[string]int{}, Sources: map[string]int{},
+	j := jsonTotals{Attributions: kindsJSON(&t.Attributions), Sources: kindsJSON(&t.Sources),
 		Quotations: t.Quotations, Claims: t.Claims, NamedQuotations: t.NamedQuotations,
 		AnonymousClaims: t.AnonymousClaims, NamedSources: t.NamedSources,
 		AnonymousShare: round3(t.AnonymousShare()), NamedQuotationShare: round3(t.NamedQuotationShare()),
 		AnonymousWithoutWhy: t.Attributions[Anonymous], UnattributedQuotes: t.Attributions[Unattributed]}
 	for _, k := range Kinds {
-		j.Attributions[k.String()] = t.Attributions[k]
-		j.Sources[k.String()] = t.Sources[k]
 		j.AttributionsTotal += t.Attributions[k]
 		j.DistinctSourcesTotal += t.Sources[k]
 	}
@@ -121,8 +134,8 @@ func quotationJSON(i int, q *Quotation) jsonQuotation {
 }
 
 func storyJSON(s *Story) jsonStory {
-	j := jsonStory{File: s.File, Sources: []jsonSource{}, Attributions: []jsonAttribution{},
-		Quotations: []jsonQuotation{}, Totals: totalsJSON(&s.Totals), Notes: s.Notes}
+	j := jsonStory{File: s.File, Sources: make([]jsonSource, 0, len(s.Sources)), Attributions: make([]jsonAttribution, 0, len(s.Attributions)),
+		Quotations: make([]jsonQuotation, 0, len(s.Quotations)), Totals: totalsJSON(&s.Totals), Notes: s.Notes}
 	if j.Notes == nil {
 		j.Notes = []string{}
 	}
@@ -159,20 +172,50 @@ func storyJSON(s *Story) jsonStory {
 	return j
 }
 
-// WriteJSON writes the desk as one JSON object (schema version
-// JSONVersion), indented by two spaces.
-func WriteJSON(w io.Writer, d *Desk) error {
-	out := jsonDesk{Version: JSONVersion, Stories: make([]jsonStory, 0, len(d.Stories)),
-		Desk: jsonTotalsD{Stories: len(d.Stories), Totals: totalsJSON(&d.Totals)}}
-	for _, s := range d.Stories {
-		out.Stories = append(out.Stories, storyJSON(s))
-	}
-	bw := newBuffer(w)
-	enc := json.NewEncoder(bw)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
+// jsonWriter writes the desk as one JSON object (schema version
+// JSONVersion), indented by two spaces, a story at a time.
+type jsonWriter struct {
+	w   *bufio.Writer
+	n   int
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newJSONWriter(w io.Writer) *jsonWriter {
+	j := &jsonWriter{w: newBuffer(w)}
+	j.enc = json.NewEncoder(&j.buf)
+	j.enc.SetEscapeHTML(false)
+	fmt.Fprintf(j.w, "{\n  \"version\": %d,\n  \"stories\": [", JSONVersion)
+	return j
+}
+
+func (j *jsonWriter) encode(v any, prefix string) error {
+	j.buf.Reset()
+	j.enc.SetIndent(prefix, "  ")
+	if err := j.enc.Encode(v); err != nil {
 		return err
 	}
-	return bw.Flush()
+	_, err := j.w.Write(bytes.TrimRight(j.buf.Bytes(), "\n"))
+	return err
+}
+
+func (j *jsonWriter) Story(s *Story, _ *lint.FileResult) error {
+	if j.n > 0 {
+		j.w.WriteString(",")
+	}
+	j.n++
+	j.w.WriteString("\n    ")
+	return j.encode(storyJSON(s), "    ")
+}
+
+func (j *jsonWriter) Close(d *Desk) error {
+	if j.n > 0 {
+		j.w.WriteString("\n  ")
+	}
+	j.w.WriteString("],\n  \"desk\": ")
+	if err := j.encode(jsonTotalsD{Stories: len(d.Rows), Totals: totalsJSON(&d.Totals)}, "  "); err != nil {
+		return err
+	}
+	j.w.WriteString("\n}\n")
+	return j.w.Flush()
 }

@@ -78,9 +78,13 @@ func personName(mention string) (title, name, surname string) {
 		}
 		i--
 	}
+	// The title ends with its last title word ("Harbor Commissioner
+	// Maria L. Okafor"); the name is the rest.
 	j := i
-	for j < len(ws)-1 && titleWords[bare(ws[j])] {
-		j++
+	for k := i; k < len(ws)-1; k++ {
+		if titleWords[bare(ws[k])] {
+			j = k + 1
+		}
 	}
 	// "Secretary of State Antony J. Blinken": the word after "of" is
 	// the title's.
@@ -126,8 +130,21 @@ func institutionKey(mention string) string {
 	return strings.Join(ws, " ")
 }
 
-// oneLine is s with every run of white space made one space.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is s with every run of white space made one space, trimmed.
+func oneLine(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\n' || c == '\t' || c == '\r' || c >= utf8.RuneSelf || c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
 
 // honorifics are titles of courtesy, no role: "Mr." gives no title.
 var honorifics = set("mr", "mrs", "ms", "miss", "mx")

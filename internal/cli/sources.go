@@ -10,9 +10,6 @@ import (
 	"github.com/attrlint/attrlint/internal/lint"
 )
 
-// sourcesFormats are the formats of attrlint sources.
-var sourcesFormats = []string{"text", "json", "csv", "html"}
-
 const sourcesUsage = `attrlint sources [flags] [PATH|GLOB|- ...]
 
 A sourcing audit: for each story every attribution (the source as written
@@ -48,7 +45,7 @@ func runSources(e *env, args []string) int {
 		return exitError
 	}
 	format := firstOf(f.format, "text")
-	if !contains(sourcesFormats, format) {
+	if !contains(audit.Formats, format) {
 		fmt.Fprintf(e.stderr, "attrlint sources: unknown --format %q; want one of text, json, csv, html\n", format)
 		return exitError
 	}
@@ -64,10 +61,8 @@ func runSources(e *env, args []string) int {
 	inputs, errs := lint.Discover(paths, filter, f.stdinFilename)
 	var notices []string
 	desk := &audit.Desk{}
-	var page *audit.HTML
-	if format == "html" {
-		page = audit.NewHTML("attrlint sources: sourcing audit")
-	}
+	w, _ := audit.NewWriter(format, e.stdout, s.color)
+	var werr error
 	opt := lint.Options{Jobs: s.jobs, MaxFileSize: s.maxFileSize, Stdin: e.stdin, Keep: audit.Analyzers}
 	withBallast(len(inputs), func() {
 		lint.Stream(s.cfg, inputs, nil, opt, func(fr *lint.FileResult) {
@@ -80,21 +75,13 @@ func runSources(e *env, args []string) int {
 				return
 			}
 			desk.Add(st)
-			if page != nil {
-				page.Add(st, fr)
+			if werr == nil {
+				werr = w.Story(st, fr)
 			}
 		})
 	})
-	var werr error
-	switch format {
-	case "json":
-		werr = audit.WriteJSON(e.stdout, desk)
-	case "csv":
-		werr = audit.WriteCSV(e.stdout, desk)
-	case "html":
-		werr = page.Write(e.stdout, desk)
-	default:
-		werr = audit.WriteText(e.stdout, desk, s.color)
+	if werr == nil {
+		werr = w.Close(desk)
 	}
 	if werr != nil {
 		fmt.Fprintf(e.stderr, "attrlint: writing the report: %v\n", werr)
