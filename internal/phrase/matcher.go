@@ -344,7 +344,8 @@ func (t *trie) child(node, id int32) int32 {
 		if t.KidIDs[mid] < id {
 			lo = mid + 1
 		} else {
-			hi = mid
+			// mid itself may be id: keep it in [lo, hi).
+			hi = mid + 1
 		}
 	}
 	for ; lo < hi; lo++ {

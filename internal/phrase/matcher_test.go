@@ -282,3 +282,25 @@ func TestCompileLater(t *testing.T) {
 		t.Errorf("copy without its first token: %v", got)
 	}
 }
+
+// A node with more children than the linear scan covers is searched by
+// bisection; every child must still be found, the one the bisection lands
+// on included ("many feel" was lost among forty "many ..." phrases).
+func TestMatchManyChildren(t *testing.T) {
+	for n := 1; n <= 64; n++ {
+		entries := make([]Entry, n)
+		for i := range entries {
+			entries[i] = Entry{Phrase: fmt.Sprintf("many kid%dword", i), ID: i}
+		}
+		m, err := Compile(entries)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range entries {
+			p := parse(fmt.Sprintf("Many kid%dword think so.", i)).Paragraphs[0]
+			if got := found(t, m, p); len(got) != 1 || got[0] != fmt.Sprintf("%d:Many kid%dword", i, i) {
+				t.Errorf("%d children: phrase %d found as %q", n, i, got)
+			}
+		}
+	}
+}

@@ -28,6 +28,11 @@ func (x *paraIndex) namedContext(s source) bool {
 		if x.at(clsCueAfter, v) < 0 || x.isAttributionLead(v-1) && !x.isPunct(v-1, ",") {
 			continue
 		}
+		// A cue inside a quotation is the quoted words' ("“We expect
+		// it to fail,” said an aide"), not a speaker of the story's.
+		if x.quoted[v] {
+			continue
+		}
 		if x.namedSubjectBefore(v, ss) {
 			return true
 		}

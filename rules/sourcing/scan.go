@@ -67,6 +67,11 @@ func (x *paraIndex) findSource(n int, qualified bool) (source, bool) {
 		if b == first-1 && !x.isAttributionLead(b-1) && !objectCue(x.text(b)) {
 			return source{}, false
 		}
+		// "..., said ministers had failed": a verb right after the noun
+		// makes it the subject of the reported speech, not its source.
+		if n+1 < se && finiteAux(x.text(n+1)) {
+			return source{}, false
+		}
 		s.cueFirst, s.cueEnd, s.before = b, first, true
 	}
 	if qualified && !s.tail.knowledge && !s.tail.marker {
@@ -215,6 +220,28 @@ func (x *paraIndex) passiveAfter(e int) bool {
 // objectCue reports whether w is a cue whose object is the source, so
 // that it needs no comma before it: "the newspaper quotes a source close
 // to the buyer", "the report cites two officials".
+// affiliation reports whether the post-modifier w, before a definite
+// organisation, makes its members a specified group: "economists at the
+// central bank", "historians from the archive"; "in the region" does not.
+func affiliation(w string) bool {
+	switch strings.ToLower(w) {
+	case "at", "from", "of", "with":
+		return true
+	}
+	return false
+}
+
+// finiteAux reports whether w is an auxiliary or a modal, the opening
+// of a finite verb phrase.
+func finiteAux(w string) bool {
+	switch strings.ToLower(w) {
+	case "had", "has", "have", "was", "were", "is", "are", "would", "will",
+		"could", "can", "should", "might", "may", "must", "did", "do", "does":
+		return true
+	}
+	return false
+}
+
 func objectCue(w string) bool {
 	switch strings.ToLower(w) {
 	case "quotes", "quoted", "quoting", "cites", "cited", "citing":
@@ -288,6 +315,9 @@ func (x *paraIndex) tail(k, se int) tailInfo {
 		if e := x.at(clsPostMod, k); e > 0 {
 			if x.capitalized(e) || e+1 < se && x.text(e) == "the" && x.capitalized(e+1) {
 				t.affiliated = true // "analysts at Deutsche Bank"
+			}
+			if e < se && affiliation(x.text(k)) && x.text(e) == "the" {
+				t.affiliated = true // "economists at the central bank"
 			}
 			post, words, k = true, 0, e
 			continue
