@@ -33,3 +33,36 @@ func BenchmarkCheckGenerated(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSourcesVsCheck runs check and sources alternately over the same
+// corpus in one process (ATTRLINT_BENCH_CORPUS, as above), so that the two
+// are timed under the same conditions; sources must stay within 20% of
+// check. Each sub-benchmark's ns/op is one whole run:
+//
+//	ATTRLINT_BENCH_CORPUS=/work/gen/drafts go test -run - -bench SourcesVsCheck -count 3 ./internal/cli
+func BenchmarkSourcesVsCheck(b *testing.B) {
+	dir := benchcorpus.Dir(b)
+	_, total := benchcorpus.Files(b)
+	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }, workDir: dir}
+	for _, c := range []struct {
+		name string
+		run  func(*env, []string) int
+		args []string
+	}{
+		{"check-json", runCheck, []string{"--format", "json", "--fail-level", "none", dir}},
+		{"sources-json", runSources, []string{"--format", "json", dir}},
+		{"check-text", runCheck, []string{"--color", "never", "--fail-level", "none", dir}},
+		{"sources-text", runSources, []string{"--color", "never", dir}},
+		{"sources-html", runSources, []string{"--format", "html", dir}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(total)
+			b.ReportAllocs()
+			for b.Loop() {
+				if code := c.run(e, c.args); code == exitError {
+					b.Fatalf("%s exited %d", c.name, code)
+				}
+			}
+		})
+	}
+}

@@ -42,13 +42,18 @@ type checkFlags struct {
 func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.config, "config", "", "config `FILE` (default: the nearest .attrlint.yaml up to the repository root, else the embedded defaults)")
 	fs.StringVar(&f.format, "format", "", "output `format`: "+strings.Join(report.Names(), ", ")+" (default text)")
-	fs.StringVar(&f.failLevel, "fail-level", "", "findings at or above this `level` make the exit status 1: error, warning, info, none (default warning)")
+	if fs.Name() != "sources" {
+		fs.StringVar(&f.failLevel, "fail-level", "", "findings at or above this `level` make the exit status 1: error, warning, info, none (default warning)")
+	}
 	fs.StringVar(&f.color, "color", "", "color `when`: auto, always, never (default auto: only on a terminal, never with NO_COLOR set)")
 	fs.StringVar(&f.enable, "enable", "", "turn these `rules` on for this run (comma-separated)")
 	fs.StringVar(&f.disable, "disable", "", "turn these `rules` off for this run (comma-separated)")
 	fs.IntVar(&f.jobs, "j", 0, "files linted in parallel (default: the number of CPUs); output is the same for every value")
 	fs.StringVar(&f.maxFileSize, "max-file-size", "", "skip larger files with a notice (default 10M; suffixes K, M, G)")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the `name` of standard input (\"-\"), for format detection, overrides and output")
+	if fs.Name() == "sources" {
+		return
+	}
 	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in the baseline `FILE` (written by --write-baseline)")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record today's findings in the baseline `FILE` and report none")
 	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but findings and errors: no summary line, no notices")

@@ -36,6 +36,7 @@ func commands() []command {
 	return []command{
 		{"check", "lint drafts", runCheck},
 		{"compare", "cross-version rules over versions of one article, oldest first", runCompare},
+		{"sources", "sourcing audit: every attribution per story, its source and kind; story and desk totals", runSources},
 		{"rules", "list every rule: id, kind, severity, one-line doc", runRules},
 		{"explain", "what a rule catches, why it matters, examples, options", runExplain},
 		{"init", "write a commented .attrlint.yaml here", runInit},
@@ -88,6 +89,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "Usage:")
 	fmt.Fprintln(w, "  attrlint check   [flags] [PATH|GLOB|- ...]")
 	fmt.Fprintln(w, "  attrlint compare [flags] OLD NEW [NEWER ...]")
+	fmt.Fprintln(w, "  attrlint sources [flags] [PATH|GLOB|- ...]")
 	fmt.Fprintln(w, "  attrlint rules   [--format text|json]")
 	fmt.Fprintln(w, "  attrlint explain RULE")
 	fmt.Fprintln(w, "  attrlint init")

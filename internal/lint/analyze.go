@@ -38,6 +38,15 @@ func (e *AnalyzerError) Error() string {
 // extraction analyzers that take some (see rules.Extractor), given to them as
 // Pass.Options.
 func Analyze(doc *prose.Document, rs []*rules.Rule, settings map[*analysis.Analyzer]any) ([]analysis.Finding, []error) {
+	fs, errs, _ := AnalyzeKeep(doc, rs, settings, nil)
+	return fs, errs
+}
+
+// AnalyzeKeep is Analyze that also returns the results of the extraction
+// analyzers keep, by analyzer: the very results the rules read, computed
+// once. A failed analyzer's result is missing (its error is among the
+// errors).
+func AnalyzeKeep(doc *prose.Document, rs []*rules.Rule, settings map[*analysis.Analyzer]any, keep []*analysis.Analyzer) ([]analysis.Finding, []error, map[*analysis.Analyzer]any) {
 	a := analyzerRun{doc: doc, memo: map[any]any{}, results: map[*analysis.Analyzer]result{}, settings: settings}
 	for _, r := range rs {
 		if r.Severity == analysis.SeverityOff || r.Kind.Analyzer.Series {
@@ -46,7 +55,22 @@ func Analyze(doc *prose.Document, rs []*rules.Rule, settings map[*analysis.Analy
 		a.runRule(r)
 	}
 	sortFindings(a.findings)
-	return a.findings, a.errs
+	if len(keep) == 0 {
+		return a.findings, a.errs, nil
+	}
+	kept := make(map[*analysis.Analyzer]any, len(keep))
+	for _, an := range keep {
+		_, ran := a.results[an]
+		r := a.require(an)
+		if r.err != nil {
+			if !ran {
+				a.errs = append(a.errs, &AnalyzerError{Path: doc.Path, Analyzer: an.Name, Err: r.err})
+			}
+			continue
+		}
+		kept[an] = r.value
+	}
+	return a.findings, a.errs, kept
 }
 
 type result struct {

@@ -20,6 +20,12 @@ type Options struct {
 	MaxFileSize int64
 	// Stdin is read for the input "-".
 	Stdin io.Reader
+	// Keep names extraction analyzers whose results each FileResult
+	// carries (FileResult.Results), computed whether or not an enabled
+	// rule needs them, with the document (FileResult.Doc) and the
+	// findings before inline directives (FileResult.Unfiltered). The
+	// sources audit reads the same analyses check runs this way.
+	Keep []*analysis.Analyzer
 }
 
 // Result is what a run found.

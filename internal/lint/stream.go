@@ -2,11 +2,13 @@ package lint
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/attrlint/attrlint/analysis"
 	"github.com/attrlint/attrlint/internal/config"
 	"github.com/attrlint/attrlint/prose"
+	"github.com/attrlint/attrlint/rules"
 )
 
 // A FileResult is what a run found in one input.
@@ -30,6 +32,16 @@ type FileResult struct {
 	// SeriesNotices say why a version of such a series was skipped on
 	// purpose when it is not an input itself (VersionInput.ReadFor).
 	SeriesNotices []string
+
+	// Doc, Results and Unfiltered are set for a checked input when
+	// Options.Keep names analyzers: the document as parsed (not
+	// outlined), the kept analyzers' results, and the findings before
+	// inline directives were applied.
+	Doc        *prose.Document
+	Results    map[*analysis.Analyzer]any
+	Unfiltered []analysis.Finding
+	// Rules are the rules the config gives the input (set with Doc).
+	Rules []*rules.Rule
 
 	directives *DocDirectives // kept by Run for ApplyDirectives
 }
@@ -202,9 +214,14 @@ func lintInput(cfg *config.Config, in Input, opt Options) FileResult {
 		fr.Notice = in.Path + ": " + doc.Notice
 	}
 	rs := cfg.RulesFor(ruleKey(cfg, in))
-	fr.Findings, fr.Errors = Analyze(doc, rs, cfg.Settings)
+	fr.Findings, fr.Errors, fr.Results = AnalyzeKeep(doc, rs, cfg.Settings, opt.Keep)
 	fr.directives = collectDirectives(doc, rs)
 	fr.Checked = true
+	if len(opt.Keep) > 0 {
+		fr.Doc = doc
+		fr.Unfiltered = slices.Clone(fr.Findings)
+		fr.Rules = rs
+	}
 	outline(doc, fr.Findings, fr.directives)
 	return fr
 }

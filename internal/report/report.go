@@ -111,6 +111,7 @@ var formats = map[string]Starter{
 	"checkstyle": startCheckstyle,
 	"concise":    startConcise,
 	"github":     startGitHub,
+	"html":       startHTML,
 	"json":       startJSON,
 	"rdjsonl":    startRDJSONL,
 	"sarif":      startSARIF,
