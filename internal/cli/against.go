@@ -100,7 +100,8 @@ func git(dir string, stdout *bytes.Buffer, args ...string) error {
 		}
 		env = append(env, kv)
 	}
-	cmd.Env = append(env, "LC_ALL=C", "GIT_OPTIONAL_LOCKS=0")
+	env = append(env, "LC_ALL=C", "GIT_OPTIONAL_LOCKS=0")
+	cmd.Env = env
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -113,6 +114,8 @@ type gitError struct {
 	err    error
 	stderr string
 }
+
+func (e *gitError) Unwrap() error { return e.err }
 
 func (e *gitError) Error() string {
 	if e.stderr != "" {
@@ -130,7 +133,7 @@ func resolveRev(rev, dir string) *gitRev {
 	}
 	var out bytes.Buffer
 	if err := git(dir, &out, "rev-parse", "--show-prefix"); err != nil {
-		if _, missing := err.(*gitError); missing && errors.Is(err.(*gitError).err, exec.ErrNotFound) {
+		if errors.Is(err, exec.ErrNotFound) {
 			return &gitRev{err: fmt.Errorf("--against %s: git is not installed or not on PATH", rev)}
 		}
 		abs, _ := filepath.Abs(dir)

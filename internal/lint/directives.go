@@ -267,7 +267,7 @@ func (dd *DocDirectives) unused(cfg *config.Config, used, closed []bool) []analy
 func unknownRuleMessage(cfg *config.Config, d *directive.Directive, id string) string {
 	quoted := d.String()
 	if len(d.Rules) > 1 {
-		quoted = "attrlint-" + string(d.Action)
+		quoted = "attrlint-" + d.Action
 	}
 	msg := fmt.Sprintf("%s names the rule %q, which does not exist", quoted, id)
 	if s := closestRule(cfg, id); s != "" {

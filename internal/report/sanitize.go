@@ -65,7 +65,7 @@ func unsafeIndex(s string, lines bool) int {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && !(lines && (c == '\n' || c == '\r')) || c == 0x7F {
+			if c < 0x20 && c != '\t' && (!lines || c != '\n' && c != '\r') || c == 0x7F {
 				return i
 			}
 			i++
