@@ -6,6 +6,7 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"sort"
@@ -23,6 +24,8 @@ type AnalyzerError struct {
 	Rule     string
 	Err      error
 }
+
+func (e *AnalyzerError) Unwrap() error { return e.Err }
 
 func (e *AnalyzerError) Error() string {
 	who := e.Analyzer
@@ -95,9 +98,9 @@ func (a *analyzerRun) require(an *analysis.Analyzer) result {
 	if r, ok := a.results[an]; ok {
 		return r
 	}
-	pass := a.pass(an)
-	if pass == nil {
-		r := result{err: fmt.Errorf("a required analyzer failed")}
+	pass, err := a.pass(an)
+	if err != nil {
+		r := result{err: err}
 		a.results[an] = r
 		return r
 	}
@@ -109,26 +112,49 @@ func (a *analyzerRun) require(an *analysis.Analyzer) result {
 	return r
 }
 
-// pass builds a pass for an with the results of its requirements, or nil
-// when one of them failed.
-func (a *analyzerRun) pass(an *analysis.Analyzer) *analysis.Pass {
+// pass builds a pass for an with the results of its requirements, or
+// returns why it cannot: the failed prerequisite and its own error (a
+// panic keeps its stack), as go/analysis's checker reports "failed
+// prerequisites".
+func (a *analyzerRun) pass(an *analysis.Analyzer) (*analysis.Pass, error) {
 	pass := analysis.NewPass(an, a.doc, a.memo)
 	for _, req := range an.Requires {
 		r := a.require(req)
 		if r.err != nil {
-			return nil
+			return nil, &PrerequisiteError{Analyzer: req.Name, Err: r.err}
 		}
 		pass.ResultOf[req] = r.value
 	}
-	return pass
+	return pass, nil
 }
+
+// PrerequisiteError is why an analyzer did not run: an analyzer it
+// requires failed, with that failure as Err.
+type PrerequisiteError struct {
+	Analyzer string
+	Err      error
+}
+
+func (e *PrerequisiteError) Error() string {
+	var pe *PrerequisiteError
+	if errors.As(e.Err, &pe) {
+		return pe.Error() // the innermost failure names itself
+	}
+	cause := e.Err
+	var ae *AnalyzerError
+	if errors.As(cause, &ae) {
+		cause = ae.Err // its path and name are said already
+	}
+	return fmt.Sprintf("failed prerequisite %s: %v", e.Analyzer, cause)
+}
+
+func (e *PrerequisiteError) Unwrap() error { return e.Err }
 
 func (a *analyzerRun) runRule(r *rules.Rule) {
 	an := r.Kind.Analyzer
-	pass := a.pass(an)
-	if pass == nil {
-		a.errs = append(a.errs, &AnalyzerError{Path: a.doc.Path, Analyzer: an.Name, Rule: r.ID,
-			Err: fmt.Errorf("an analyzer it requires failed")})
+	pass, err := a.pass(an)
+	if err != nil {
+		a.errs = append(a.errs, &AnalyzerError{Path: a.doc.Path, Analyzer: an.Name, Rule: r.ID, Err: err})
 		return
 	}
 	pass.Rule = r.ID

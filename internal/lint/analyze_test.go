@@ -93,6 +93,36 @@ func TestAnalyzeSurvivesAPanickingRule(t *testing.T) {
 	}
 }
 
+// TestAFailedPrerequisiteSaysWhy: a rule whose extractor panics reports
+// the extractor's own failure, its panic and stack, as go/analysis's
+// checker reports "failed prerequisites", not only that something it
+// requires failed.
+func TestAFailedPrerequisiteSaysWhy(t *testing.T) {
+	extractor := &analysis.Analyzer{Name: "quotations", Doc: "quotations panics.",
+		Run: func(*analysis.Pass) (any, error) { panic("slice bounds out of range [7:3]") }}
+	middle := &analysis.Analyzer{Name: "speakers", Doc: "speakers needs quotations.",
+		Requires: []*analysis.Analyzer{extractor}, Run: func(*analysis.Pass) (any, error) { return nil, nil }}
+	rule := &rules.Rule{ID: "needs-speakers", Severity: analysis.SeverityWarning, Kind: &rules.Kind{Name: "needs", Analyzer: &analysis.Analyzer{
+		Name: "needs", Doc: "needs requires speakers.", Requires: []*analysis.Analyzer{middle},
+		Run: func(*analysis.Pass) (any, error) { return nil, nil },
+	}}}
+	doc := prose.Parse("story.txt", []byte("Officials said so."))
+	_, errs := lint.Analyze(doc, []*rules.Rule{rule}, nil)
+	if len(errs) != 1 {
+		t.Fatalf("want one error, got %v", errs)
+	}
+	msg := errs[0].Error()
+	for _, want := range []string{"story.txt", "needs-speakers", "failed prerequisite quotations", "slice bounds out of range [7:3]", "goroutine"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("the error lacks %q:\n%s", want, msg)
+		}
+	}
+	var pe *lint.PrerequisiteError
+	if !errors.As(errs[0], &pe) {
+		t.Errorf("%T is not a PrerequisiteError", errs[0])
+	}
+}
+
 func TestAnalyzeClampsOffsetsAndSkipsRulesThatAreOff(t *testing.T) {
 	wild := &analysis.Analyzer{Name: "wild", Doc: "wild reports outside the text.", Run: func(p *analysis.Pass) (any, error) {
 		p.Reportf(-5, 1000, "everywhere")
