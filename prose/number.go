@@ -52,6 +52,21 @@ var (
 	ordinalSuffixes = map[string]bool{"st": true, "nd": true, "rd": true, "th": true}
 )
 
+// CardinalWord returns the value of a cardinal number word below one
+// hundred ("seven", "nineteen", "forty"), or "hundred".
+func CardinalWord(w string) (float64, bool) {
+	if v, ok := unitWords[w]; ok {
+		return v, true
+	}
+	if v, ok := tensWords[w]; ok {
+		return v, true
+	}
+	if w == "hundred" {
+		return 100, true
+	}
+	return 0, false
+}
+
 // ParseDigits returns the value of a numeral written with digits, as
 // Tokenize keeps it: "150,000", "2.3", "7". It reports false for anything
 // else.

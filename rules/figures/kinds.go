@@ -164,18 +164,6 @@ func ratioTo(toks []prose.Token, tok func(int) string, k int) bool {
 	return true
 }
 
-// numberWords are the number words that open a compound ("two-day",
-// "five-member", "seven-year-old"), which prose reads as one word and no
-// numeral: English grammar, as in prose. "one" is left out: "one-time",
-// "one-sided" count nothing.
-var numberWords = map[string]float64{
-	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-	"eighty": 80, "ninety": 90, "hundred": 100,
-}
-
 // WordNumbers returns the numbers of sentence sent of paragraph para that
 // are not numerals, and so not in set.Figures: the weekdays, the months
 // named without a day ("in March"), numbers glued to a word ("5.55pm",
@@ -274,8 +262,11 @@ func wordNumbers(p *prose.Paragraph, nums []Figure, t0, t1 int, fs *FigureSettin
 			if h < 3 {
 				continue
 			}
-			v, ok := numberWords[w[:h]]
-			if !ok {
+			// A number word opens a compound ("two-day", "five-member",
+			// "seven-year-old"); "zero" and "one" are left out: "one-time",
+			// "one-sided" count nothing.
+			v, ok := prose.CardinalWord(w[:h])
+			if !ok || v < 2 {
 				continue
 			}
 			rest := w[h+1:]
