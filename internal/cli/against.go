@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -91,17 +90,7 @@ type gitRev struct {
 func git(dir string, stdout *bytes.Buffer, args ...string) error {
 	cmd := exec.Command("git", args...)
 	cmd.Dir = dir
-	env := make([]string, 0, len(os.Environ())+2)
-	for _, kv := range os.Environ() {
-		switch k, _, _ := strings.Cut(kv, "="); k {
-		case "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX", "GIT_COMMON_DIR",
-			"GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES":
-			continue
-		}
-		env = append(env, kv)
-	}
-	env = append(env, "LC_ALL=C", "GIT_OPTIONAL_LOCKS=0")
-	cmd.Env = env
+	cmd.Env = lint.GitEnv()
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = stdout, &stderr
 	if err := cmd.Run(); err != nil {

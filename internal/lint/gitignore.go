@@ -44,7 +44,7 @@ func gitIgnored(inputs []Input) []Input {
 		}
 		cmd := exec.Command("git", "check-ignore", "--stdin", "-z")
 		cmd.Dir = top
-		cmd.Env = gitEnv()
+		cmd.Env = GitEnv()
 		cmd.Stdin = &stdin
 		var out bytes.Buffer
 		cmd.Stdout = &out
@@ -87,16 +87,20 @@ func repoTopOf(dir string, memo map[string]string) string {
 	return top
 }
 
-// gitEnv is the environment git runs in: the C locale, and nothing that a
-// hook exported to point git at another repository.
-func gitEnv() []string {
-	env := make([]string, 0, len(os.Environ())+1)
+// GitEnv is the environment attrlint runs git in: the C locale, so that
+// nothing depends on the wording of its messages, no optional locks, and
+// nothing that a hook exported to point git at another repository
+// (GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE, ...), so that git finds the
+// repository from its working directory alone.
+func GitEnv() []string {
+	env := make([]string, 0, len(os.Environ())+2)
 	for _, kv := range os.Environ() {
 		switch k, _, _ := strings.Cut(kv, "="); k {
-		case "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX", "GIT_COMMON_DIR", "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES":
+		case "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX", "GIT_COMMON_DIR",
+			"GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES":
 			continue
 		}
 		env = append(env, kv)
 	}
-	return append(env, "LC_ALL=C")
+	return append(env, "LC_ALL=C", "GIT_OPTIONAL_LOCKS=0")
 }
