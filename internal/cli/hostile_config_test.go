@@ -58,6 +58,8 @@ func TestHostileConfigs(t *testing.T) {
 			`^bad.yaml:3:25: alias \*m refers to the value it is in`},
 		{"a byte that is not UTF-8 on line 3", "version: 1\nrules:\n  anonymous-source: \xff\n",
 			`^bad.yaml:3:21: the byte 0xFF, which is not UTF-8`},
+		{"a period that lasts no time", "version: 1\nanalyzers:\n  figures:\n    period-days: {week: -7}\n",
+			`^bad.yaml:4:18: analyzers.figures.period-days: week: -7 is not a length`},
 		{"a NUL byte", "version: 1\nfiles:\n  include: [\"a\x00b\"]\n",
 			`^bad.yaml:3:15: a NUL byte`},
 	}

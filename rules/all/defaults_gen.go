@@ -16,7 +16,7 @@ import (
 // defaults are the embedded packs decoded; `go generate` rewrites them
 // when a pack changes.
 var defaults = &rules.Defaults{
-	Hash: "a2457621544a30a2",
+	Hash: "5aa3c0afae5fd8ad",
 	Rules: []rules.DecodedRule{
 		{
 			ID:       "anonymous-source",
@@ -2760,6 +2760,18 @@ var defaults = &rules.Defaults{
 					"weekend",
 					"year-old",
 					"years-old",
+				},
+				PeriodDays: map[string]float64{
+					"century": 36525,
+					"day":     1,
+					"decade":  3652.5,
+					"hour":    0.041666666666666664,
+					"minute":  0.0006944444444444445,
+					"month":   30.4375,
+					"night":   1,
+					"second":  1.1574074074074073e-05,
+					"week":    7,
+					"year":    365.25,
 				},
 				Labels: []string{
 					"section",

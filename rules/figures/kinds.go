@@ -44,13 +44,6 @@ func monthNumber(w string) int {
 	return 0
 }
 
-// periodDays is the length in days of each unit of the periods list that
-// has one, so that "60 days" and "two months" are one period.
-var periodDays = map[string]float64{
-	"second": 1.0 / 86400, "minute": 1.0 / 1440, "hour": 1.0 / 24, "day": 1, "night": 1,
-	"week": 7, "month": 30.4375, "year": 365.25, "decade": 3652.5, "century": 36525,
-}
-
 // classify sets f's Class, Mention and Norm. j is the token after the
 // numeral (past a hyphen), where its unit would be.
 func classify(p *prose.Paragraph, n prose.Numeral, f *Figure, fs *FigureSettingsCompiled, tok func(int) string, j int) {
@@ -108,7 +101,7 @@ func classify(p *prose.Paragraph, n prose.Numeral, f *Figure, fs *FigureSettings
 			f.Class = ClassAge
 			break
 		}
-		if d, ok := periodDays[singularNoun(u)]; ok {
+		if d, ok := fs.periodDays[singularNoun(u)]; ok {
 			f.Norm = f.Value * d
 		}
 	case "time":
@@ -277,7 +270,7 @@ func wordNumbers(p *prose.Paragraph, nums []Figure, t0, t1 int, fs *FigureSettin
 				f.Class = ClassAge
 			case fs.periods.Has(unit):
 				f.Class, f.Unit = ClassPeriod, unit
-				if d, ok := periodDays[singularNoun(unit)]; ok {
+				if d, ok := fs.periodDays[singularNoun(unit)]; ok {
 					f.Norm = v * d
 				}
 			}
@@ -331,8 +324,8 @@ func (fs *FigureSettingsCompiled) SameNumber(a, b *Figure) bool {
 	x, y := *a, *b
 	x.Value, y.Value = a.Norm, b.Norm
 	if a.Class == ClassPeriod && a.Unit != b.Unit {
-		_, okA := periodDays[singularNoun(a.Unit)]
-		_, okB := periodDays[singularNoun(b.Unit)]
+		_, okA := fs.periodDays[singularNoun(a.Unit)]
+		_, okB := fs.periodDays[singularNoun(b.Unit)]
 		if !okA || !okB {
 			return false // no common measure: "two weekends", "14 days"
 		}

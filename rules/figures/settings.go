@@ -42,11 +42,14 @@ type FiguresSettings struct {
 	ConversionTolerance float64 `yaml:"conversion-tolerance"`
 	// Periods, Labels, Months, Times and NotNouns mark numbers that are
 	// not quantities and words that are not counted nouns.
-	Periods  []string `yaml:"periods"`
-	Labels   []string `yaml:"labels"`
-	Months   []string `yaml:"months"`
-	Times    []string `yaml:"times"`
-	NotNouns []string `yaml:"not-nouns"`
+	Periods []string `yaml:"periods"`
+	// PeriodDays gives the length in days of a period's unit, by its
+	// singular ("week": 7), so that periods in different units compare.
+	PeriodDays map[string]float64 `yaml:"period-days"`
+	Labels     []string           `yaml:"labels"`
+	Months     []string           `yaml:"months"`
+	Times      []string           `yaml:"times"`
+	NotNouns   []string           `yaml:"not-nouns"`
 	// SeriesCues are phrases that explain two values of one quantity in
 	// one document ("grew to", "up from", "then").
 	SeriesCues []string `yaml:"series-cues"`
@@ -74,6 +77,7 @@ type FigureSettingsCompiled struct {
 	generic          words.Set
 	neutral          words.Set
 	periods          words.Set
+	periodDays       map[string]float64 // period-days, lower-cased
 	labels           words.Set
 	months           words.Set
 	times            words.Set
@@ -107,6 +111,7 @@ func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
 		prefixes:         map[string]string{},
 		neutral:          figureWordSet(o.NeutralModifiers),
 		periods:          figureWordSet(o.Periods),
+		periodDays:       map[string]float64{},
 		labels:           figureWordSet(o.Labels),
 		months:           figureWordSet(o.Months),
 		times:            figureWordSet(o.Times),
@@ -121,6 +126,14 @@ func compileFiguresSettings(opts any) (*FigureSettingsCompiled, error) {
 		if t.v < 0 || t.v >= 1 {
 			errs = append(errs, &rules.OptionError{Key: t.key, Index: -1, Err: fmt.Errorf("%v is not a fraction: give a value from 0 to 1, such as 0.05", t.v)})
 		}
+	}
+	for unit, d := range o.PeriodDays {
+		if d <= 0 {
+			errs = append(errs, &rules.OptionError{Key: "period-days", Index: -1,
+				Err: fmt.Errorf("%s: %v is not a length: give the days one %s lasts, such as 7 for a week", unit, d, unit)})
+			continue
+		}
+		fs.periodDays[strings.ToLower(unit)] = d
 	}
 	groups := make([]string, 0, len(o.Units))
 	for g := range o.Units {
